@@ -1,0 +1,27 @@
+package io.nemeton.codecs;
+
+/** Generic block compression for cold regions. The id is stored on disk: never renumber. */
+public enum Compression {
+  NONE(0),
+  LZ4(1),
+  ZSTD(2);
+
+  private final int id;
+
+  Compression(int id) {
+    this.id = id;
+  }
+
+  public int id() {
+    return id;
+  }
+
+  public static Compression fromId(int id) {
+    for (Compression compression : values()) {
+      if (compression.id == id) {
+        return compression;
+      }
+    }
+    throw new CodecException("unknown compression id=" + id + " (known: 0 none, 1 lz4, 2 zstd)");
+  }
+}
