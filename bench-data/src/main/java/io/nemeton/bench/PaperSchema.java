@@ -15,6 +15,12 @@ public final class PaperSchema {
       "timestamp", "dim_high", "dim_10", "dim_100", "dim_1000", "dim_10000",
       "metric1", "metric2", "metric3", "metric4");
 
+  /**
+   * Version of the data definition: raised whenever the same seed would give different rows, so
+   * files cached under a name that includes it are never stale. A golden test pins version 1.
+   */
+  public static final int DATA_VERSION = 1;
+
   /** The one day every timestamp falls in, as written before the time of day. */
   public static final String DAY = "2026-01-01";
 
