@@ -30,12 +30,16 @@ public final class IngestBenchmarkDuckDbOnly {
         throw new IllegalArgumentException(option + ": missing value");
       }
       final String value = args[++i];
-      switch (option) {
-        case "--rows" -> rows = Long.parseLong(value.replace("_", ""));
-        case "--seed" -> seed = Long.parseLong(value);
-        case "--data-dir" -> directory = Path.of(value);
-        case "--repeat" -> repeat = Integer.parseInt(value);
-        default -> throw new IllegalArgumentException("unknown option=" + option + ": expected --rows, --seed, --data-dir or --repeat");
+      try {
+        switch (option) {
+          case "--rows" -> rows = Long.parseLong(value.replace("_", ""));
+          case "--seed" -> seed = Long.parseLong(value);
+          case "--data-dir" -> directory = Path.of(value);
+          case "--repeat" -> repeat = Integer.parseInt(value);
+          default -> throw new IllegalArgumentException("unknown option=" + option + ": expected --rows, --seed, --data-dir or --repeat");
+        }
+      } catch (NumberFormatException e) {
+        throw new IllegalArgumentException(option + " value=" + value + ": expected a whole number", e);
       }
     }
     if (rows < 1 || repeat < 1) {
