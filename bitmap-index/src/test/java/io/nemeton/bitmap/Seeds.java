@@ -5,7 +5,8 @@ import java.util.SplittableRandom;
 /**
  * Runs property trials over seeded generators. The base seed is random unless the system property
  * {@code nemeton.seed} fixes it; a failing trial's seed is in the failure message, to be replayed
- * with {@code -Dnemeton.seed=SEED} and kept as a regression case.
+ * with {@code -Dnemeton.seed=SEED} and kept as a regression case. {@code
+ * -Dnemeton.trialsMultiplier=N} runs N times as many trials, for a longer hunt.
  */
 final class Seeds {
   private Seeds() {}
@@ -17,7 +18,8 @@ final class Seeds {
   static void trials(int count, Trial trial) {
     final String fixed = System.getProperty("nemeton.seed");
     final long base = fixed != null ? Long.parseLong(fixed) : new SplittableRandom().nextLong();
-    final int trials = fixed != null ? 1 : count;
+    final int multiplier = Integer.getInteger("nemeton.trialsMultiplier", 1);
+    final int trials = fixed != null ? 1 : count * multiplier;
     for (int t = 0; t < trials; t++) {
       final long seed = base + t;
       runWithSeed(seed, trial);
