@@ -3,7 +3,6 @@ package io.nemeton.bitmap;
 import io.nemeton.bitmap.internal.PortableRoaringChecker;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
-import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.Objects;
 import org.roaringbitmap.buffer.ImmutableRoaringBitmap;
@@ -20,8 +19,8 @@ import org.roaringbitmap.buffer.ImmutableRoaringBitmap;
  * container of every bitmap, O(bytes), for files not yet trusted (a checksum proves the bytes are
  * what was written, not that the writer was right).
  *
- * <p>Thread-safe. {@link #bitmap} allocates a small view (a ByteBuffer slice and the bitmap object)
- * and never copies bitmap bytes. Returned bitmaps are valid while the underlying segment is open;
+ * <p>Thread-safe. {@link #bitmap} allocates a small view (a segment slice, a ByteBuffer over it and
+ * the bitmap object) and never copies bitmap bytes. Returned bitmaps are valid while the underlying segment is open;
  * after its arena closes, reading them throws {@link IllegalStateException}.
  */
 public final class BitmapIndex {
@@ -29,13 +28,11 @@ public final class BitmapIndex {
   private static final String THING = "bitmap index";
 
   private final MemorySegment region;
-  private final ByteBuffer bytes;
   private final int cardinality;
   private final long dataStart;
 
   private BitmapIndex(MemorySegment region, int cardinality) {
     this.region = region;
-    this.bytes = region.asByteBuffer().order(ByteOrder.LITTLE_ENDIAN);
     this.cardinality = cardinality;
     this.dataStart = BitmapIndexLayout.dataStart(cardinality);
   }
@@ -126,7 +123,8 @@ public final class BitmapIndex {
     }
     final long at = dataStart + start;
     PortableRoaringChecker.checkStructure(region, at, length, THING, dictionaryId);
-    return new ImmutableRoaringBitmap(bytes.slice((int) at, length));
+    // a fresh buffer per call: segments are thread-safe, a shared ByteBuffer is not promised to be
+    return new ImmutableRoaringBitmap(region.asSlice(at, length).asByteBuffer().order(ByteOrder.LITTLE_ENDIAN));
   }
 
   /**
