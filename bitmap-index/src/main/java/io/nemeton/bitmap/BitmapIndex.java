@@ -1,40 +1,160 @@
 package io.nemeton.bitmap;
 
+import io.nemeton.bitmap.internal.PortableRoaringChecker;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.nio.ByteOrder;
+import java.util.Objects;
 import org.roaringbitmap.buffer.ImmutableRoaringBitmap;
 
 /**
  * A read-only view of an inverted index region written by {@link BitmapIndexWriter}: one
  * {@link ImmutableRoaringBitmap} per dictionary id, read straight from the (mapped) segment without
- * copying. CONTRACT STUB: signatures are fixed, the body may change.
+ * copying. Layout: {@link BitmapIndexLayout}.
  *
- * <p>Thread-safe. Returned bitmaps are valid while the underlying segment is open.
+ * <p>Checks are layered so that opening stays cheap and hostile bytes still fail with a
+ * {@link BitmapFormatException}: {@link #wrap} checks the header and the whole offset table,
+ * O(cardinality); {@link #bitmap} checks that bitmap's container directory, O(its containers),
+ * which keeps every read of the library inside the bitmap's bytes; {@link #verify} checks every
+ * container of every bitmap, O(bytes), for files not yet trusted (a checksum proves the bytes are
+ * what was written, not that the writer was right).
+ *
+ * <p>Thread-safe. {@link #bitmap} allocates a small view (a segment slice, a ByteBuffer over it and
+ * the bitmap object) and never copies bitmap bytes. Returned bitmaps are valid while the underlying segment is open;
+ * after its arena closes, reading them throws {@link IllegalStateException}.
  */
 public final class BitmapIndex {
   private static final ValueLayout.OfInt INT = ValueLayout.JAVA_INT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
+  private static final String THING = "bitmap index";
+
   private final MemorySegment region;
   private final int cardinality;
+  private final long dataStart;
 
   private BitmapIndex(MemorySegment region, int cardinality) {
     this.region = region;
     this.cardinality = cardinality;
+    this.dataStart = BitmapIndexLayout.dataStart(cardinality);
   }
 
+  /**
+   * Wraps a region holding exactly the bytes {@link BitmapIndexWriter} wrote.
+   *
+   * @throws BitmapFormatException naming the value and the limit when the region is too small or
+   *     too large, the magic is wrong, the count is negative or needs more header than the region
+   *     has, or the offsets do not start at 0, decrease, pass the end or do not end at it
+   */
   public static BitmapIndex wrap(MemorySegment region) {
-    return new BitmapIndex(region, region.get(INT, 0));
+    Objects.requireNonNull(region, "region");
+    final long size = region.byteSize();
+    if (size < BitmapIndexLayout.MIN_REGION_BYTES) {
+      throw fail("region size=" + size + " bytes is below the minimum=" + BitmapIndexLayout.MIN_REGION_BYTES);
+    }
+    if (size > Integer.MAX_VALUE) {
+      throw fail("region size=" + size + " bytes is above the maximum=" + Integer.MAX_VALUE);
+    }
+    final int magic = region.get(INT, BitmapIndexLayout.MAGIC_OFFSET);
+    if (magic != BitmapIndexLayout.MAGIC) {
+      throw fail(String.format("magic expected=0x%08X actual=0x%08X", BitmapIndexLayout.MAGIC, magic));
+    }
+    final int count = region.get(INT, BitmapIndexLayout.COUNT_OFFSET);
+    if (count < 0) {
+      throw fail("count=" + count + " is negative");
+    }
+    final long dataStart = BitmapIndexLayout.dataStart(count);
+    if (dataStart > size) {
+      throw fail("count=" + count + " needs a header of " + dataStart + " bytes but region size=" + size);
+    }
+    final long dataBytes = size - dataStart;
+    int previous = region.get(INT, BitmapIndexLayout.offsetEntryAt(0));
+    if (previous != 0) {
+      throw fail("offsets[0]=" + previous + " expected=0");
+    }
+    for (int i = 1; i <= count; i++) {
+      final int offset = region.get(INT, BitmapIndexLayout.offsetEntryAt(i));
+      if (offset < previous) {
+        throw fail("offsets[" + i + "]=" + offset + " is below offsets[" + (i - 1) + "]=" + previous);
+      }
+      if (offset > dataBytes) {
+        throw fail("offsets[" + i + "]=" + offset + " is past the data end=" + dataBytes + " (region size=" + size + ")");
+      }
+      previous = offset;
+    }
+    if (previous != dataBytes) {
+      throw fail("offsets[" + count + "]=" + previous + " does not reach the data end=" + dataBytes
+          + " (region size=" + size + ")");
+    }
+    return new BitmapIndex(region, count);
   }
 
+  /** The number of dictionary ids, each with one bitmap. */
   public int cardinality() {
     return cardinality;
   }
 
+  /** The region's size in bytes. */
+  public long sizeBytes() {
+    return region.byteSize();
+  }
+
+  /** Bytes of the serialized bitmap of {@code dictionaryId}; 0 when it is empty. */
+  public int bitmapSizeBytes(int dictionaryId) {
+    checkId(dictionaryId);
+    return offset(dictionaryId + 1) - offset(dictionaryId);
+  }
+
+  /** Whether no row holds {@code dictionaryId}; O(1), builds no bitmap. */
+  public boolean isEmpty(int dictionaryId) {
+    return bitmapSizeBytes(dictionaryId) == 0;
+  }
+
+  /**
+   * The rows holding {@code dictionaryId}, as a view of the region's bytes.
+   *
+   * @throws IllegalArgumentException when the id is outside {@code [0, cardinality)}
+   * @throws BitmapFormatException when the bitmap's container directory is malformed
+   */
   public ImmutableRoaringBitmap bitmap(int dictionaryId) {
-    long base = 4L + 4L * (cardinality + 1);
-    int start = region.get(INT, 4L + 4L * dictionaryId);
-    int end = region.get(INT, 4L + 4L * (dictionaryId + 1));
-    return new ImmutableRoaringBitmap(
-        region.asSlice(base + start, end - start).asByteBuffer().order(ByteOrder.LITTLE_ENDIAN));
+    checkId(dictionaryId);
+    final int start = offset(dictionaryId);
+    final int length = offset(dictionaryId + 1) - start;
+    if (length == 0) {
+      return Bitmaps.empty();
+    }
+    final long at = dataStart + start;
+    PortableRoaringChecker.checkStructure(region, at, length, THING, dictionaryId);
+    // a fresh buffer per call: segments are thread-safe, a shared ByteBuffer is not promised to be
+    return new ImmutableRoaringBitmap(region.asSlice(at, length).asByteBuffer().order(ByteOrder.LITTLE_ENDIAN));
+  }
+
+  /**
+   * Checks every container of every bitmap (O(bytes)); see the class comment. After it returns,
+   * every operation on every bitmap of this index reads only well-formed containers.
+   *
+   * @throws BitmapFormatException naming the first malformed bitmap and container
+   */
+  public void verify() {
+    for (int id = 0; id < cardinality; id++) {
+      final int start = offset(id);
+      final int length = offset(id + 1) - start;
+      if (length != 0) {
+        PortableRoaringChecker.checkContents(region, dataStart + start, length, THING, id);
+      }
+    }
+  }
+
+  private int offset(int index) {
+    return region.get(INT, BitmapIndexLayout.offsetEntryAt(index));
+  }
+
+  private void checkId(int dictionaryId) {
+    if (dictionaryId < 0 || dictionaryId >= cardinality) {
+      throw new IllegalArgumentException(
+          THING + ": dictionary id=" + dictionaryId + " is outside [0, cardinality=" + cardinality + ")");
+    }
+  }
+
+  private static BitmapFormatException fail(String problem) {
+    return new BitmapFormatException(THING + ": " + problem);
   }
 }

@@ -1,42 +1,134 @@
 package io.nemeton.bitmap;
 
+import io.nemeton.bitmap.internal.PortableRoaringEncoder;
+import io.nemeton.bitmap.internal.RowsByValue;
 import io.nemeton.memory.GrowableBytes;
+import java.util.Arrays;
 
 /**
- * Builds one Roaring bitmap per dictionary id (an inverted index) and writes them in the portable
- * Roaring format. CONTRACT STUB: signatures are fixed, the body may change.
+ * Builds one Roaring bitmap per dictionary id (an inverted index) and writes them as one region
+ * laid out as {@link BitmapIndexLayout} describes, each bitmap in the portable Roaring format and
+ * run-optimized.
  *
- * <p>Not thread-safe.
+ * <p>Two ways in. Row by row: {@link #add} buffers (id, row) pairs, 8 bytes each, and
+ * {@link #writeTo} groups them. In bulk, from whole columns: {@link #writeSingleValued} and
+ * {@link #writeMultiValued}. Both group rows by id with a counting sort and encode each id's
+ * ascending rows straight into the output, so no bitmap object is built per id: ten million rows
+ * over a million uniformly spread ids take 0.44 s on one core, against 12 s for one
+ * {@code RoaringBitmap} per id ({@code perf/.../bitmap/BitmapIndexBuildBenchmark}, README).
+ *
+ * <p>Not thread-safe. Allocates while building: the pair buffer, then at write time the grouping
+ * arrays (4 bytes per id and per pair) and the output's growth.
  */
 public final class BitmapIndexWriter {
-  private final org.roaringbitmap.RoaringBitmap[] bitmaps;
+  private final int cardinality;
+  private int[] ids = new int[64];
+  private int[] rows = new int[64];
+  private int count;
+  private int lastRow;
+  private boolean rowsAscending = true;
 
+  /**
+   * @param cardinality the number of dictionary ids, in {@code [0, BitmapIndexLayout.MAX_COUNT]}
+   */
   public BitmapIndexWriter(int cardinality) {
-    bitmaps = new org.roaringbitmap.RoaringBitmap[cardinality];
-    for (int i = 0; i < cardinality; i++) {
-      bitmaps[i] = new org.roaringbitmap.RoaringBitmap();
-    }
+    checkCardinality(cardinality);
+    this.cardinality = cardinality;
   }
 
-  /** Marks {@code row} as holding value {@code dictionaryId}. Rows arrive in ascending order. */
+  /**
+   * Marks {@code row} as holding value {@code dictionaryId}. Rows normally arrive in ascending
+   * order (a multi-value row adds each of its ids); out-of-order rows are accepted and sorted at
+   * write time, and a repeated (id, row) pair is written once.
+   *
+   * @throws IllegalArgumentException when the id is outside {@code [0, cardinality)} or the row is
+   *     negative
+   */
   public void add(int dictionaryId, int row) {
-    bitmaps[dictionaryId].add(row);
+    if (dictionaryId < 0 || dictionaryId >= cardinality) {
+      throw new IllegalArgumentException(
+          "row=" + row + ": dictionary id=" + dictionaryId + " is outside [0, cardinality=" + cardinality + ")");
+    }
+    if (row < 0) {
+      throw new IllegalArgumentException("dictionary id=" + dictionaryId + ": row=" + row + " is negative");
+    }
+    if (count == ids.length) {
+      if (count == Integer.MAX_VALUE - 8) {
+        throw new IllegalStateException("bitmap index writer holds the maximum of " + count + " pairs");
+      }
+      final int capacity = (int) Math.min(Integer.MAX_VALUE - 8, count * 2L);
+      ids = Arrays.copyOf(ids, capacity);
+      rows = Arrays.copyOf(rows, capacity);
+    }
+    if (row < lastRow) {
+      rowsAscending = false;
+    }
+    lastRow = row;
+    ids[count] = dictionaryId;
+    rows[count] = row;
+    count++;
   }
 
-  /** Appends the index region to {@code out}; returns bytes written. Layout: see BitmapIndexLayout. */
+  /** The number of dictionary ids (bitmaps) this writer writes. */
+  public int cardinality() {
+    return cardinality;
+  }
+
+  /**
+   * Appends the index region to {@code out}; returns bytes written. Layout: see
+   * {@link BitmapIndexLayout}. May be called again; the added pairs are kept.
+   */
   public int writeTo(GrowableBytes out) {
-    int start = out.size();
-    out.writeInt(bitmaps.length);
-    int offsetsAt = out.skip(4 * (bitmaps.length + 1));
-    int base = out.size();
-    for (int i = 0; i < bitmaps.length; i++) {
-      out.setInt(offsetsAt + 4 * i, out.size() - base);
-      bitmaps[i].runOptimize();
-      byte[] serialized = new byte[bitmaps[i].serializedSizeInBytes()];
-      bitmaps[i].serialize(java.nio.ByteBuffer.wrap(serialized));
-      out.write(serialized);
+    return write(RowsByValue.pairs(ids, rows, count, cardinality, rowsAscending), out);
+  }
+
+  /**
+   * Writes the index of a single-value column: row {@code r < rowCount} holds {@code ids[r]}.
+   *
+   * @return bytes appended to {@code out}
+   * @throws IllegalArgumentException naming the row when an id is outside {@code [0, cardinality)},
+   *     or when rowCount is outside {@code [0, ids.length]}
+   */
+  public static int writeSingleValued(int[] ids, int rowCount, int cardinality, GrowableBytes out) {
+    checkCardinality(cardinality);
+    return write(RowsByValue.singleValued(ids, rowCount, cardinality), out);
+  }
+
+  /**
+   * Writes the index of a multi-value column: row {@code r < rowCount} holds
+   * {@code ids[rowStarts[r], rowStarts[r + 1])} and is set once in each of those ids' bitmaps, even
+   * when an id repeats within the row. A row with no ids is in no bitmap.
+   *
+   * @return bytes appended to {@code out}
+   * @throws IllegalArgumentException naming the row when an id is outside {@code [0, cardinality)}
+   *     or rowStarts is shorter than rowCount + 1, decreasing, or past the end of ids
+   */
+  public static int writeMultiValued(int[] rowStarts, int[] ids, int rowCount, int cardinality, GrowableBytes out) {
+    checkCardinality(cardinality);
+    return write(RowsByValue.multiValued(rowStarts, ids, rowCount, cardinality), out);
+  }
+
+  private static int write(RowsByValue grouped, GrowableBytes out) {
+    final int bitmapCount = grouped.cardinality();
+    final int regionStart = out.size();
+    out.writeInt(BitmapIndexLayout.MAGIC);
+    out.writeInt(bitmapCount);
+    final int offsetsAt = out.skip(BitmapIndexLayout.OFFSET_ENTRY_BYTES * (bitmapCount + 1));
+    final int dataStart = out.size();
+    final int[] rows = grouped.rows();
+    final PortableRoaringEncoder encoder = new PortableRoaringEncoder();
+    for (int id = 0; id < bitmapCount; id++) {
+      out.setInt(offsetsAt + BitmapIndexLayout.OFFSET_ENTRY_BYTES * id, out.size() - dataStart);
+      encoder.write(rows, grouped.start(id), grouped.end(id), out);
     }
-    out.setInt(offsetsAt + 4 * bitmaps.length, out.size() - base);
-    return out.size() - start;
+    out.setInt(offsetsAt + BitmapIndexLayout.OFFSET_ENTRY_BYTES * bitmapCount, out.size() - dataStart);
+    return out.size() - regionStart;
+  }
+
+  private static void checkCardinality(int cardinality) {
+    if (cardinality < 0 || cardinality > BitmapIndexLayout.MAX_COUNT) {
+      throw new IllegalArgumentException(
+          "cardinality=" + cardinality + " is outside [0, " + BitmapIndexLayout.MAX_COUNT + "]");
+    }
   }
 }
