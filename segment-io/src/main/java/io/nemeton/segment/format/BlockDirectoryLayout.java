@@ -39,7 +39,8 @@ package io.nemeton.segment.format;
  * <p>String {@code offset} is the block's ids block for a single-value column; for a multi-value
  * column it is the block of per-row value counts and {@code idsOffset} the block of ids. Both are
  * {@code IntBlockCodec} blocks. {@code minId}/{@code maxId} bound the ids in the block; a block
- * without any value has minId = 0 and maxId = -1. {@code valueCount} is the number of ids.
+ * without any value has minId = 0 and maxId = -1. {@code valueCount} is the number of ids, at most
+ * {@link #MAX_BLOCK_VALUES}.
  *
  * <p>Complex {@code offset}/{@code storedBytes} locate the block's stored bytes, compressed with
  * {@code compression} ({@link io.nemeton.codecs.Compression#id()}) to {@code uncompressedBytes}
@@ -62,6 +63,12 @@ public final class BlockDirectoryLayout {
   public static final int STRING_MIN_ID = 16;
   public static final int STRING_MAX_ID = 20;
   public static final int STRING_VALUE_COUNT = 24;
+
+  /**
+   * Most ids one block of a multi-value column may hold (16 Mi, 16 Ki per row on average): readers
+   * size their batches by the largest block, so the limit bounds what a file can make them allocate.
+   */
+  public static final int MAX_BLOCK_VALUES = 1 << 24;
 
   public static final int COMPLEX_ENTRY_BYTES = 24;
   public static final int COMPLEX_OFFSET = 0;

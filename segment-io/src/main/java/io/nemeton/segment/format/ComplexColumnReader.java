@@ -40,7 +40,8 @@ public final class ComplexColumnReader implements ColumnReader {
       long next = b + 1 < blocks.blockCount() ? blocks.offset(b + 1) : values.sizeBytes();
       boolean valid = offset + stored <= next && compression <= MAX_COMPRESSION_ID
           && uncompressed >= ComplexBlockLayout.blobsOffset(blocks.blockRowCount(b))
-          && (compression != Compression.NONE.id() || stored == uncompressed);
+          && (compression != Compression.NONE.id() || stored == uncompressed)
+          && SegmentFileLayout.inflationAllowed(stored, uncompressed);
       if (!valid) {
         throw blocksRegion.corrupt("block=" + b + " offset=" + offset + " storedBytes=" + stored + " uncompressedBytes="
             + uncompressed + " compression=" + compression + " invalid before offset=" + next);

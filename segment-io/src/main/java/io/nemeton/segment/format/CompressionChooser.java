@@ -7,7 +7,8 @@ import io.nemeton.memory.GrowableBytes;
 /**
  * Compresses a byte range with every available generic compression (LZ4, Zstd) and keeps the
  * smallest result, for regions that are read cold: dictionary bytes and complex-column blocks.
- * A compression whose implementation is not available in this build is skipped from then on.
+ * A compression whose implementation is not available in this build is skipped from then on, and
+ * one that would inflate past {@link SegmentFileLayout#MAX_INFLATION_RATIO} is not chosen.
  *
  * <p>Not thread-safe; reusable. {@link #compressed()} is valid until the next {@link #choose}.
  */
@@ -38,7 +39,7 @@ final class CompressionChooser {
         unavailable[i] = true;
         continue;
       }
-      if (outputs[i].size() < best) {
+      if (outputs[i].size() < best && SegmentFileLayout.inflationAllowed(outputs[i].size(), length)) {
         best = outputs[i].size();
         winner = i;
       }

@@ -41,7 +41,7 @@ final class NumericColumnParts {
     for (int b = 0; b < blocks.blockCount(); b++) {
       int nullCount = blocks.intField(b, BlockDirectoryLayout.NUMERIC_NULL_COUNT);
       long start = blocks.blockStartRow(b);
-      long inBitmap = nullRows.rangeCardinality(start, start + blocks.blockRowCount(b));
+      long inBitmap = nullCount(nulls, nullRows, start, start + blocks.blockRowCount(b));
       if (nullCount != inBitmap) {
         throw blocksRegion.corrupt("block=" + b + " nullCount=" + nullCount + " but the null bitmap has " + inBitmap);
       }
@@ -58,6 +58,15 @@ final class NumericColumnParts {
     }
     return Double.compare(blocks.doubleField(b, BlockDirectoryLayout.NUMERIC_MIN),
         blocks.doubleField(b, BlockDirectoryLayout.NUMERIC_MAX)) <= 0;
+  }
+
+  /** Null rows in [start, end); a bitmap that cannot be walked is a corrupt region. */
+  private static long nullCount(Region nulls, ImmutableRoaringBitmap nullRows, long start, long end) {
+    try {
+      return nullRows.rangeCardinality(start, end);
+    } catch (RuntimeException e) {
+      throw new SegmentCorruptException(nulls.file(), nulls.name(), "not a Roaring bitmap: " + e, e);
+    }
   }
 
   private static ImmutableRoaringBitmap nullBitmap(Region nulls, int rowCount) {

@@ -52,6 +52,15 @@ public final class SegmentFileLayout {
   /** Every region starts at a multiple of this many bytes. */
   public static final int REGION_ALIGNMENT = 8;
 
+  /**
+   * Compressed regions (dictionary bytes, complex blocks) inflate to at most this many times their
+   * stored size plus {@link #INFLATION_SLACK_BYTES}, so a file cannot make a reader allocate far
+   * more than the file holds. Real data stays far below: strings and sketches compress 2-20x.
+   */
+  public static final int MAX_INFLATION_RATIO = 1024;
+
+  public static final int INFLATION_SLACK_BYTES = 1 << 16;
+
   public static final int HEADER_SIZE_BYTES = 64;
 
   public static final int MAGIC_OFFSET = 0;
@@ -74,4 +83,9 @@ public final class SegmentFileLayout {
   public static final String TOC_REGION = "toc";
 
   private SegmentFileLayout() {}
+
+  /** Whether {@code storedBytes} may inflate to {@code inflatedBytes}; see {@link #MAX_INFLATION_RATIO}. */
+  public static boolean inflationAllowed(long storedBytes, long inflatedBytes) {
+    return inflatedBytes <= storedBytes * MAX_INFLATION_RATIO + INFLATION_SLACK_BYTES;
+  }
 }

@@ -55,7 +55,9 @@ public final class StringColumnReader implements ColumnReader {
       int maxId = blocks.intField(b, BlockDirectoryLayout.STRING_MAX_ID);
       int values = blocks.intField(b, BlockDirectoryLayout.STRING_VALUE_COUNT);
       boolean offsetsValid = descriptor.multiValue() ? idsOffset > offset && idsOffset < next : idsOffset == offset;
-      boolean countValid = descriptor.multiValue() ? values >= 0 : values == blocks.blockRowCount(b);
+      boolean countValid = descriptor.multiValue()
+          ? values >= 0 && values <= BlockDirectoryLayout.MAX_BLOCK_VALUES
+          : values == blocks.blockRowCount(b);
       boolean rangeValid = values == 0
           ? minId == 0 && maxId == -1
           : minId >= 0 && minId <= maxId && maxId < dictionary.cardinality();

@@ -95,6 +95,10 @@ final class StringColumnWriter {
     final int[] rowStarts = data.rowStarts();
     final int first = rowStarts[start];
     final int count = rowStarts[start + n] - first;
+    if (count > BlockDirectoryLayout.MAX_BLOCK_VALUES) {
+      throw new IllegalArgumentException("column=" + name + " rows [" + start + ", " + (start + n) + "): " + count
+          + " values exceed the per-block limit of " + BlockDirectoryLayout.MAX_BLOCK_VALUES);
+    }
     if (blockIds.length < count) {
       blockIds = new int[Math.max(count, blockIds.length * 2)];
     }

@@ -63,6 +63,10 @@ final class StringDictionary {
       throw region.corrupt("value offsets end at " + previous + " expected=" + valueBytes
           + (hasNull ? " with an empty null entry at id 0" : ""));
     }
+    if (!SegmentFileLayout.inflationAllowed(storedBytes, valueBytes)) {
+      throw region.corrupt("valueBytes=" + valueBytes + " inflated from storedBytes=" + storedBytes
+          + " exceeds the inflation limit");
+    }
     MemorySegment values;
     if (compression == Compression.NONE) {
       if (storedBytes != valueBytes) {

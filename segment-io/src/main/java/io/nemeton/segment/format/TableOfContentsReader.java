@@ -137,8 +137,10 @@ final class TableOfContentsReader {
       throw new SegmentCorruptException(file, name, "offset=" + offset + " length=" + length
           + " invalid (regions start 8-aligned after the " + SegmentFileLayout.HEADER_SIZE_BYTES + "-byte header)");
     }
-    if (length > fileSize || offset + length > fileSize) {
-      throw SegmentCorruptException.truncated(file, name, offset + length, fileSize);
+    if (length > fileSize || offset > fileSize - length) {
+      // both are non-negative here, so the unsigned sum is exact
+      throw new SegmentCorruptException(file, name, "ends at offset=" + Long.toUnsignedString(offset + length)
+          + " but file size=" + fileSize);
     }
     if (offset + length > tocOffset) {
       throw new SegmentCorruptException(file, name, "ends at offset=" + (offset + length)
