@@ -107,8 +107,4 @@ final class BlockDirectory {
       throw new IndexOutOfBoundsException(region.name() + ": block=" + block + " outside [0, " + blockCount + ")");
     }
   }
-
-  Region region() {
-    return region;
-  }
 }
