@@ -5,7 +5,7 @@ import io.nemeton.segment.ColumnType;
 import java.util.Objects;
 
 /**
- * The schema entry of one column in a segment file, as its table of contents states it.
+ * The schema entry of one column in a segment file, as its table of contents states it. Immutable.
  *
  * @param name column name, {@code __time} for the time column
  * @param type value type

@@ -16,17 +16,20 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Writes a {@link ColumnarSegment} to one segment file (format: {@code segment-io/FORMAT.md}). The
- * file appears whole or not at all: it is written to a temporary file in the target's directory,
- * forced to disk, then renamed over the target atomically.
+ * file appears whole or not at all: it is written to a hidden temporary file ({@code
+ * .<name>.<random>.tmp}) in the target's directory, forced to disk, then renamed over the target
+ * atomically; after a crash such a file may remain and can be deleted.
  *
  * <p>Validates its input and throws {@link IllegalArgumentException} naming the column, row and
  * value when it is not a valid segment (times unsorted or outside the interval, ids outside the
@@ -46,7 +49,7 @@ public final class SegmentWriter {
   public long write(ColumnarSegment segment, Path target) throws IOException {
     List<ColumnDescriptor> descriptors = describe(segment);
     Path directory = target.toAbsolutePath().getParent();
-    Path temporary = Files.createTempFile(directory, "." + target.getFileName(), ".tmp");
+    Path temporary = createTemporary(directory, target);
     boolean done = false;
     try {
       long size;
@@ -158,6 +161,24 @@ public final class SegmentWriter {
     if (bytes == 0 || bytes > TableOfContentsLayout.MAX_NAME_BYTES) {
       throw new IllegalArgumentException(what + ": " + field + " of " + bytes + " UTF-8 bytes must be 1 to "
           + TableOfContentsLayout.MAX_NAME_BYTES);
+    }
+  }
+
+  /**
+   * A new hidden file next to the target. Not {@code Files.createTempFile}: its owner-only
+   * permissions would survive the rename, while a segment file takes the directory's usual ones.
+   */
+  private static Path createTemporary(Path directory, Path target) throws IOException {
+    for (int attempt = 1; ; attempt++) {
+      Path candidate = directory.resolve("." + target.getFileName() + "."
+          + Long.toHexString(ThreadLocalRandom.current().nextLong()) + ".tmp");
+      try {
+        return Files.createFile(candidate);
+      } catch (FileAlreadyExistsException e) {
+        if (attempt == 10) {
+          throw e;
+        }
+      }
     }
   }
 
