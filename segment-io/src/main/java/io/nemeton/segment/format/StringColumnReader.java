@@ -1,0 +1,267 @@
+package io.nemeton.segment.format;
+
+import io.nemeton.bitmap.BitmapIndex;
+import io.nemeton.segment.ColumnRole;
+import io.nemeton.segment.ColumnType;
+import java.lang.foreign.MemorySegment;
+import java.nio.BufferUnderflowException;
+import java.util.AbstractList;
+import java.util.List;
+import java.util.RandomAccess;
+import org.roaringbitmap.InvalidRoaringFormat;
+import org.roaringbitmap.buffer.ImmutableRoaringBitmap;
+
+/**
+ * Reads a dictionary-encoded string column: the sorted dictionary, dictionary ids block by block
+ * (for multi-value columns, per-row starts plus ids), per-block id ranges, and one bitmap per id.
+ * The ids and bitmaps regions are verified the first time they are used, so a query that only
+ * filters through bitmaps never reads the ids.
+ *
+ * <p>Immutable and thread-safe; valid while the segment is open. Block reads fill the caller's
+ * arrays and allocate nothing; {@link #bitmap} returns a view over the mapping.
+ */
+public final class StringColumnReader implements ColumnReader {
+  private final ColumnDescriptor descriptor;
+  private final StringDictionary dictionary;
+  private final BlockDirectory blocks;
+  private final Region ids;
+  private final Region bitmaps;
+  private final int maxBlockValueCount;
+  private final long sizeBytes;
+  private volatile BitmapIndex index;
+
+  private StringColumnReader(ColumnDescriptor descriptor, StringDictionary dictionary, BlockDirectory blocks,
+      Region ids, Region bitmaps, int maxBlockValueCount, long sizeBytes) {
+    this.descriptor = descriptor;
+    this.dictionary = dictionary;
+    this.blocks = blocks;
+    this.ids = ids;
+    this.bitmaps = bitmaps;
+    this.maxBlockValueCount = maxBlockValueCount;
+    this.sizeBytes = sizeBytes;
+  }
+
+  static StringColumnReader open(ColumnDescriptor descriptor, Region dictionaryRegion, Region blocksRegion,
+      Region ids, Region bitmaps, int rowCount, int rowsPerBlock, long sizeBytes) {
+    StringDictionary dictionary = StringDictionary.open(dictionaryRegion);
+    BlockDirectory blocks = BlockDirectory.open(blocksRegion, rowCount, rowsPerBlock,
+        BlockDirectoryLayout.STRING_ENTRY_BYTES, ids.sizeBytes());
+    int maxValues = 0;
+    for (int b = 0; b < blocks.blockCount(); b++) {
+      long offset = blocks.offset(b);
+      long idsOffset = blocks.longField(b, BlockDirectoryLayout.STRING_IDS_OFFSET);
+      long next = b + 1 < blocks.blockCount() ? blocks.offset(b + 1) : ids.sizeBytes();
+      int minId = blocks.intField(b, BlockDirectoryLayout.STRING_MIN_ID);
+      int maxId = blocks.intField(b, BlockDirectoryLayout.STRING_MAX_ID);
+      int values = blocks.intField(b, BlockDirectoryLayout.STRING_VALUE_COUNT);
+      boolean offsetsValid = descriptor.multiValue() ? idsOffset > offset && idsOffset < next : idsOffset == offset;
+      boolean countValid = descriptor.multiValue()
+          ? values >= 0 && values <= BlockDirectoryLayout.MAX_BLOCK_VALUES
+          : values == blocks.blockRowCount(b);
+      boolean rangeValid = values == 0
+          ? minId == 0 && maxId == -1
+          : minId >= 0 && minId <= maxId && maxId < dictionary.cardinality();
+      if (!offsetsValid || !countValid || !rangeValid) {
+        throw blocksRegion.corrupt("block=" + b + " offset=" + offset + " idsOffset=" + idsOffset + " valueCount="
+            + values + " minId=" + minId + " maxId=" + maxId + " invalid for cardinality=" + dictionary.cardinality());
+      }
+      maxValues = Math.max(maxValues, values);
+    }
+    return new StringColumnReader(descriptor, dictionary, blocks, ids, bitmaps, maxValues, sizeBytes);
+  }
+
+  @Override
+  public String name() {
+    return descriptor.name();
+  }
+
+  @Override
+  public ColumnType type() {
+    return ColumnType.STRING;
+  }
+
+  @Override
+  public ColumnRole role() {
+    return descriptor.role();
+  }
+
+  @Override
+  public int rowCount() {
+    return blocks.rowCount();
+  }
+
+  @Override
+  public int blockCount() {
+    return blocks.blockCount();
+  }
+
+  @Override
+  public long sizeBytes() {
+    return sizeBytes;
+  }
+
+  public int rowsPerBlock() {
+    return blocks.rowsPerBlock();
+  }
+
+  public int blockStartRow(int block) {
+    blocks.checkBlock(block);
+    return blocks.blockStartRow(block);
+  }
+
+  public int blockRowCount(int block) {
+    blocks.checkBlock(block);
+    return blocks.blockRowCount(block);
+  }
+
+  /** Distinct values, null included when present. */
+  public int cardinality() {
+    return dictionary.cardinality();
+  }
+
+  /** Whether id 0 is null. */
+  public boolean hasNullValue() {
+    return dictionary.hasNull();
+  }
+
+  /** The value of dictionary id {@code id} (null for the null id); allocates the String. */
+  public String value(int id) {
+    return dictionary.value(id);
+  }
+
+  /** The id of {@code value} (null allowed), or {@code -(insertion point) - 1} when absent. */
+  public int lookupId(String value) {
+    return dictionary.lookupId(value);
+  }
+
+  /** The dictionary as a sorted list view; each {@code get} decodes (and allocates) one value. */
+  public List<String> sortedValues() {
+    return new SortedValues();
+  }
+
+  public boolean hasMultipleValues() {
+    return descriptor.multiValue();
+  }
+
+  /** Smallest id in the block; 0 when the block holds no value (then max is -1). */
+  public int blockMinId(int block) {
+    blocks.checkBlock(block);
+    return blocks.intField(block, BlockDirectoryLayout.STRING_MIN_ID);
+  }
+
+  public int blockMaxId(int block) {
+    blocks.checkBlock(block);
+    return blocks.intField(block, BlockDirectoryLayout.STRING_MAX_ID);
+  }
+
+  /** Ids stored in the block: its row count for a single-value column. */
+  public int blockValueCount(int block) {
+    blocks.checkBlock(block);
+    return blocks.intField(block, BlockDirectoryLayout.STRING_VALUE_COUNT);
+  }
+
+  /** The largest {@link #blockValueCount} over all blocks, to size an ids batch once. */
+  public int maxBlockValueCount() {
+    return maxBlockValueCount;
+  }
+
+  /** Decodes a single-value block's ids into {@code destination[0, rows)}; returns rows. */
+  public int readIdsBlock(int block, int[] destination) {
+    if (descriptor.multiValue()) {
+      throw new IllegalStateException(ids.name() + ": column is multi-value; use readMultiValueBlock");
+    }
+    blocks.checkBlock(block);
+    int rows = blocks.blockRowCount(block);
+    checkLength("destination", destination.length, rows, block);
+    BlockDecoder.ints(ids, ids.verified(), block, blocks.offset(block), rows, destination);
+    return rows;
+  }
+
+  /**
+   * Decodes a block as row starts and ids: row {@code i} of the block holds {@code
+   * ids[rowStarts[i], rowStarts[i+1])} in its original value order. {@code rowStarts} needs rows + 1
+   * entries and {@code ids} {@link #blockValueCount} entries. Works for single-value columns too.
+   * Returns rows.
+   */
+  public int readMultiValueBlock(int block, int[] rowStarts, int[] idsDestination) {
+    blocks.checkBlock(block);
+    int rows = blocks.blockRowCount(block);
+    int values = blocks.intField(block, BlockDirectoryLayout.STRING_VALUE_COUNT);
+    checkLength("rowStarts", rowStarts.length, rows + 1, block);
+    checkLength("ids", idsDestination.length, values, block);
+    MemorySegment data = ids.verified();
+    if (!descriptor.multiValue()) {
+      BlockDecoder.ints(ids, data, block, blocks.offset(block), rows, idsDestination);
+      for (int i = 0; i <= rows; i++) {
+        rowStarts[i] = i;
+      }
+      return rows;
+    }
+    BlockDecoder.ints(ids, data, block, blocks.offset(block), rows, rowStarts);
+    long sum = 0;
+    int negative = 0;
+    for (int i = 0; i < rows; i++) {
+      final int length = rowStarts[i];
+      rowStarts[i] = (int) sum;
+      sum += length;
+      negative |= length;
+    }
+    if (negative < 0 || sum != values) {
+      throw ids.corrupt("block=" + block + ": row lengths sum to " + sum + " expected valueCount=" + values);
+    }
+    rowStarts[rows] = values;
+    BlockDecoder.ints(ids, data, block, blocks.longField(block, BlockDirectoryLayout.STRING_IDS_OFFSET), values,
+        idsDestination);
+    return rows;
+  }
+
+  /** Rows holding dictionary id {@code id}, read from the mapping without copying. */
+  public ImmutableRoaringBitmap bitmap(int id) {
+    if (id < 0 || id >= dictionary.cardinality()) {
+      throw new IndexOutOfBoundsException(bitmaps.name() + ": id=" + id + " outside [0, " + dictionary.cardinality()
+          + ")");
+    }
+    BitmapIndex current = bitmapIndex();
+    try {
+      return current.bitmap(id);
+    } catch (IndexOutOfBoundsException | IllegalArgumentException | BufferUnderflowException | InvalidRoaringFormat e) {
+      throw new SegmentCorruptException(bitmaps.file(), bitmaps.name(), "id=" + id + ": " + e, e);
+    }
+  }
+
+  /** The whole inverted index, for filters that combine many ids. */
+  public BitmapIndex bitmapIndex() {
+    BitmapIndex current = index;
+    if (current == null) {
+      try {
+        current = BitmapIndex.wrap(bitmaps.verified());
+      } catch (IndexOutOfBoundsException | IllegalArgumentException e) {
+        throw new SegmentCorruptException(bitmaps.file(), bitmaps.name(), "cannot open: " + e, e);
+      }
+      if (current.cardinality() != dictionary.cardinality()) {
+        throw bitmaps.corrupt("cardinality=" + current.cardinality() + " expected=" + dictionary.cardinality());
+      }
+      index = current;
+    }
+    return current;
+  }
+
+  private void checkLength(String what, int length, int needed, int block) {
+    if (length < needed) {
+      throw new IllegalArgumentException(ids.name() + " block=" + block + ": " + what + " length=" + length
+          + " < needed=" + needed);
+    }
+  }
+
+  private final class SortedValues extends AbstractList<String> implements RandomAccess {
+    @Override
+    public String get(int index) {
+      return dictionary.value(index);
+    }
+
+    @Override
+    public int size() {
+      return dictionary.cardinality();
+    }
+  }
+}

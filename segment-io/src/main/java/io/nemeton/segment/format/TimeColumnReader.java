@@ -1,0 +1,153 @@
+package io.nemeton.segment.format;
+
+import io.nemeton.segment.ColumnRole;
+import io.nemeton.segment.ColumnType;
+import io.nemeton.segment.ColumnarSegment;
+import java.lang.foreign.MemorySegment;
+
+/**
+ * Reads the {@code __time} column: ascending epoch millis in blocks, with each block's first and
+ * last time in the directory, so a time range maps to a row range by binary search without
+ * decoding more than one block.
+ *
+ * <p>Immutable and thread-safe; valid while the segment is open. {@link #readBlock} fills the
+ * caller's array and allocates nothing.
+ */
+public final class TimeColumnReader implements ColumnReader {
+  private final BlockDirectory blocks;
+  private final Region values;
+  private final long sizeBytes;
+
+  private TimeColumnReader(BlockDirectory blocks, Region values, long sizeBytes) {
+    this.blocks = blocks;
+    this.values = values;
+    this.sizeBytes = sizeBytes;
+  }
+
+  static TimeColumnReader open(Region blocksRegion, Region values, int rowCount, int rowsPerBlock, long sizeBytes) {
+    BlockDirectory blocks = BlockDirectory.open(blocksRegion, rowCount, rowsPerBlock,
+        BlockDirectoryLayout.NUMERIC_ENTRY_BYTES, values.sizeBytes());
+    long previousMax = Long.MIN_VALUE;
+    for (int b = 0; b < blocks.blockCount(); b++) {
+      long min = blocks.longField(b, BlockDirectoryLayout.NUMERIC_MIN);
+      long max = blocks.longField(b, BlockDirectoryLayout.NUMERIC_MAX);
+      if (min > max || min < previousMax || blocks.intField(b, BlockDirectoryLayout.NUMERIC_NULL_COUNT) != 0) {
+        throw blocksRegion.corrupt("block=" + b + " min=" + min + " max=" + max + " after previous max="
+            + previousMax + ": times must ascend and never be null");
+      }
+      previousMax = max;
+    }
+    return new TimeColumnReader(blocks, values, sizeBytes);
+  }
+
+  @Override
+  public String name() {
+    return ColumnarSegment.TIME_COLUMN;
+  }
+
+  @Override
+  public ColumnType type() {
+    return ColumnType.LONG;
+  }
+
+  @Override
+  public ColumnRole role() {
+    return ColumnRole.TIME;
+  }
+
+  @Override
+  public int rowCount() {
+    return blocks.rowCount();
+  }
+
+  @Override
+  public int blockCount() {
+    return blocks.blockCount();
+  }
+
+  @Override
+  public long sizeBytes() {
+    return sizeBytes;
+  }
+
+  public int rowsPerBlock() {
+    return blocks.rowsPerBlock();
+  }
+
+  public int blockStartRow(int block) {
+    blocks.checkBlock(block);
+    return blocks.blockStartRow(block);
+  }
+
+  public int blockRowCount(int block) {
+    blocks.checkBlock(block);
+    return blocks.blockRowCount(block);
+  }
+
+  /** The block's first (smallest) time. */
+  public long blockMin(int block) {
+    blocks.checkBlock(block);
+    return blocks.longField(block, BlockDirectoryLayout.NUMERIC_MIN);
+  }
+
+  /** The block's last (largest) time. */
+  public long blockMax(int block) {
+    blocks.checkBlock(block);
+    return blocks.longField(block, BlockDirectoryLayout.NUMERIC_MAX);
+  }
+
+  /** Decodes block {@code block} into {@code destination[0, rows)}; returns rows. */
+  public int readBlock(int block, long[] destination) {
+    blocks.checkBlock(block);
+    int rows = blocks.blockRowCount(block);
+    if (destination.length < rows) {
+      throw new IllegalArgumentException(values.name() + " block=" + block + ": destination length="
+          + destination.length + " < block rows=" + rows);
+    }
+    MemorySegment data = values.verified();
+    BlockDecoder.longs(values, data, block, blocks.offset(block), rows, destination);
+    return rows;
+  }
+
+  /**
+   * The first row whose time is {@code >= timeMs}, or {@link #rowCount()} when there is none. Rows
+   * {@code [lowerBoundRow(start), lowerBoundRow(end))} are those in {@code [start, end)}. Allocates
+   * one block of scratch; use {@link #lowerBoundRow(long, long[])} to supply it.
+   */
+  public int lowerBoundRow(long timeMs) {
+    return lowerBoundRow(timeMs, new long[blocks.rowsPerBlock()]);
+  }
+
+  /** As {@link #lowerBoundRow(long)}, decoding into {@code scratch} (at least rowsPerBlock long). */
+  public int lowerBoundRow(long timeMs, long[] scratch) {
+    int low = 0;
+    int high = blocks.blockCount();
+    while (low < high) {
+      int middle = (low + high) >>> 1;
+      if (blocks.longField(middle, BlockDirectoryLayout.NUMERIC_MAX) < timeMs) {
+        low = middle + 1;
+      } else {
+        high = middle;
+      }
+    }
+    if (low == blocks.blockCount()) {
+      return blocks.rowCount();
+    }
+    int block = low;
+    if (blocks.longField(block, BlockDirectoryLayout.NUMERIC_MIN) >= timeMs) {
+      return blocks.blockStartRow(block);
+    }
+    int rows = readBlock(block, scratch);
+    int first = 0;
+    int last = rows;
+    while (first < last) {
+      int middle = (first + last) >>> 1;
+      if (scratch[middle] < timeMs) {
+        first = middle + 1;
+      } else {
+        last = middle;
+      }
+    }
+    return blocks.blockStartRow(block) + first;
+  }
+}

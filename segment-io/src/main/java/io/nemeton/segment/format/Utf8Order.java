@@ -1,0 +1,57 @@
+package io.nemeton.segment.format;
+
+import java.lang.foreign.MemorySegment;
+
+/**
+ * Compares UTF-8 byte strings in Java {@link String#compareTo} order (UTF-16 code units), the order
+ * dictionaries are sorted in, without decoding them.
+ *
+ * <p>UTF-8 byte order is code point order. UTF-16 order differs only where a supplementary code
+ * point (UTF-8 lead byte F0..F4, a surrogate pair in UTF-16, D800..DFFF) meets one in E000..FFFF
+ * (lead byte EE or EF): UTF-16 puts the supplementary one first. Such a pair differs in its lead
+ * bytes, so fixing the order at the first differing byte is enough.
+ *
+ * <p>Stateless and thread-safe; allocates nothing.
+ */
+final class Utf8Order {
+  private Utf8Order() {}
+
+  /** Compares {@code stored[start, end)} with all of {@code probe}: negative, 0 or positive. */
+  static int compare(MemorySegment stored, long start, long end, MemorySegment probe) {
+    long mismatch = MemorySegment.mismatch(stored, start, end, probe, 0, probe.byteSize());
+    if (mismatch < 0) {
+      return 0;
+    }
+    long storedLength = end - start;
+    if (mismatch == storedLength || mismatch == probe.byteSize()) {
+      return Long.compare(storedLength, probe.byteSize());
+    }
+    int a = Byte.toUnsignedInt(stored.get(LittleEndian.BYTE, start + mismatch));
+    int b = Byte.toUnsignedInt(probe.get(LittleEndian.BYTE, mismatch));
+    return compareLeadBytes(a, b);
+  }
+
+  /** Order of two differing bytes at the same position, in UTF-16 order. */
+  static int compareLeadBytes(int a, int b) {
+    if (a >= 0xF0 && (b == 0xEE || b == 0xEF)) {
+      return -1;
+    }
+    if (b >= 0xF0 && (a == 0xEE || a == 0xEF)) {
+      return 1;
+    }
+    return Integer.compare(a, b);
+  }
+
+  static boolean hasUnpairedSurrogate(String value) {
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (Character.isSurrogate(c)) {
+        if (!Character.isHighSurrogate(c) || i + 1 == value.length() || !Character.isLowSurrogate(value.charAt(i + 1))) {
+          return true;
+        }
+        i++;
+      }
+    }
+    return false;
+  }
+}

@@ -1,0 +1,199 @@
+package io.nemeton.segment.format;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.nemeton.memory.testing.LeakCheckExtension;
+import io.nemeton.segment.ColumnarSegment;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.TreeSet;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Corrupted and truncated files are refused with a {@link SegmentCorruptException} whose message
+ * names the file, the region and both checksums (or the offsets), in exactly the documented shape.
+ */
+@ExtendWith(LeakCheckExtension.class)
+class SegmentCorruptionTest {
+  @TempDir
+  Path directory;
+
+  private byte[] valid;
+  private List<String> regionNames;
+  private Path file;
+
+  @BeforeEach
+  void writeValidSegment() throws IOException {
+    ColumnarSegment input = RandomSegments.generate(new SplittableRandom(11), 2500, false);
+    Path source = directory.resolve("valid.nseg");
+    new SegmentWriter().write(input, source);
+    valid = Files.readAllBytes(source);
+    regionNames = new ArrayList<>();
+    try (Segment segment = Segment.open(source, RegionVerification.AT_OPEN)) {
+      for (int i = 0; i < segment.toc().regionCount(); i++) {
+        regionNames.add(segment.toc().regionName(segment.toc().region(i)));
+      }
+    }
+    file = directory.resolve("corrupt.nseg");
+  }
+
+  @Test
+  void everyHeaderByteIsChecked() throws IOException {
+    for (int offset = 0; offset < SegmentFileLayout.HEADER_SIZE_BYTES; offset++) {
+      byte[] bytes = valid.clone();
+      bytes[offset] ^= (byte) (1 << (offset % 8));
+      String expected;
+      if (offset < SegmentFileLayout.VERSION_OFFSET) {
+        expected = "magic expected=0x894e5345470d0a1a actual=0x" + HexFormat.of().formatHex(bytes, 0, 8)
+            + " (not a segment file)";
+      } else if (offset < SegmentFileLayout.HEADER_SIZE_OFFSET) {
+        int version = (bytes[8] & 0xFF) | (bytes[9] & 0xFF) << 8;
+        expected = "format version=" + version + " not supported (this reader reads version 1)";
+      } else {
+        expected = checksum(SegmentBytes.intAt(bytes, SegmentFileLayout.HEADER_CRC_OFFSET), SegmentBytes.headerCrc(bytes));
+      }
+      assertRefused(bytes, RegionVerification.ON_FIRST_USE, "header", expected);
+    }
+  }
+
+  @Test
+  void everyTableOfContentsByteIsChecked() throws IOException {
+    int tocOffset = SegmentBytes.tocOffset(valid);
+    int tocLength = SegmentBytes.tocLength(valid);
+    int storedCrc = SegmentBytes.intAt(valid, SegmentFileLayout.TOC_CRC_OFFSET);
+    for (int offset = tocOffset; offset < tocOffset + tocLength; offset++) {
+      byte[] bytes = valid.clone();
+      bytes[offset] ^= 0x10;
+      assertRefused(bytes, RegionVerification.ON_FIRST_USE, "toc",
+          checksum(storedCrc, SegmentBytes.crc(bytes, tocOffset, tocLength)));
+    }
+  }
+
+  @Test
+  void everyRegionIsCheckedAtOpenAndOnFirstUse() throws IOException {
+    for (int region = 0; region < regionNames.size(); region++) {
+      int offset = SegmentBytes.regionOffset(valid, region);
+      int length = SegmentBytes.regionLength(valid, region);
+      int storedCrc = SegmentBytes.regionCrc(valid, region);
+      for (int position : new TreeSet<>(List.of(0, length / 2, Math.max(0, length - 1)))) {
+        if (length == 0) {
+          continue;
+        }
+        byte[] bytes = valid.clone();
+        bytes[offset + position] ^= (byte) 0x80;
+        String expected = checksum(storedCrc, SegmentBytes.crc(bytes, offset, length));
+        String name = regionNames.get(region);
+        assertRefused(bytes, RegionVerification.AT_OPEN, name, expected);
+        if (name.equals("info")) {
+          assertRefused(bytes, RegionVerification.ON_FIRST_USE, name, expected);
+        } else {
+          Files.write(file, bytes);
+          try (Segment segment = Segment.open(file)) {
+            SegmentCorruptException error = assertThrows(SegmentCorruptException.class,
+                () -> SegmentTouch.readEverything(segment), name);
+            assertEquals("file=" + file + " region=" + name + ": " + expected, error.getMessage());
+          }
+        }
+      }
+    }
+  }
+
+  @Test
+  void regionsAreVerifiedOnlyWhenUsed() throws IOException {
+    int ids = regionNames.indexOf("column:page/ids");
+    byte[] bytes = valid.clone();
+    bytes[SegmentBytes.regionOffset(valid, ids) + 7] ^= 0x01;
+    Files.write(file, bytes);
+    try (Segment segment = Segment.open(file)) {
+      StringColumnReader page = segment.stringColumn("page");
+      // dictionary and bitmaps are intact: a filter through the index works
+      int id = page.cardinality() - 1;
+      assertEquals(id, page.lookupId(page.value(id)));
+      page.bitmap(id).getCardinality();
+      SegmentCorruptException error = assertThrows(SegmentCorruptException.class,
+          () -> page.readIdsBlock(0, new int[SegmentFileLayout.ROWS_PER_BLOCK]));
+      assertEquals("file=" + file + " region=column:page/ids: " + checksum(SegmentBytes.regionCrc(valid, ids),
+          SegmentBytes.crc(bytes, SegmentBytes.regionOffset(valid, ids), SegmentBytes.regionLength(valid, ids))),
+          error.getMessage());
+      // other columns are unaffected
+      segment.time().readBlock(0, new long[SegmentFileLayout.ROWS_PER_BLOCK]);
+      assertThrows(SegmentCorruptException.class, segment::verifyAll);
+    }
+  }
+
+  @Test
+  void truncatedFilesAreRefused() throws IOException {
+    int tocEnd = SegmentBytes.tocOffset(valid) + SegmentBytes.tocLength(valid);
+    assertEquals(valid.length, tocEnd);
+    TreeSet<Integer> lengths = new TreeSet<>();
+    for (int length = 0; length < 200; length++) {
+      lengths.add(length);
+    }
+    for (int step = 0; step < 150; step++) {
+      lengths.add((int) ((long) valid.length * step / 150));
+    }
+    for (int cut = 1; cut <= 40; cut++) {
+      lengths.add(valid.length - cut);
+    }
+    for (int length : lengths) {
+      byte[] bytes = java.util.Arrays.copyOf(valid, length);
+      if (length < SegmentFileLayout.HEADER_SIZE_BYTES) {
+        assertRefused(bytes, RegionVerification.ON_FIRST_USE, "header", "ends at offset=64 but file size=" + length);
+      } else {
+        assertRefused(bytes, RegionVerification.ON_FIRST_USE, "toc",
+            "ends at offset=" + tocEnd + " but file size=" + length);
+      }
+    }
+  }
+
+  @Test
+  void extraBytesAtTheEndAreRefused() throws IOException {
+    byte[] bytes = java.util.Arrays.copyOf(valid, valid.length + 5);
+    assertRefused(bytes, RegionVerification.ON_FIRST_USE, "header",
+        "recorded file size=" + valid.length + " but file size=" + bytes.length);
+  }
+
+  @Test
+  void otherFilesAreNotSegments() throws IOException {
+    byte[] text = "{\"this\": \"is JSON, not a segment, but it is long enough to hold a header\"}"
+        .getBytes(StandardCharsets.UTF_8);
+    assertRefused(text, RegionVerification.ON_FIRST_USE, "header",
+        "magic expected=0x894e5345470d0a1a actual=0x" + HexFormat.of().formatHex(text, 0, 8) + " (not a segment file)");
+  }
+
+  @Test
+  void newerVersionsAreRefusedByVersion() throws IOException {
+    byte[] bytes = valid.clone();
+    bytes[SegmentFileLayout.VERSION_OFFSET] = 2;
+    SegmentBytes.resealTocAndHeader(bytes);
+    assertRefused(bytes, RegionVerification.ON_FIRST_USE, "header",
+        "format version=2 not supported (this reader reads version 1)");
+  }
+
+  private void assertRefused(byte[] bytes, RegionVerification verification, String region, String detail)
+      throws IOException {
+    Files.write(file, bytes);
+    SegmentCorruptException error = assertThrows(SegmentCorruptException.class, () -> {
+      try (Segment segment = Segment.open(file, verification)) {
+        SegmentTouch.readEverything(segment);
+      }
+    }, () -> "expected region=" + region + " " + detail);
+    assertEquals("file=" + file + " region=" + region + ": " + detail, error.getMessage());
+    assertEquals(region, error.region());
+    assertEquals(file, error.file());
+  }
+
+  private static String checksum(int expected, int actual) {
+    return String.format("checksum expected=0x%08x actual=0x%08x", expected, actual);
+  }
+}
