@@ -103,7 +103,7 @@ public record ScanQuery(
     final QueryIntervals intervals = QueryParts.requiredIntervals(reader);
     final List<String> columns = reader.stringList("columns");
     for (int i = 0; i < columns.size(); i++) {
-      if (columns.get(i) == null || columns.get(i).isEmpty()) {
+      if (columns.get(i).isEmpty()) {
         throw new InvalidQueryException(FieldReader.element(reader.pathOf("columns"), i), "column name must not be empty");
       }
     }

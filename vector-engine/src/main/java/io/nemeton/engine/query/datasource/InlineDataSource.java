@@ -39,7 +39,7 @@ public record InlineDataSource(List<String> columnNames, List<ValueType> columnT
     final List<String> names = reader.stringList("columnNames");
     final int width = names.size();
     for (int i = 0; i < width; i++) {
-      if (names.get(i) == null || names.get(i).isEmpty()) {
+      if (names.get(i).isEmpty()) {
         throw new InvalidQueryException(FieldReader.element(reader.pathOf("columnNames"), i), "must not be empty");
       }
     }

@@ -31,7 +31,7 @@ public record InFilter(String dimension, List<String> values, ExtractionFn extra
     if (!reader.has("values")) {
       throw reader.missing("values");
     }
-    return new InFilter(dimension, reader.stringList("values"), reader.optional("extractionFn", ExtractionFn::parse));
+    return new InFilter(dimension, reader.nullableStringList("values"), reader.optional("extractionFn", ExtractionFn::parse));
   }
 
   @Override

@@ -161,8 +161,17 @@ public final class FieldReader {
     return JsonValues.number(required(field), pathOf(field));
   }
 
-  /** A list of strings; absent gives an empty list. JSON null elements are kept as null. */
+  /** A list of strings; absent gives an empty list; a null element is an error at its index. */
   public List<String> stringList(String field) {
+    return strings(field, false);
+  }
+
+  /** A list of strings that may hold nulls (e.g. the values of an {@code in} filter). */
+  public List<String> nullableStringList(String field) {
+    return strings(field, true);
+  }
+
+  private List<String> strings(String field, boolean nullsAllowed) {
     final JsonNode value = get(field);
     if (value == null) {
       return List.of();
@@ -174,7 +183,11 @@ public final class FieldReader {
     final List<String> result = new ArrayList<>(value.size());
     for (int i = 0; i < value.size(); i++) {
       final JsonNode element = value.get(i);
-      result.add(element.isNull() ? null : JsonValues.text(element, element(listPath, i)));
+      if (element.isNull() && nullsAllowed) {
+        result.add(null);
+      } else {
+        result.add(JsonValues.text(element, element(listPath, i)));
+      }
     }
     return Collections.unmodifiableList(result);
   }

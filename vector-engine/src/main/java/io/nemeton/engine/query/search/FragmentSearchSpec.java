@@ -16,13 +16,7 @@ public record FragmentSearchSpec(List<String> values, boolean caseSensitive) imp
     if (!reader.has("values")) {
       throw reader.missing("values");
     }
-    final List<String> values = reader.stringList("values");
-    for (int i = 0; i < values.size(); i++) {
-      if (values.get(i) == null) {
-        throw reader.invalid("values", "element " + i + " is null");
-      }
-    }
-    return new FragmentSearchSpec(values, reader.booleanOr("case_sensitive", false));
+    return new FragmentSearchSpec(reader.stringList("values"), reader.booleanOr("case_sensitive", false));
   }
 
   @Override
