@@ -217,7 +217,8 @@ public final class ExpressionParser {
           : function.minArguments() == function.maxArguments()
               ? String.valueOf(function.minArguments())
               : function.minArguments() + " to " + function.maxArguments();
-      throw error(name, "function '" + function.functionName() + "' takes " + expected + " arguments, got " + count);
+      throw error(name, "function '" + function.functionName() + "' takes " + expected
+          + (expected.equals("1") || expected.equals("at least 1") ? " argument" : " arguments") + ", got " + count);
     }
     new LiteralChecks(function, arguments, starts).check();
     return new FunctionExpression(function, arguments);

@@ -119,7 +119,9 @@ final class Operators {
     if (left.type().isArray() || right.type().isArray()) {
       throw new ExpressionEvaluationException("operator '" + operator.symbol() + "' is not supported on arrays");
     }
-    final ExpressionType type = ExpressionType.operator(left.type(), right.type());
+    // A null operand takes the other side's type, as Druid's type auto-detection does.
+    final ExpressionType type = ExpressionType.operator(
+        left.isNull() ? right.type() : left.type(), right.isNull() ? left.type() : right.type());
     if (left.isNull() || right.isNull()) {
       return ExpressionValue.ofNull(type == ExpressionType.STRING && operator != BinaryExpression.Operator.PLUS
           ? ExpressionType.DOUBLE : type);

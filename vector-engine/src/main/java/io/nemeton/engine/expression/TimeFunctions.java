@@ -13,6 +13,7 @@ import java.time.format.DateTimeFormatterBuilder;
 import java.time.temporal.ChronoField;
 import java.time.temporal.IsoFields;
 import java.time.temporal.TemporalAccessor;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -176,7 +177,7 @@ final class TimeFunctions {
       return Unit.valueOf(name.toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException | NullPointerException e) {
       throw new ExpressionEvaluationException("unknown timestamp_extract unit '" + name + "'; supported: "
-          + java.util.Arrays.toString(Unit.values()));
+          + Arrays.toString(Unit.values()));
     }
   }
 

@@ -10,6 +10,7 @@ import io.nemeton.engine.query.filter.Filter;
 import io.nemeton.engine.query.having.HavingSpec;
 import io.nemeton.engine.query.json.FieldReader;
 import io.nemeton.engine.query.json.JsonTrees;
+import io.nemeton.engine.query.json.JsonValues;
 import io.nemeton.engine.query.limit.DefaultLimitSpec;
 import io.nemeton.engine.query.limit.LimitSpec;
 import io.nemeton.engine.query.limit.NoLimitSpec;
@@ -95,7 +96,7 @@ public record GroupByQuery(
     }
     return FieldReader.parseList(node, reader.pathOf("subtotalsSpec"), (element, path) -> {
       final List<String> subtotal = FieldReader.parseList(element, path, (name, namePath) -> {
-        final String text = io.nemeton.engine.query.json.JsonValues.text(name, namePath);
+        final String text = JsonValues.text(name, namePath);
         if (!dimensionNames.contains(text)) {
           throw new InvalidQueryException(namePath, "'" + text + "' is not one of the query's dimensions "
               + dimensionNames);

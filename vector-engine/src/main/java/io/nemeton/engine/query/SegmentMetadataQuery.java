@@ -7,7 +7,9 @@ import io.nemeton.engine.query.datasource.DataSource;
 import io.nemeton.engine.query.json.FieldReader;
 import io.nemeton.engine.query.json.JsonTrees;
 import io.nemeton.engine.query.json.JsonValues;
+import java.util.Collections;
 import java.util.EnumSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -89,7 +91,7 @@ public record SegmentMetadataQuery(
           if (!reader.has("columns")) {
             throw reader.missing("columns");
           }
-          yield new ColumnInclusion(Mode.LIST, List.copyOf(new java.util.LinkedHashSet<>(reader.stringList("columns"))));
+          yield new ColumnInclusion(Mode.LIST, List.copyOf(new LinkedHashSet<>(reader.stringList("columns"))));
         }
         default -> throw reader.unknownType("toInclude", type, List.of("all", "none", "list"));
       };
@@ -114,7 +116,7 @@ public record SegmentMetadataQuery(
     Objects.requireNonNull(toInclude, "toInclude");
     analysisTypes = analysisTypes.isEmpty()
         ? Set.of()
-        : java.util.Collections.unmodifiableSet(EnumSet.copyOf(analysisTypes));
+        : Collections.unmodifiableSet(EnumSet.copyOf(analysisTypes));
     Objects.requireNonNull(aggregatorMergeStrategy, "aggregatorMergeStrategy");
     Objects.requireNonNull(context, "context");
   }

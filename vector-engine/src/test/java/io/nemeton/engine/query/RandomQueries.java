@@ -1,5 +1,6 @@
 package io.nemeton.engine.query;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -62,7 +63,7 @@ final class RandomQueries {
     return node;
   }
 
-  private com.fasterxml.jackson.databind.JsonNode intervals() {
+  private JsonNode intervals() {
     final ArrayNode array = JSON.arrayNode();
     final int count = 1 + random.nextInt(3);
     for (int i = 0; i < count; i++) {
@@ -100,7 +101,7 @@ final class RandomQueries {
     return node;
   }
 
-  private com.fasterxml.jackson.databind.JsonNode dataSource(int depth) {
+  private JsonNode dataSource(int depth) {
     final int kind = depth <= 0 ? 0 : random.nextInt(7);
     switch (kind) {
       case 1: {
@@ -175,7 +176,7 @@ final class RandomQueries {
     return node;
   }
 
-  private com.fasterxml.jackson.databind.JsonNode granularity() {
+  private JsonNode granularity() {
     return switch (random.nextInt(5)) {
       case 0 -> typed(pick("all", "none"));
       case 1 -> {
@@ -429,7 +430,7 @@ final class RandomQueries {
     }
   }
 
-  private com.fasterxml.jackson.databind.JsonNode dimension() {
+  private JsonNode dimension() {
     return switch (random.nextInt(3)) {
       case 0 -> JSON.textNode(column());
       case 1 -> {

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.nemeton.engine.query.InvalidQueryException;
 import io.nemeton.engine.query.QueryParser;
-import io.nemeton.engine.query.filter.Filter;
 import io.nemeton.engine.query.json.FieldReader;
 import io.nemeton.engine.query.json.JsonValues;
 import java.util.List;
@@ -46,10 +45,5 @@ public sealed interface DataSource
       case "join" -> JoinDataSource.parse(reader);
       default -> throw reader.unknownType("data source", type, TYPES);
     };
-  }
-
-  /** Reads an optional filter, for join data sources. */
-  static Filter optionalFilter(FieldReader reader, String field) {
-    return reader.optional(field, Filter::parse);
   }
 }

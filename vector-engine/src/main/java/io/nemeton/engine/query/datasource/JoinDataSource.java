@@ -45,7 +45,7 @@ public record JoinDataSource(
     } catch (IllegalArgumentException e) {
       throw reader.invalid("joinType", "unknown join type '" + typeText + "'; supported: INNER, LEFT, RIGHT, FULL");
     }
-    return new JoinDataSource(left, right, prefix, condition, joinType, DataSource.optionalFilter(reader, "leftFilter"));
+    return new JoinDataSource(left, right, prefix, condition, joinType, reader.optional("leftFilter", Filter::parse));
   }
 
   @Override

@@ -2,7 +2,9 @@ package io.nemeton.engine.query.dimension;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.nemeton.engine.query.InvalidQueryException;
 import io.nemeton.engine.query.ValueType;
+import io.nemeton.engine.query.extraction.ExtractionFn;
 import io.nemeton.engine.query.json.FieldReader;
 import io.nemeton.engine.query.json.JsonValues;
 import java.util.List;
@@ -33,7 +35,7 @@ public sealed interface DimensionSpec permits DefaultDimensionSpec, ExtractionDi
     if (!node.isObject()) {
       final String name = JsonValues.text(node, path);
       if (name.isEmpty()) {
-        throw new io.nemeton.engine.query.InvalidQueryException(path, "dimension name must not be empty");
+        throw new InvalidQueryException(path, "dimension name must not be empty");
       }
       return new DefaultDimensionSpec(name, name, ValueType.STRING);
     }
@@ -48,8 +50,8 @@ public sealed interface DimensionSpec permits DefaultDimensionSpec, ExtractionDi
       case "default" -> new DefaultDimensionSpec(dimension, outputName, outputType);
       case "extraction" -> new ExtractionDimensionSpec(dimension, outputName, outputType,
           reader.has("extractionFn")
-              ? reader.required("extractionFn", io.nemeton.engine.query.extraction.ExtractionFn::parse)
-              : reader.required("dimExtractionFn", io.nemeton.engine.query.extraction.ExtractionFn::parse));
+              ? reader.required("extractionFn", ExtractionFn::parse)
+              : reader.required("dimExtractionFn", ExtractionFn::parse));
       default -> throw reader.unknownType("dimension spec", type, TYPES);
     };
   }

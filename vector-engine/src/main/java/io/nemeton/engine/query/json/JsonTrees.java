@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.nemeton.engine.query.InvalidQueryException;
+import io.nemeton.engine.query.QueryErrorCode;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -38,7 +39,7 @@ public final class JsonTrees {
           ? ""
           : " at line " + e.getLocation().getLineNr() + " column " + e.getLocation().getColumnNr();
       throw new InvalidQueryException(
-          io.nemeton.engine.query.QueryErrorCode.INVALID_QUERY, "", "malformed JSON" + where + ": " + e.getOriginalMessage(), e);
+          QueryErrorCode.INVALID_QUERY, "", "malformed JSON" + where + ": " + e.getOriginalMessage(), e);
     }
   }
 

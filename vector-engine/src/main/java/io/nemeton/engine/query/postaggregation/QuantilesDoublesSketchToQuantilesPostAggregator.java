@@ -1,6 +1,7 @@
 package io.nemeton.engine.query.postaggregation;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.nemeton.engine.query.InvalidQueryException;
 import io.nemeton.engine.query.json.FieldReader;
 import io.nemeton.engine.query.json.JsonTrees;
 import java.util.List;
@@ -24,7 +25,7 @@ public record QuantilesDoublesSketchToQuantilesPostAggregator(String name, PostA
     }
     for (int i = 0; i < fractions.length; i++) {
       if (!(fractions[i] >= 0 && fractions[i] <= 1)) {
-        throw new io.nemeton.engine.query.InvalidQueryException(FieldReader.element(reader.pathOf("fractions"), i),
+        throw new InvalidQueryException(FieldReader.element(reader.pathOf("fractions"), i),
             "must be between 0 and 1, got " + fractions[i]);
       }
     }

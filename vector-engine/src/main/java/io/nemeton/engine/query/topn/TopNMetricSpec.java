@@ -2,6 +2,7 @@ package io.nemeton.engine.query.topn;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.nemeton.engine.query.InvalidQueryException;
 import io.nemeton.engine.query.StringOrdering;
 import io.nemeton.engine.query.json.FieldReader;
 import io.nemeton.engine.query.json.JsonValues;
@@ -25,7 +26,7 @@ public sealed interface TopNMetricSpec permits NumericTopNMetricSpec, InvertedTo
     if (!node.isObject()) {
       final String metric = JsonValues.text(node, path);
       if (metric.isEmpty()) {
-        throw new io.nemeton.engine.query.InvalidQueryException(path, "metric name must not be empty");
+        throw new InvalidQueryException(path, "metric name must not be empty");
       }
       return new NumericTopNMetricSpec(metric);
     }
