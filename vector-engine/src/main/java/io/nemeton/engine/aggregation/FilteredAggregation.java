@@ -68,6 +68,9 @@ final class FilteredAggregation implements Aggregation {
     private final boolean nothing;
     private final Batch narrowed = new Batch();
     private final int[] narrowedGroups = new int[QueryableSegment.ROWS_PER_BLOCK];
+    private final int[] sourceIndex = new int[QueryableSegment.ROWS_PER_BLOCK];
+    private final int[] unique = new int[QueryableSegment.ROWS_PER_BLOCK];
+    private final boolean[] keep = new boolean[QueryableSegment.ROWS_PER_BLOCK];
 
     Filtered(GroupAggregator inner, FilterPlan plan) {
       this.inner = inner;
@@ -81,24 +84,43 @@ final class FilteredAggregation implements Aggregation {
       inner.ensureCapacity(groups);
     }
 
-    /** Fills {@link #narrowed} with the batch's passing positions; returns how many. */
+    /**
+     * Fills {@link #narrowed} with the batch's passing positions, in order; a position listed
+     * several times (a multi-value row counted once per value) is tested once. Returns how many.
+     */
     private int narrow(Batch batch) {
       if (nothing) {
         return 0;
       }
       final int block = batch.block();
-      final int[] positions = narrowed.selection();
       final int size = batch.size();
       final int blockStart = block * QueryableSegment.ROWS_PER_BLOCK;
+      int distinct = 0;
+      int previous = -1;
+      for (int i = 0; i < size; i++) {
+        final int position = batch.position(i);
+        if (position != previous && (rows == null || rows.contains(blockStart + position))) {
+          unique[distinct++] = position;
+        }
+        previous = position;
+      }
+      if (matcher != null && distinct > 0) {
+        distinct = matcher.match(block, unique, distinct, unique);
+      }
+      for (int i = 0; i < distinct; i++) {
+        keep[unique[i]] = true;
+      }
+      final int[] positions = narrowed.selection();
       int kept = 0;
       for (int i = 0; i < size; i++) {
         final int position = batch.position(i);
-        if (rows == null || rows.contains(blockStart + position)) {
-          positions[kept++] = position;
+        if (keep[position]) {
+          positions[kept] = position;
+          sourceIndex[kept++] = i;
         }
       }
-      if (matcher != null && kept > 0) {
-        kept = matcher.match(block, positions, kept, positions);
+      for (int i = 0; i < distinct; i++) {
+        keep[unique[i]] = false;
       }
       narrowed.setSparse(block, kept);
       return kept;
@@ -117,13 +139,8 @@ final class FilteredAggregation implements Aggregation {
       if (kept == 0) {
         return;
       }
-      final int[] positions = narrowed.selection();
-      int source = 0;
       for (int i = 0; i < kept; i++) {
-        while (batch.position(source) != positions[i]) {
-          source++;
-        }
-        narrowedGroups[i] = groups[source];
+        narrowedGroups[i] = groups[sourceIndex[i]];
       }
       inner.aggregate(narrowed, narrowedGroups);
     }

@@ -1,0 +1,148 @@
+package io.nemeton.engine.run;
+
+import io.nemeton.engine.aggregation.Aggregations;
+import io.nemeton.engine.aggregation.BatchKernels;
+import io.nemeton.engine.groupby.GroupByEngine;
+import io.nemeton.engine.groupby.GroupByEnginePartial;
+import io.nemeton.engine.groupby.GroupByEngineResults;
+import io.nemeton.engine.aggregation.ScalarKernels;
+import io.nemeton.engine.metadata.DataSourceMetadataEngine;
+import io.nemeton.engine.metadata.DataSourceMetadataPartial;
+import io.nemeton.engine.metadata.TimeBoundaryEngine;
+import io.nemeton.engine.metadata.TimeBoundaryPartial;
+import io.nemeton.engine.query.DataSourceMetadataQuery;
+import io.nemeton.engine.query.GroupByQuery;
+import io.nemeton.engine.query.Query;
+import io.nemeton.engine.query.QueryErrorCode;
+import io.nemeton.engine.query.QueryException;
+import io.nemeton.engine.query.TimeBoundaryQuery;
+import io.nemeton.engine.query.TimeseriesQuery;
+import io.nemeton.engine.query.datasource.TableDataSource;
+import io.nemeton.engine.storage.QueryableSegment;
+import io.nemeton.engine.timeseries.TimeseriesEngine;
+import io.nemeton.engine.timeseries.TimeseriesPartial;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The reference engine: scalar kernels, segments scanned in parallel on a fixed pool of {@code
+ * threads} (one thread per segment at a time), partial results merged in segment order.
+ *
+ * <p>Thread-safe. {@link #close()} stops the pool.
+ */
+public final class ScalarEngine implements Engine {
+  private static final AtomicInteger POOLS = new AtomicInteger();
+
+  private final EngineConfig config;
+  private final BatchKernels kernels;
+  private final ExecutorService pool;
+
+  public ScalarEngine(EngineConfig config) {
+    this(config, ScalarKernels.INSTANCE);
+  }
+
+  /** An engine running {@code kernels}: how a vectorized implementation plugs in. */
+  public ScalarEngine(EngineConfig config, BatchKernels kernels) {
+    this.config = config;
+    this.kernels = kernels;
+    final int pool = POOLS.incrementAndGet();
+    final AtomicInteger threads = new AtomicInteger();
+    this.pool = Executors.newFixedThreadPool(config.threads(), runnable -> {
+      final Thread thread = new Thread(runnable, "nemeton-query-" + pool + "-" + threads.incrementAndGet());
+      thread.setDaemon(true);
+      return thread;
+    });
+  }
+
+  public EngineConfig config() {
+    return config;
+  }
+
+  ScanSettings settings(Query query) {
+    final int vectorSize = query.context().vectorSize(config.defaultVectorSize());
+    return new ScanSettings(kernels, vectorSize, config.maxBitmapUnion(), config.maxGroupByGroups());
+  }
+
+  @Override
+  public PartialResult runSegment(Query query, QueryableSegment segment) {
+    checkDataSource(query);
+    return switch (query) {
+      case TimeseriesQuery timeseries -> TimeseriesEngine.runSegment(timeseries, segment, settings(query));
+      case GroupByQuery groupBy -> GroupByEngine.runSegment(GroupByEngine.grouping(groupBy), segment,
+          settings(query));
+      case TimeBoundaryQuery boundary -> TimeBoundaryEngine.runSegment(boundary, segment, settings(query));
+      case DataSourceMetadataQuery metadata -> DataSourceMetadataEngine.runSegment(segment);
+      default -> throw unsupported(query);
+    };
+  }
+
+  @Override
+  public PartialResult merge(Query query, List<? extends PartialResult> partials) {
+    return switch (query) {
+      case TimeseriesQuery timeseries -> TimeseriesEngine.merge(timeseries, partials);
+      case GroupByQuery groupBy -> GroupByEngine.merge(Aggregations.of(groupBy.aggregations()), partials,
+          config.maxGroupByGroups());
+      case TimeBoundaryQuery boundary -> TimeBoundaryEngine.merge(partials);
+      case DataSourceMetadataQuery metadata -> DataSourceMetadataEngine.merge(partials);
+      default -> throw unsupported(query);
+    };
+  }
+
+  @Override
+  public List<Object> finish(Query query, PartialResult merged) {
+    return switch (query) {
+      case TimeseriesQuery timeseries -> TimeseriesEngine.finish(timeseries, (TimeseriesPartial) merged);
+      case GroupByQuery groupBy -> GroupByEngineResults.finish(groupBy, (GroupByEnginePartial) merged);
+      case TimeBoundaryQuery boundary -> TimeBoundaryEngine.finish(boundary, (TimeBoundaryPartial) merged);
+      case DataSourceMetadataQuery metadata -> DataSourceMetadataEngine.finish((DataSourceMetadataPartial) merged);
+      default -> throw unsupported(query);
+    };
+  }
+
+  @Override
+  public List<Object> run(Query query, List<QueryableSegment> segments) {
+    final List<Future<PartialResult>> futures = new ArrayList<>(segments.size());
+    for (QueryableSegment segment : segments) {
+      futures.add(pool.submit(() -> runSegment(query, segment)));
+    }
+    final List<PartialResult> partials = new ArrayList<>(segments.size());
+    try {
+      for (Future<PartialResult> future : futures) {
+        partials.add(future.get());
+      }
+    } catch (InterruptedException e) {
+      futures.forEach(f -> f.cancel(true));
+      Thread.currentThread().interrupt();
+      throw new QueryException(QueryErrorCode.QUERY_INTERRUPTED, "query interrupted while scanning segments", e);
+    } catch (ExecutionException e) {
+      futures.forEach(f -> f.cancel(true));
+      if (e.getCause() instanceof RuntimeException runtime) {
+        throw runtime;
+      }
+      throw new QueryException(QueryErrorCode.UNKNOWN, "segment scan failed: " + e.getCause(), e.getCause());
+    }
+    return finish(query, merge(query, partials));
+  }
+
+  private static void checkDataSource(Query query) {
+    if (!(query.dataSource() instanceof TableDataSource)) {
+      throw new QueryException(QueryErrorCode.UNSUPPORTED_OPERATION, query.queryType() + " over a "
+          + query.dataSource().getClass().getSimpleName() + " is not supported by this engine yet; use a table");
+    }
+  }
+
+  private static QueryException unsupported(Query query) {
+    return new QueryException(QueryErrorCode.UNSUPPORTED_OPERATION,
+        "query type '" + query.queryType() + "' is not supported by this engine yet");
+  }
+
+  @Override
+  public void close() {
+    pool.shutdownNow();
+  }
+}
