@@ -39,8 +39,15 @@ public final class GroupByEngine {
   }
 
   /** What a grouping scan needs from its query. */
+  /**
+   * What a grouping scan needs from its query.
+   *
+   * @param stampAllWithData with granularity {@code all}, stamp groups with the earliest time the
+   *     segment covers (timeseries and topN) instead of the query's start (groupBy)
+   */
   public record Grouping(List<DimensionSpec> dimensions, List<Aggregation> aggregations, Filter filter,
-      List<VirtualColumn> virtualColumns, GranularitySpec granularity, List<Interval> intervals) {
+      List<VirtualColumn> virtualColumns, GranularitySpec granularity, List<Interval> intervals,
+      boolean stampAllWithData) {
   }
 
   public static GroupByEnginePartial runSegment(Grouping grouping, QueryableSegment segment, ScanSettings settings) {
@@ -74,7 +81,8 @@ public final class GroupByEngine {
         continue;
       }
       if (buckets.isAll()) {
-        bucketScan.run(grouping.intervals().get(0).startMs(), segment.lowerBoundRow(start),
+        final long stamp = grouping.stampAllWithData() ? start : grouping.intervals().get(0).startMs();
+        bucketScan.run(stamp, segment.lowerBoundRow(start),
             segment.lowerBoundRow(end), groups, grouping.aggregations());
         continue;
       }
@@ -234,6 +242,6 @@ public final class GroupByEngine {
   /** The grouping of a groupBy query. */
   public static Grouping grouping(io.nemeton.engine.query.GroupByQuery query) {
     return new Grouping(query.dimensions(), Aggregations.of(query.aggregations()), query.filter(),
-        query.virtualColumns(), query.granularity(), query.intervals().intervals());
+        query.virtualColumns(), query.granularity(), query.intervals().intervals(), false);
   }
 }

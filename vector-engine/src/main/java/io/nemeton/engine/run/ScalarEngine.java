@@ -17,10 +17,13 @@ import io.nemeton.engine.query.QueryErrorCode;
 import io.nemeton.engine.query.QueryException;
 import io.nemeton.engine.query.TimeBoundaryQuery;
 import io.nemeton.engine.query.TimeseriesQuery;
+import io.nemeton.engine.query.TopNQuery;
 import io.nemeton.engine.query.datasource.TableDataSource;
 import io.nemeton.engine.storage.QueryableSegment;
 import io.nemeton.engine.timeseries.TimeseriesEngine;
 import io.nemeton.engine.timeseries.TimeseriesPartial;
+import io.nemeton.engine.topn.TopNEngine;
+import io.nemeton.engine.topn.TopNPartial;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -75,6 +78,7 @@ public final class ScalarEngine implements Engine {
       case TimeseriesQuery timeseries -> TimeseriesEngine.runSegment(timeseries, segment, settings(query));
       case GroupByQuery groupBy -> GroupByEngine.runSegment(GroupByEngine.grouping(groupBy), segment,
           settings(query));
+      case TopNQuery topN -> TopNEngine.runSegment(topN, segment, settings(query));
       case TimeBoundaryQuery boundary -> TimeBoundaryEngine.runSegment(boundary, segment, settings(query));
       case DataSourceMetadataQuery metadata -> DataSourceMetadataEngine.runSegment(segment);
       default -> throw unsupported(query);
@@ -87,6 +91,7 @@ public final class ScalarEngine implements Engine {
       case TimeseriesQuery timeseries -> TimeseriesEngine.merge(timeseries, partials);
       case GroupByQuery groupBy -> GroupByEngine.merge(Aggregations.of(groupBy.aggregations()), partials,
           config.maxGroupByGroups());
+      case TopNQuery topN -> TopNEngine.merge(topN, partials);
       case TimeBoundaryQuery boundary -> TimeBoundaryEngine.merge(partials);
       case DataSourceMetadataQuery metadata -> DataSourceMetadataEngine.merge(partials);
       default -> throw unsupported(query);
@@ -98,6 +103,7 @@ public final class ScalarEngine implements Engine {
     return switch (query) {
       case TimeseriesQuery timeseries -> TimeseriesEngine.finish(timeseries, (TimeseriesPartial) merged);
       case GroupByQuery groupBy -> GroupByEngineResults.finish(groupBy, (GroupByEnginePartial) merged);
+      case TopNQuery topN -> TopNEngine.finish(topN, (TopNPartial) merged);
       case TimeBoundaryQuery boundary -> TimeBoundaryEngine.finish(boundary, (TimeBoundaryPartial) merged);
       case DataSourceMetadataQuery metadata -> DataSourceMetadataEngine.finish((DataSourceMetadataPartial) merged);
       default -> throw unsupported(query);

@@ -3,6 +3,9 @@ package io.nemeton.engine.testing;
 import io.nemeton.engine.query.GranularitySpec;
 import io.nemeton.engine.query.GroupByQuery;
 import io.nemeton.engine.query.TimeseriesQuery;
+import io.nemeton.engine.query.TopNQuery;
+import io.nemeton.engine.query.topn.InvertedTopNMetricSpec;
+import io.nemeton.engine.query.topn.NumericTopNMetricSpec;
 import io.nemeton.engine.query.aggregation.Aggregator;
 import io.nemeton.engine.query.dimension.DimensionSpec;
 import io.nemeton.engine.query.having.ComparisonHavingSpec;
@@ -296,6 +299,92 @@ public final class NaiveEngine {
       row.put("version", "v1");
       row.put("timestamp", IsoInstant.format(bucket));
       row.put("event", event);
+      answer.add(row);
+    }
+    return answer;
+  }
+
+  public static List<Object> topN(TopNQuery query, List<List<Map<String, Object>>> segments) {
+    final TreeMap<Long, LinkedHashMap<String, List<NaiveAggregator>>> buckets = new TreeMap<>();
+    final boolean all = query.granularity().isAll();
+    for (List<Map<String, Object>> rows : segments) {
+      if (rows.isEmpty()) {
+        continue;
+      }
+      final long dataStart = time(rows.get(0));
+      final long dataEnd = time(rows.get(rows.size() - 1)) + 1;
+      for (Interval interval : query.intervals().intervals()) {
+        final long start = Math.max(interval.startMs(), dataStart);
+        final long end = Math.min(interval.endMs(), dataEnd);
+        for (Map<String, Object> row : rows) {
+          final long t = time(row);
+          if (t < start || t >= end || !NaiveFilters.matches(query.filter(), row)) {
+            continue;
+          }
+          final long bucket = all ? start : floor(query.granularity(), t);
+          final Object value = row.get(query.dimension().dimension());
+          final List<String> values = new ArrayList<>();
+          if (value instanceof List<?> list) {
+            for (Object element : list) {
+              values.add(element == null ? null : element.toString());
+            }
+          } else {
+            values.add(value == null ? null : value.toString());
+          }
+          for (String one : values) {
+            for (NaiveAggregator aggregator : buckets.computeIfAbsent(bucket, b -> new LinkedHashMap<>())
+                .computeIfAbsent(one, v -> aggregators(query.aggregations()))) {
+              aggregator.add(row);
+            }
+          }
+        }
+      }
+    }
+    if (all && buckets.size() > 1) {
+      final long first = buckets.firstKey();
+      final LinkedHashMap<String, List<NaiveAggregator>> total = new LinkedHashMap<>();
+      for (LinkedHashMap<String, List<NaiveAggregator>> bucket : buckets.values()) {
+        for (Map.Entry<String, List<NaiveAggregator>> entry : bucket.entrySet()) {
+          final List<NaiveAggregator> existing = total.get(entry.getKey());
+          if (existing == null) {
+            total.put(entry.getKey(), entry.getValue());
+          } else {
+            mergeInto(existing, entry.getValue());
+          }
+        }
+      }
+      buckets.clear();
+      buckets.put(first, total);
+    }
+    final List<Object> answer = new ArrayList<>();
+    for (Map.Entry<Long, LinkedHashMap<String, List<NaiveAggregator>>> bucket : buckets.entrySet()) {
+      final List<Map<String, Object>> entries = new ArrayList<>();
+      for (Map.Entry<String, List<NaiveAggregator>> entry : bucket.getValue().entrySet()) {
+        final Map<String, Object> result = new LinkedHashMap<>();
+        result.put(query.dimension().outputName(), entry.getKey());
+        for (int i = 0; i < entry.getValue().size(); i++) {
+          result.put(query.aggregations().get(i).name(), entry.getValue().get(i).result());
+        }
+        for (PostAggregator post : query.postAggregations()) {
+          result.put(post.name(), post(post, result));
+        }
+        entries.add(result);
+      }
+      final String dimension = query.dimension().outputName();
+      final Comparator<Map<String, Object>> byValue =
+          (a, b) -> compareNullFirst((String) a.get(dimension), (String) b.get(dimension));
+      final Comparator<Map<String, Object>> order = switch (query.metric()) {
+        case NumericTopNMetricSpec numeric -> ((Comparator<Map<String, Object>>) (a, b) ->
+            compareNumbers(a.get(numeric.metric()), b.get(numeric.metric()))).reversed().thenComparing(byValue);
+        case InvertedTopNMetricSpec inverted -> ((Comparator<Map<String, Object>>) (a, b) -> compareNumbers(
+            a.get(((NumericTopNMetricSpec) inverted.metric()).metric()),
+            b.get(((NumericTopNMetricSpec) inverted.metric()).metric()))).thenComparing(byValue);
+        default -> byValue;
+      };
+      entries.sort(order);
+      final Map<String, Object> row = new LinkedHashMap<>();
+      row.put("timestamp", IsoInstant.format(bucket.getKey()));
+      row.put("result", entries.subList(0, Math.min(query.threshold(), entries.size())));
       answer.add(row);
     }
     return answer;

@@ -38,6 +38,24 @@ public final class RandomEngineQueries {
     return query.toString();
   }
 
+  public String topN() {
+    final ObjectNode query = base("topN");
+    query.set("granularity", granularity(false));
+    query.put("dimension", pick(new String[] {"s1", "s2", "m1"}));
+    query.put("threshold", 1 + random.nextInt(8));
+    addAggregations(query);
+    final String metric = pick(new String[] {"rows", "sumL", "dimension"});
+    if (metric.equals("dimension")) {
+      query.putObject("metric").put("type", "dimension").put("ordering", "lexicographic");
+    } else if (random.nextBoolean()) {
+      query.putObject("metric").put("type", "inverted").putObject("metric").put("type", "numeric")
+          .put("metric", metric);
+    } else {
+      query.put("metric", metric);
+    }
+    return query.toString();
+  }
+
   public String groupBy() {
     final ObjectNode query = base("groupBy");
     query.set("granularity", granularity(true));
