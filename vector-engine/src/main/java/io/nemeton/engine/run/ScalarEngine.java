@@ -7,18 +7,27 @@ import io.nemeton.engine.groupby.GroupByEnginePartial;
 import io.nemeton.engine.groupby.GroupByEngineResults;
 import io.nemeton.engine.aggregation.ScalarKernels;
 import io.nemeton.engine.metadata.DataSourceMetadataEngine;
+import io.nemeton.engine.metadata.SegmentMetadataEngine;
+import io.nemeton.engine.metadata.SegmentMetadataPartial;
 import io.nemeton.engine.metadata.DataSourceMetadataPartial;
 import io.nemeton.engine.metadata.TimeBoundaryEngine;
 import io.nemeton.engine.metadata.TimeBoundaryPartial;
 import io.nemeton.engine.query.DataSourceMetadataQuery;
 import io.nemeton.engine.query.GroupByQuery;
 import io.nemeton.engine.query.Query;
+import io.nemeton.engine.query.ScanQuery;
+import io.nemeton.engine.query.SearchQuery;
+import io.nemeton.engine.query.SegmentMetadataQuery;
 import io.nemeton.engine.query.QueryErrorCode;
 import io.nemeton.engine.query.QueryException;
 import io.nemeton.engine.query.TimeBoundaryQuery;
 import io.nemeton.engine.query.TimeseriesQuery;
 import io.nemeton.engine.query.TopNQuery;
 import io.nemeton.engine.query.datasource.TableDataSource;
+import io.nemeton.engine.scan.ScanEngine;
+import io.nemeton.engine.scan.ScanPartial;
+import io.nemeton.engine.search.SearchEngine;
+import io.nemeton.engine.search.SearchPartial;
 import io.nemeton.engine.storage.QueryableSegment;
 import io.nemeton.engine.timeseries.TimeseriesEngine;
 import io.nemeton.engine.timeseries.TimeseriesPartial;
@@ -79,9 +88,11 @@ public final class ScalarEngine implements Engine {
       case GroupByQuery groupBy -> GroupByEngine.runSegment(GroupByEngine.grouping(groupBy), segment,
           settings(query));
       case TopNQuery topN -> TopNEngine.runSegment(topN, segment, settings(query));
+      case ScanQuery scan -> ScanEngine.runSegment(scan, segment, settings(query));
+      case SearchQuery search -> SearchEngine.runSegment(search, segment, settings(query));
+      case SegmentMetadataQuery metadata -> SegmentMetadataEngine.runSegment(metadata, segment);
       case TimeBoundaryQuery boundary -> TimeBoundaryEngine.runSegment(boundary, segment, settings(query));
       case DataSourceMetadataQuery metadata -> DataSourceMetadataEngine.runSegment(segment);
-      default -> throw unsupported(query);
     };
   }
 
@@ -92,9 +103,11 @@ public final class ScalarEngine implements Engine {
       case GroupByQuery groupBy -> GroupByEngine.merge(Aggregations.of(groupBy.aggregations()), partials,
           config.maxGroupByGroups());
       case TopNQuery topN -> TopNEngine.merge(topN, partials);
+      case ScanQuery scan -> ScanEngine.merge(scan, partials);
+      case SearchQuery search -> SearchEngine.merge(search, partials);
+      case SegmentMetadataQuery metadata -> SegmentMetadataEngine.merge(metadata, partials);
       case TimeBoundaryQuery boundary -> TimeBoundaryEngine.merge(partials);
       case DataSourceMetadataQuery metadata -> DataSourceMetadataEngine.merge(partials);
-      default -> throw unsupported(query);
     };
   }
 
@@ -104,9 +117,11 @@ public final class ScalarEngine implements Engine {
       case TimeseriesQuery timeseries -> TimeseriesEngine.finish(timeseries, (TimeseriesPartial) merged);
       case GroupByQuery groupBy -> GroupByEngineResults.finish(groupBy, (GroupByEnginePartial) merged);
       case TopNQuery topN -> TopNEngine.finish(topN, (TopNPartial) merged);
+      case ScanQuery scan -> ScanEngine.finish(scan, (ScanPartial) merged);
+      case SearchQuery search -> SearchEngine.finish(search, (SearchPartial) merged);
+      case SegmentMetadataQuery metadata -> SegmentMetadataEngine.finish((SegmentMetadataPartial) merged);
       case TimeBoundaryQuery boundary -> TimeBoundaryEngine.finish(boundary, (TimeBoundaryPartial) merged);
       case DataSourceMetadataQuery metadata -> DataSourceMetadataEngine.finish((DataSourceMetadataPartial) merged);
-      default -> throw unsupported(query);
     };
   }
 
@@ -140,11 +155,6 @@ public final class ScalarEngine implements Engine {
       throw new QueryException(QueryErrorCode.UNSUPPORTED_OPERATION, query.queryType() + " over a "
           + query.dataSource().getClass().getSimpleName() + " is not supported by this engine yet; use a table");
     }
-  }
-
-  private static QueryException unsupported(Query query) {
-    return new QueryException(QueryErrorCode.UNSUPPORTED_OPERATION,
-        "query type '" + query.queryType() + "' is not supported by this engine yet");
   }
 
   @Override

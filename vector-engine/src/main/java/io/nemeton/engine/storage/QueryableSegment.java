@@ -1,5 +1,6 @@
 package io.nemeton.engine.storage;
 
+import io.nemeton.engine.query.time.IsoInstant;
 import io.nemeton.segment.ColumnarSegment;
 import io.nemeton.segment.SegmentInfo;
 import io.nemeton.segment.format.Segment;
@@ -43,9 +44,15 @@ public interface QueryableSegment extends AutoCloseable {
 
   SegmentInfo info();
 
-  /** Druid's segment id, as in results and segmentMetadata answers. */
+  /**
+   * Druid's segment id as its answers print it: {@code dataSource_start_end_version[_partition]}
+   * with instants in Druid's form ({@code 2013-08-31T00:00:00.000Z}).
+   */
   default String segmentId() {
-    return info().segmentId();
+    final SegmentInfo info = info();
+    final String id = info.dataSource() + "_" + IsoInstant.format(info.intervalStartMs()) + "_"
+        + IsoInstant.format(info.intervalEndMs()) + "_" + info.version();
+    return info.partition() == 0 ? id : id + "_" + info.partition();
   }
 
   int rowCount();
