@@ -134,6 +134,24 @@ abstract class MetadataStoreContractTest {
   }
 
   @Test
+  void aDatabaseAtAnOlderVersionGetsOnlyTheMissingSteps() throws Exception {
+    store.close();
+    int latest = MetadataStore.latestSchemaVersion();
+    try (Connection connection = rawConnection(); Statement statement = connection.createStatement()) {
+      // Back to version 1: step 2 only seeds the default rules.
+      statement.executeUpdate("DELETE FROM schema_version WHERE version >= 2");
+      statement.executeUpdate("DELETE FROM rules");
+    }
+    clock.advance(HOUR);
+    store = MetadataStore.open(config, clock);
+    assertEquals(latest, store.schemaVersion());
+    assertEquals(1, count("SELECT COUNT(*) FROM schema_version WHERE applied_ms = " + T0));
+    assertEquals(latest - 1, count("SELECT COUNT(*) FROM schema_version WHERE applied_ms = "
+        + (T0 + HOUR)));
+    assertTrue(store.rules().rules(RuleStore.DEFAULT_RULES_KEY).isPresent());
+  }
+
+  @Test
   void publishStoresEveryFieldAndStampsTimes() {
     NewSegment first = segment("wiki", 0, "2024-01-01T00:00:00.000Z", 0);
     NewSegment second = segment("wiki", 0, "2024-01-01T00:00:00.000Z", 1);
