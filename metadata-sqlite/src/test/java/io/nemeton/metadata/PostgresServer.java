@@ -26,7 +26,7 @@ import java.util.stream.Stream;
  * <p>{@link #findBinaries()} and {@link #start()} report why a server cannot be had instead of
  * failing, so the caller can skip with that reason. Not thread-safe.
  */
-final class PostgresServer implements AutoCloseable {
+final class PostgresServer {
   static final String USER = "nemeton";
   /** Where Debian installs server versions; the property lets a run check the skip path. */
   static final Path INSTALL_ROOT =
@@ -126,8 +126,8 @@ final class PostgresServer implements AutoCloseable {
     running = true;
   }
 
-  @Override
-  public void close() throws IOException, InterruptedException {
+  /** Stops the server and deletes its data directory. */
+  void close() throws IOException, InterruptedException {
     try {
       stop();
     } finally {

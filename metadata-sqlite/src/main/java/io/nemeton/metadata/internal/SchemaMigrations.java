@@ -38,9 +38,10 @@ public final class SchemaMigrations {
     return database.write("migrateSchema", connection -> {
       String lock = database.dialect().migrationLockQuery();
       if (lock != null) {
+        // The lock is held until the transaction ends; the one row it returns carries nothing.
         try (Statement statement = connection.createStatement();
-            ResultSet ignored = statement.executeQuery(lock)) {
-          // Holding the lock until commit is the point; the row is empty.
+            ResultSet row = statement.executeQuery(lock)) {
+          row.next();
         }
       }
       try (Statement statement = connection.createStatement()) {
