@@ -50,6 +50,10 @@ final class InputFiles {
             .sorted()
             .forEach(path -> inputs.add(file(path)));
       }
+      if (inputs.isEmpty()) {
+        throw new IngestSpecException("ioConfig.inputSource: no file under baseDir=\"" + local.baseDir() + "\" ("
+            + baseDir + ") matches filter=\"" + local.filter() + "\"");
+      }
     }
     for (String name : local.files()) {
       final Path path = workingDirectory.resolve(name).normalize();
