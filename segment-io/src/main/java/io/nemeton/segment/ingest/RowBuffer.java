@@ -31,7 +31,10 @@ final class RowBuffer implements AutoCloseable {
   private final int maxRows;
   private final ParseErrorLog log;
   private final Path spillDirectory;
-  private final List<Path> runs = new ArrayList<>();
+  private static final int MAX_MERGE_WIDTH = 64;
+
+  private final List<Run> runs = new ArrayList<>();
+  private int runsWritten;
   private final long[] truncated = new long[InputBatch.CAPACITY];
   private final int[] selection = new int[InputBatch.CAPACITY];
   private RowColumns rows;
@@ -188,33 +191,65 @@ final class RowBuffer implements AutoCloseable {
     spare = swap;
   }
 
+  /** A spilled run and its row count (blocks are sized by it when reading). */
+  private record Run(Path path, long rows) {}
+
   private void spill(RowColumns source, int[] order, int count) throws IOException {
-    Files.createDirectories(spillDirectory);
-    final Path path = spillDirectory.resolve("run-" + runs.size() + ".bin");
-    runs.add(path);
-    RunFile.write(path, source, order, count);
+    final Path path = newRunPath();
+    try (RunFile.Writer writer = new RunFile.Writer(path, source)) {
+      writer.append(source, order, 0, count);
+    }
+    runs.add(new Run(path, count));
   }
 
-  /** Sorts the remaining rows and hands the whole ordered result to {@code cutter}. */
-  void finish(SegmentCutter cutter) throws IOException {
+  private Path newRunPath() throws IOException {
+    Files.createDirectories(spillDirectory);
+    return spillDirectory.resolve("run-" + runsWritten++ + ".bin");
+  }
+
+  /** Sorts the remaining rows and hands the whole ordered result to {@code out}. */
+  void finish(RowSink out) throws IOException {
     if (size > 0) {
       flush(true);
     }
     keys.refresh(schema);
     if (runs.isEmpty()) {
       if (size > 0) {
-        cutter.accept(rows, 0, size);
+        out.accept(rows, 0, size);
       }
       return;
     }
+    final RunMerger merger = new RunMerger(keys, aggregation, rollup);
+    // bound open files and block memory: merge the oldest runs into one until few enough remain
+    while (runs.size() + 1 > MAX_MERGE_WIDTH) {
+      final List<Run> group = new ArrayList<>(runs.subList(0, MAX_MERGE_WIDTH));
+      final Path path = newRunPath();
+      final long merged;
+      try (RunFile.Writer writer = new RunFile.Writer(path, RowColumns.forSchema(schema, 1))) {
+        merge(merger, group, null, writer);
+        merged = writer.rows();
+      }
+      for (Run run : group) {
+        Files.deleteIfExists(run.path());
+      }
+      // the merged run takes the group's place: ties keep going to older input first
+      runs.subList(0, MAX_MERGE_WIDTH).clear();
+      runs.add(0, new Run(path, merged));
+    }
+    merge(merger, runs, new RunCursor(rows, size), out);
+  }
+
+  private void merge(RunMerger merger, List<Run> group, RunCursor inMemory, RowSink out) throws IOException {
     final List<RunCursor> cursors = new ArrayList<>();
     try {
-      for (Path run : runs) {
-        final RowColumns block = RowColumns.forSchema(schema, RunFile.BLOCK_ROWS);
-        cursors.add(new RunCursor(new RunFile.Reader(run, block), block));
+      for (Run run : group) {
+        final RowColumns block = RowColumns.forSchema(schema, (int) Math.min(RunFile.BLOCK_ROWS, Math.max(1, run.rows())));
+        cursors.add(new RunCursor(new RunFile.Reader(run.path(), block), block));
       }
-      cursors.add(new RunCursor(rows, size));
-      new RunMerger(keys, aggregation, rollup).merge(cursors, RowColumns.forSchema(schema, RunFile.BLOCK_ROWS), cutter);
+      if (inMemory != null) {
+        cursors.add(inMemory);
+      }
+      merger.merge(cursors, RowColumns.forSchema(schema, RunFile.BLOCK_ROWS), out);
     } finally {
       for (RunCursor cursor : cursors) {
         cursor.close();
@@ -222,8 +257,9 @@ final class RowBuffer implements AutoCloseable {
     }
   }
 
+  /** Runs written to disk, merge passes included. */
   int spilledRuns() {
-    return runs.size();
+    return runsWritten;
   }
 
   /** The most rows held at once; never above {@code maxRowsInMemory}. */
@@ -234,8 +270,8 @@ final class RowBuffer implements AutoCloseable {
   /** Deletes spilled run files. */
   @Override
   public void close() throws IOException {
-    for (Path run : runs) {
-      Files.deleteIfExists(run);
+    for (Run run : runs) {
+      Files.deleteIfExists(run.path());
     }
     rows = null;
     spare = null;

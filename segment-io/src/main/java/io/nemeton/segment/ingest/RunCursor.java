@@ -14,7 +14,7 @@ final class RunCursor implements AutoCloseable {
   private int row;
   private int count;
 
-  /** A cursor over a spilled run; {@code block} must have room for {@link RunFile#BLOCK_ROWS} rows. */
+  /** A cursor over a spilled run; {@code block} must hold its largest block (min of BLOCK_ROWS and its rows). */
   RunCursor(RunFile.Reader reader, RowColumns block) {
     this.reader = reader;
     this.rows = block;

@@ -30,38 +30,69 @@ final class RunFile {
 
   private RunFile() {}
 
-  /** Writes rows {@code order[0, count)} of {@code rows} (or rows 0..count-1 when order is null). */
-  static void write(Path path, RowColumns rows, int[] order, int count) throws IOException {
-    try (FileChannel channel = FileChannel.open(path, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+  /**
+   * Appends sorted rows to a new run file in blocks of at most {@link #BLOCK_ROWS} rows. Also a
+   * {@link RowSink}, so a merge can write its output as a run.
+   */
+  static final class Writer implements RowSink, AutoCloseable {
+    private final FileChannel channel;
+    private final RowColumns block;
+    private ByteBuffer buffer;
+    private long rows;
+
+    Writer(Path path, RowColumns shape) throws IOException {
+      channel = FileChannel.open(path, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
       final ByteBuffer header = ByteBuffer.allocate(HEADER_BYTES).order(ByteOrder.LITTLE_ENDIAN);
-      header.putInt(MAGIC).putInt(VERSION).putInt(rows.ints.length).putInt(rows.longs.length)
-          .putInt(rows.doubles.length).putInt(rows.nulls.length).putInt(rows.objects.length).flip();
+      header.putInt(MAGIC).putInt(VERSION).putInt(shape.ints.length).putInt(shape.longs.length)
+          .putInt(shape.doubles.length).putInt(shape.nulls.length).putInt(shape.objects.length).flip();
       writeFully(channel, header);
-      final RowColumns block = new RowColumns(BLOCK_ROWS, rows.ints.length, rows.longs.length, rows.doubles.length,
-          rows.nulls.length, rows.objects.length);
-      ByteBuffer buffer = ByteBuffer.allocate(8 + BLOCK_ROWS * fixedBytesPerRow(rows)).order(ByteOrder.LITTLE_ENDIAN);
-      for (int from = 0; from < count; from += BLOCK_ROWS) {
-        final int n = Math.min(BLOCK_ROWS, count - from);
-        final RowColumns source;
+      block = new RowColumns(BLOCK_ROWS, shape.ints.length, shape.longs.length, shape.doubles.length,
+          shape.nulls.length, shape.objects.length);
+      buffer = ByteBuffer.allocate(8 + BLOCK_ROWS * fixedBytesPerRow(shape)).order(ByteOrder.LITTLE_ENDIAN);
+    }
+
+    /** Appends rows {@code order[from, from + count)} of {@code source}, or rows {@code [from, from + count)} when order is null. */
+    void append(RowColumns source, int[] order, int from, int count) throws IOException {
+      for (int done = 0; done < count; done += BLOCK_ROWS) {
+        final int n = Math.min(BLOCK_ROWS, count - done);
+        final RowColumns rowsToWrite;
         final int first;
         if (order == null) {
-          source = rows;
-          first = from;
+          rowsToWrite = source;
+          first = from + done;
         } else {
-          block.gather(rows, order, from, n, 0);
-          source = block;
+          block.gather(source, order, from + done, n, 0);
+          rowsToWrite = block;
           first = 0;
         }
-        final int bodyBytes = n * fixedBytesPerRow(rows) + objectBytes(source, first, n);
+        final int bodyBytes = n * fixedBytesPerRow(block) + objectBytes(rowsToWrite, first, n);
         if (buffer.capacity() < 8 + bodyBytes) {
           buffer = ByteBuffer.allocate(8 + bodyBytes).order(ByteOrder.LITTLE_ENDIAN);
         }
         buffer.clear();
         buffer.putInt(n).putInt(bodyBytes);
-        encode(buffer, source, first, n);
+        encode(buffer, rowsToWrite, first, n, block.ints.length);
         buffer.flip();
         writeFully(channel, buffer);
+        rows += n;
       }
+      if (order != null) {
+        block.clearObjects(0, BLOCK_ROWS);
+      }
+    }
+
+    @Override
+    public void accept(RowColumns source, int from, int count) throws IOException {
+      append(source, null, from, count);
+    }
+
+    long rows() {
+      return rows;
+    }
+
+    @Override
+    public void close() throws IOException {
+      channel.close();
     }
   }
 
@@ -79,13 +110,13 @@ final class RunFile {
     return bytes;
   }
 
-  private static void encode(ByteBuffer buffer, RowColumns rows, int from, int count) {
+  private static void encode(ByteBuffer buffer, RowColumns rows, int from, int count, int intColumns) {
     int position = buffer.position();
     buffer.asLongBuffer().put(rows.time, from, count);
     position += count * 8;
-    for (int[] column : rows.ints) {
+    for (int c = 0; c < intColumns; c++) {
       buffer.position(position);
-      buffer.asIntBuffer().put(column, from, count);
+      buffer.asIntBuffer().put(rows.ints[c], from, count);
       position += count * 4;
     }
     for (long[] column : rows.longs) {
@@ -129,6 +160,7 @@ final class RunFile {
     private ByteBuffer body = ByteBuffer.allocate(1 << 16).order(ByteOrder.LITTLE_ENDIAN);
 
     Reader(Path path, RowColumns shape) throws IOException {
+      // shape: the columns blocks will be read into (this ingestion's current schema)
       this.path = path;
       this.channel = FileChannel.open(path, StandardOpenOption.READ);
       final ByteBuffer header = ByteBuffer.allocate(HEADER_BYTES).order(ByteOrder.LITTLE_ENDIAN);
@@ -145,7 +177,7 @@ final class RunFile {
       }
     }
 
-    /** Reads the next block into {@code block} (capacity >= BLOCK_ROWS); returns its rows, 0 at the end. */
+    /** Reads the next block into {@code block}; returns its rows, 0 at the end. */
     int next(RowColumns block) throws IOException {
       blockHeader.clear();
       if (!readFully(blockHeader)) {
@@ -154,7 +186,7 @@ final class RunFile {
       blockHeader.flip();
       final int count = blockHeader.getInt();
       final int bodyBytes = blockHeader.getInt();
-      if (count <= 0 || count > BLOCK_ROWS || bodyBytes < 0) {
+      if (count <= 0 || count > block.capacity || bodyBytes < 0) {
         throw new IOException("run file=" + path + ": corrupt block rows=" + count + " bytes=" + bodyBytes);
       }
       if (body.capacity() < bodyBytes) {

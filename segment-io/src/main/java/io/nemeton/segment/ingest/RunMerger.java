@@ -24,7 +24,7 @@ final class RunMerger {
     this.rollup = rollup;
   }
 
-  void merge(List<RunCursor> runs, RowColumns chunkShape, SegmentCutter out) throws IOException {
+  void merge(List<RunCursor> runs, RowColumns chunkShape, RowSink out) throws IOException {
     final RunCursor[] cursors = runs.toArray(new RunCursor[0]);
     final int[] heap = new int[cursors.length];
     int heapSize = 0;

@@ -14,7 +14,7 @@ import java.util.Map;
  *
  * <p>Not thread-safe. Holds at most one segment's rows.
  */
-final class SegmentCutter {
+final class SegmentCutter implements RowSink {
   private static final int INITIAL_ROWS = 1 << 14;
 
   private final InputSchema schema;
@@ -45,8 +45,8 @@ final class SegmentCutter {
     this.sink = sink;
   }
 
-  /** Takes rows {@code [from, from + count)} of {@code source}, which continue the sorted stream. */
-  void accept(RowColumns source, int from, int count) throws IOException {
+  @Override
+  public void accept(RowColumns source, int from, int count) throws IOException {
     if (rows == null) {
       rows = RowColumns.forSchema(schema, Math.min(INITIAL_ROWS, maxRowsPerSegment));
     }
