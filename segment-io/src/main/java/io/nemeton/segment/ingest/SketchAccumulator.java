@@ -47,7 +47,12 @@ final class SketchAccumulator {
     switch (kind) {
       case HLL_SKETCH, HYPER_UNIQUE -> hll.reset();
       case THETA_SKETCH -> theta.reset();
-      default -> quantiles.reset();
+      default -> {
+        // an untouched union has no sketch yet and cannot reset
+        if (!quantiles.isEmpty()) {
+          quantiles.reset();
+        }
+      }
     }
   }
 

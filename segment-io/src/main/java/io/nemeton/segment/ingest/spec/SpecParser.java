@@ -49,11 +49,11 @@ final class SpecParser {
       throw new IngestSpecException("ingestion spec must be a JSON object, found " + (root == null ? "nothing" : root.getNodeType()));
     }
     SpecNode spec = new SpecNode(root, "");
+    final String type = root.has("dataSchema") ? null : spec.text("type", null);
+    if (type != null && !type.equals("index") && !type.equals("index_parallel")) {
+      throw spec.child("type").invalid("task type is not supported by batch ingestion (supported: index, index_parallel)");
+    }
     if (root.has("spec")) {
-      final String type = spec.text("type", null);
-      if (type != null && !type.equals("index") && !type.equals("index_parallel")) {
-        throw spec.child("type").invalid("task type is not supported by batch ingestion (supported: index, index_parallel)");
-      }
       spec = spec.requiredObject("spec");
     } else if (!root.has("dataSchema")) {
       throw new IngestSpecException("ingestion spec must hold \"spec\" (a task) or \"dataSchema\" (a bare spec)");
