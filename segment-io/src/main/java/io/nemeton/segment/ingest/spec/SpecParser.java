@@ -278,7 +278,7 @@ final class SpecParser {
       try {
         intervals.add(TimeInterval.parse(element.asText()));
       } catch (IllegalArgumentException e) {
-        throw new IngestSpecException(element.path() + "=" + element.json() + ": " + e.getMessage(), e);
+        throw new IngestSpecException(element.path() + ": " + e.getMessage(), e);
       }
     }
     return new GranularitySpec(segment, query, node.bool("rollup", true), intervals);
