@@ -25,7 +25,10 @@ public final class BitPackedVectorDecoder {
   private static final VectorSpecies<Double> DOUBLES = DoubleVector.SPECIES_256;
   private static final VectorSpecies<Float> FLOATS = FloatVector.SPECIES_128;
   private static final ByteOrder ORDER = ByteOrder.LITTLE_ENDIAN;
-  /** Flipping bit 31 maps an unsigned 32-bit offset p to the signed int p - 2^31, so widening may sign-extend. */
+  /**
+   * Flipping bit 31 maps an unsigned 32-bit offset p to the signed int p - 2^31, so that the signed
+   * int-to-double conversion (the only one AVX2 has) can widen it; {@link #SIGN_BIAS} adds 2^31 back.
+   */
   private static final int SIGN_FLIP = Integer.MIN_VALUE;
   private static final long SIGN_BIAS = 1L << 31;
 
@@ -72,7 +75,7 @@ public final class BitPackedVectorDecoder {
     final int groups = count >>> 8;
     final long groupBytes = PackedLayout.groupBytes(width);
     final int mask = width == 32 ? -1 : (1 << width) - 1;
-    final LongVector biasedBase = LongVector.broadcast(LONGS, base + SIGN_BIAS);
+    final LongVector frame = LongVector.broadcast(LONGS, base);
     for (int g = 0; g < groups; g++) {
       long wordOffset = dataOffset + g * groupBytes;
       final int first = g << 8;
@@ -89,10 +92,11 @@ public final class BitPackedVectorDecoder {
             value = value.or(current.lanewise(VectorOperators.LSHL, width - shift));
           }
         }
-        final IntVector signed = value.and(mask).lanewise(VectorOperators.XOR, SIGN_FLIP);
+        final IntVector offsets = value.and(mask);
         final int at = first + (m << 3);
-        ((LongVector) signed.convertShape(VectorOperators.I2L, LONGS, 0)).add(biasedBase).intoArray(destination, at);
-        ((LongVector) signed.convertShape(VectorOperators.I2L, LONGS, 1)).add(biasedBase)
+        ((LongVector) offsets.convertShape(VectorOperators.ZERO_EXTEND_I2L, LONGS, 0)).add(frame)
+            .intoArray(destination, at);
+        ((LongVector) offsets.convertShape(VectorOperators.ZERO_EXTEND_I2L, LONGS, 1)).add(frame)
             .intoArray(destination, at + 4);
       }
     }
