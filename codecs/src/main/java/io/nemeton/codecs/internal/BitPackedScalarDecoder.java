@@ -106,12 +106,26 @@ public final class BitPackedScalarDecoder {
       double[] destination) {
     final int groups = width == 0 || width > PackedLayout.MAX_LANE_WIDTH ? 0 : count >>> 8;
     final long groupBytes = PackedLayout.groupBytes(width);
+    final long mask = (1L << width) - 1;
     for (int g = 0; g < groups; g++) {
       final long groupOffset = dataOffset + g * groupBytes;
       final int first = g << 8;
-      for (int m = 0; m < 32; m++) {
-        for (int lane = 0; lane < PackedLayout.LANES; lane++) {
-          final long packed = readLane(in, groupOffset, m, lane, width);
+      for (int lane = 0; lane < PackedLayout.LANES; lane++) {
+        long wordOffset = groupOffset + 4L * lane;
+        int current = in.get(INT, wordOffset);
+        int shift = 0;
+        for (int m = 0; m < 32; m++) {
+          int value = current >>> shift;
+          shift += width;
+          if (shift >= 32 && m < 31) {
+            shift -= 32;
+            wordOffset += PackedLayout.ROW_BYTES;
+            current = in.get(INT, wordOffset);
+            if (shift > 0) {
+              value |= current << (width - shift);
+            }
+          }
+          final long packed = value & mask;
           destination[first + (m << 3) + lane] = (double) (base + packed) / divisor;
         }
       }
@@ -128,12 +142,26 @@ public final class BitPackedScalarDecoder {
       float[] destination) {
     final int groups = width == 0 || width > PackedLayout.MAX_LANE_WIDTH ? 0 : count >>> 8;
     final long groupBytes = PackedLayout.groupBytes(width);
+    final long mask = (1L << width) - 1;
     for (int g = 0; g < groups; g++) {
       final long groupOffset = dataOffset + g * groupBytes;
       final int first = g << 8;
-      for (int m = 0; m < 32; m++) {
-        for (int lane = 0; lane < PackedLayout.LANES; lane++) {
-          final long packed = readLane(in, groupOffset, m, lane, width);
+      for (int lane = 0; lane < PackedLayout.LANES; lane++) {
+        long wordOffset = groupOffset + 4L * lane;
+        int current = in.get(INT, wordOffset);
+        int shift = 0;
+        for (int m = 0; m < 32; m++) {
+          int value = current >>> shift;
+          shift += width;
+          if (shift >= 32 && m < 31) {
+            shift -= 32;
+            wordOffset += PackedLayout.ROW_BYTES;
+            current = in.get(INT, wordOffset);
+            if (shift > 0) {
+              value |= current << (width - shift);
+            }
+          }
+          final long packed = value & mask;
           destination[first + (m << 3) + lane] = (float) ((double) (base + packed) / divisor);
         }
       }
@@ -143,18 +171,6 @@ public final class BitPackedScalarDecoder {
     for (int i = done; i < count; i++) {
       destination[i] = (float) ((double) (base + readHorizontal(in, tailOffset, i - done, width)) / divisor);
     }
-  }
-
-  /** The unsigned value {@code m} (0..31) of lane {@code lane} in the lane-interleaved group at {@code groupOffset}. */
-  public static long readLane(MemorySegment in, long groupOffset, int m, int lane, int width) {
-    final int bit = m * width;
-    final long wordOffset = groupOffset + 4L * ((bit >>> 5) * PackedLayout.LANES + lane);
-    final int shift = bit & 31;
-    long value = Integer.toUnsignedLong(in.get(INT, wordOffset)) >>> shift;
-    if (shift + width > 32) {
-      value |= Integer.toUnsignedLong(in.get(INT, wordOffset + PackedLayout.ROW_BYTES)) << (32 - shift);
-    }
-    return value & ((1L << width) - 1);
   }
 
   /** The unsigned value {@code index} of the horizontal stream at {@code streamOffset}. */

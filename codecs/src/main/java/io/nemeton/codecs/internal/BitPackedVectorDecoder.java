@@ -40,6 +40,11 @@ public final class BitPackedVectorDecoder {
       Arrays.fill(destination, 0, count, base);
       return;
     }
+    if (width == 8 || width == 16) {
+      ByteAlignedVectorDecoder.toInts(in, dataOffset, count, width, base, destination);
+      scalarTailInts(in, dataOffset, count, width, base, destination, count >>> 8);
+      return;
+    }
     final int groups = count >>> 8;
     final long groupBytes = PackedLayout.groupBytes(width);
     final int mask = width == 32 ? -1 : (1 << width) - 1;
@@ -100,11 +105,7 @@ public final class BitPackedVectorDecoder {
             .intoArray(destination, at + 4);
       }
     }
-    final int done = groups << 8;
-    final long tailOffset = dataOffset + groups * groupBytes;
-    for (int i = done; i < count; i++) {
-      destination[i] = BitPackedScalarDecoder.readHorizontal(in, tailOffset, i - done, width) + base;
-    }
+    scalarTailLongs(in, dataOffset, count, width, base, destination, groups);
   }
 
   /**
@@ -204,6 +205,15 @@ public final class BitPackedVectorDecoder {
     final long tailOffset = dataOffset + groups * PackedLayout.groupBytes(width);
     for (int i = done; i < count; i++) {
       destination[i] = (int) BitPackedScalarDecoder.readHorizontal(in, tailOffset, i - done, width) + base;
+    }
+  }
+
+  private static void scalarTailLongs(MemorySegment in, long dataOffset, int count, int width, long base,
+      long[] destination, int groups) {
+    final int done = groups << 8;
+    final long tailOffset = dataOffset + groups * PackedLayout.groupBytes(width);
+    for (int i = done; i < count; i++) {
+      destination[i] = BitPackedScalarDecoder.readHorizontal(in, tailOffset, i - done, width) + base;
     }
   }
 }

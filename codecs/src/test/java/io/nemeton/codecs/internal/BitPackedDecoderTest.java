@@ -95,30 +95,6 @@ class BitPackedDecoderTest {
   }
 
   @Test
-  void prefixSumsAgree() {
-    SeededTrials.run("prefix sums", 93_000, 20, random -> {
-      final int count = COUNTS[random.nextInt(COUNTS.length)];
-      final long start = random.nextLong();
-      final long[] deltas = new long[count];
-      for (int i = 0; i < count; i++) {
-        deltas[i] = random.nextBoolean() ? random.nextLong() : random.nextInt(1000);
-      }
-      final long[] expected = deltas.clone();
-      long sum = start;
-      for (int i = 0; i < count; i++) {
-        sum += expected[i];
-        expected[i] = sum;
-      }
-      final long[] scalar = deltas.clone();
-      LongPrefixSum.scalar(scalar, count, start);
-      assertArrayEquals(expected, scalar);
-      final long[] vector = deltas.clone();
-      LongPrefixSum.vector(vector, count, start);
-      assertArrayEquals(expected, vector);
-    });
-  }
-
-  @Test
   void packedSizesMatchTheLayout() {
     assertEquals(0, PackedLayout.packedBytes(1024, 0));
     assertEquals(1024 * 20 / 8, PackedLayout.packedBytes(1024, 20));
