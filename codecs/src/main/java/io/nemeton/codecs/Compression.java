@@ -6,6 +6,8 @@ public enum Compression {
   LZ4(1),
   ZSTD(2);
 
+  private static final Compression[] VALUES = values();
+
   private final int id;
 
   Compression(int id) {
@@ -17,7 +19,7 @@ public enum Compression {
   }
 
   public static Compression fromId(int id) {
-    for (Compression compression : values()) {
+    for (Compression compression : VALUES) {
       if (compression.id == id) {
         return compression;
       }
