@@ -1,6 +1,9 @@
 package io.nemeton.codecs;
 
-/** Generic block compression for cold regions. The id is stored on disk: never renumber. */
+/**
+ * Generic block compression for cold regions. The id is stored on disk: never renumber. Immutable
+ * and thread-safe; {@link #fromId} does not allocate.
+ */
 public enum Compression {
   NONE(0),
   LZ4(1),
