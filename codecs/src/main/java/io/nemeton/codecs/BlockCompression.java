@@ -12,8 +12,10 @@ import java.lang.foreign.ValueLayout;
  * zstd-jni) and decompresses them into a caller's array. The caller stores the compression kind and
  * both lengths; {@link #compressSmallest} lets a writer pick per region.
  *
- * <p>Thread-safe. Compression allocates scratch. Decompression of NONE and LZ4 never allocates;
- * Zstd allocates a small view per call (and copies the input when the segment is on the heap).
+ * <p>Thread-safe. Compression allocates scratch. Decompression of NONE never allocates; LZ4 reads a
+ * heap array in place and copies other segments' ranges into a per-thread scratch array (grown, never
+ * shrunk); Zstd allocates a small view per call (and copies the input when the segment is on the
+ * heap).
  * Corrupt input always ends in {@link CodecException}; nothing is read outside {@code [offset,
  * offset + compressedLength)}.
  */

@@ -80,6 +80,17 @@ class BlockCompressionTest {
   }
 
   @Test
+  void compressionIdsAreStable() {
+    for (Compression kind : KINDS) {
+      assertEquals(kind, Compression.fromId(kind.id()));
+    }
+    assertEquals(1, Compression.LZ4.id());
+    assertEquals(2, Compression.ZSTD.id());
+    final CodecException unknown = assertThrows(CodecException.class, () -> Compression.fromId(3));
+    assertEquals("unknown compression id=3 (known: 0 none, 1 lz4, 2 zstd)", unknown.getMessage());
+  }
+
+  @Test
   void choosesTheSmallest() {
     final SplittableRandom random = new SplittableRandom(2);
     final byte[] noise = new byte[4096];

@@ -9,7 +9,6 @@ import io.nemeton.codecs.internal.LongBlockDecoder;
 import io.nemeton.memory.GrowableBytes;
 import io.nemeton.memory.OffHeapBuffer;
 import java.lang.foreign.MemorySegment;
-import java.lang.foreign.ValueLayout;
 import java.util.Arrays;
 
 /**
@@ -136,21 +135,5 @@ public final class EncodedBlocks {
       }
     }
     return FloatBlockCodec.encoding(heap, 1);
-  }
-
-  /** The bytes of one encoded block, for fuzzing. */
-  public static byte[] bytes(GrowableBytes out) {
-    return out.toByteArray();
-  }
-
-  /** A heap segment over {@code bytes}. */
-  public static MemorySegment segment(byte[] bytes) {
-    return MemorySegment.ofArray(bytes);
-  }
-
-  /** Reads the little-endian int at {@code offset} of {@code bytes}. */
-  public static int intAt(byte[] bytes, int offset) {
-    return MemorySegment.ofArray(bytes).get(ValueLayout.JAVA_INT_UNALIGNED.withOrder(java.nio.ByteOrder.LITTLE_ENDIAN),
-        offset);
   }
 }

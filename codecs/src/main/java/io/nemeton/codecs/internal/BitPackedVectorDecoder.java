@@ -13,8 +13,13 @@ import jdk.incubator.vector.VectorSpecies;
 /**
  * Vector API twin of {@link BitPackedScalarDecoder} for widths 0..32: one 256-bit load of a lane
  * word row feeds eight consecutive values (see {@link PackedLayout}); shifts, mask and the frame of
- * reference are applied to all eight at once. The tail after the last whole group and widths above
- * 32 go to the scalar decoder. Results are identical to the scalar decoder for every input.
+ * reference are applied to all eight at once. Widths 8 and 16 into int[] go to {@link
+ * ByteAlignedVectorDecoder}; the tail after the last whole group and widths above 32 go to the
+ * scalar decoder. Results are identical to the scalar decoder for every input.
+ *
+ * <p>Each kernel is one small method on purpose: in large methods C2 stops inlining Vector API
+ * calls (node-count cutoff), and a vector that is not inlined is boxed on the heap, which made a
+ * kernel several times slower when tried.
  *
  * <p>Stateless and thread-safe; never allocates once compiled (vectors are scalar-replaced by C2).
  * Same caller obligations as the scalar decoder.

@@ -23,9 +23,10 @@ public final class Lz4Compressor {
   /** The format's rule: the last 5 bytes are always literals. */
   static final int LAST_LITERALS = 5;
   static final int MAX_OFFSET = 65535;
-  /** After this many misses in a row the scan starts skipping ahead, so incompressible data goes fast. */
+  /** After 2^6 misses in a row the scan starts skipping ahead, so incompressible data goes fast. */
   private static final int SKIP_TRIGGER = 6;
   private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
+  private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
   private Lz4Compressor() {}
 
@@ -37,7 +38,9 @@ public final class Lz4Compressor {
   /** Appends the LZ4 block of {@code source[offset, offset+length)}; returns bytes written. */
   public static int compress(byte[] source, int offset, int length, GrowableBytes out) {
     out.ensureCapacity(maxCompressedLength(length));
+    final byte[] target = out.array();
     final int start = out.size();
+    int written = start;
     final int end = offset + length;
     final int matchStartLimit = end - LAST_MATCH_DISTANCE;
     final int matchEndLimit = end - LAST_LITERALS;
@@ -65,55 +68,71 @@ public final class Lz4Compressor {
           matchStart--;
           reference--;
         }
-        int matchEnd = position + MIN_MATCH;
-        int referenceEnd = candidate + MIN_MATCH;
-        while (matchEnd < matchEndLimit && source[matchEnd] == source[referenceEnd]) {
-          matchEnd++;
-          referenceEnd++;
-        }
-        writeSequence(source, anchor, matchStart - anchor, matchStart - reference, matchEnd - matchStart, out);
+        final int matchEnd = matchEnd(source, position + MIN_MATCH, candidate + MIN_MATCH, matchEndLimit);
+        written = writeSequence(source, anchor, matchStart - anchor, matchStart - reference, matchEnd - matchStart,
+            target, written);
         position = matchEnd;
         anchor = matchEnd;
-        if (position - 2 >= offset && position - 2 <= matchStartLimit) {
+        if (position - 2 <= matchStartLimit) {
           table[hash((int) INT.get(source, position - 2), hashBits)] = position - 2;
         }
       }
     }
-    writeLastLiterals(source, anchor, end - anchor, out);
-    return out.size() - start;
+    written = writeLiterals(source, anchor, end - anchor, 0, target, written);
+    out.skip(written - start);
+    return written - start;
+  }
+
+  /** Where the match starting at {@code at} against {@code reference} ends, at most {@code limit}. */
+  private static int matchEnd(byte[] source, int at, int reference, int limit) {
+    while (at <= limit - 8) {
+      final long difference = (long) LONG.get(source, at) ^ (long) LONG.get(source, reference);
+      if (difference != 0) {
+        return at + (Long.numberOfTrailingZeros(difference) >>> 3);
+      }
+      at += 8;
+      reference += 8;
+    }
+    while (at < limit && source[at] == source[reference]) {
+      at++;
+      reference++;
+    }
+    return at;
   }
 
   private static int hash(int sequence, int bits) {
     return (sequence * -1640531535) >>> (32 - bits);
   }
 
-  private static void writeSequence(byte[] source, int literalStart, int literalLength, int matchOffset,
-      int matchLength, GrowableBytes out) {
+  private static int writeSequence(byte[] source, int literalStart, int literalLength, int matchOffset,
+      int matchLength, byte[] target, int written) {
     final int extraMatch = matchLength - MIN_MATCH;
-    out.writeByte((Math.min(literalLength, 15) << 4) | Math.min(extraMatch, 15));
-    if (literalLength >= 15) {
-      writeLengthTail(literalLength - 15, out);
-    }
-    out.write(source, literalStart, literalLength);
-    out.writeShort(matchOffset);
+    written = writeLiterals(source, literalStart, literalLength, Math.min(extraMatch, 15), target, written);
+    target[written++] = (byte) matchOffset;
+    target[written++] = (byte) (matchOffset >>> 8);
     if (extraMatch >= 15) {
-      writeLengthTail(extraMatch - 15, out);
+      written = writeLengthTail(extraMatch - 15, target, written);
     }
+    return written;
   }
 
-  private static void writeLastLiterals(byte[] source, int literalStart, int literalLength, GrowableBytes out) {
-    out.writeByte(Math.min(literalLength, 15) << 4);
+  /** Token (with the match nibble given), literal length tail and the literals. */
+  private static int writeLiterals(byte[] source, int literalStart, int literalLength, int matchNibble,
+      byte[] target, int written) {
+    target[written++] = (byte) ((Math.min(literalLength, 15) << 4) | matchNibble);
     if (literalLength >= 15) {
-      writeLengthTail(literalLength - 15, out);
+      written = writeLengthTail(literalLength - 15, target, written);
     }
-    out.write(source, literalStart, literalLength);
+    System.arraycopy(source, literalStart, target, written, literalLength);
+    return written + literalLength;
   }
 
-  private static void writeLengthTail(int remaining, GrowableBytes out) {
+  private static int writeLengthTail(int remaining, byte[] target, int written) {
     while (remaining >= 255) {
-      out.writeByte(255);
+      target[written++] = (byte) 255;
       remaining -= 255;
     }
-    out.writeByte(remaining);
+    target[written++] = (byte) remaining;
+    return written;
   }
 }

@@ -5,7 +5,6 @@ import io.nemeton.codecs.Compression;
 import io.nemeton.memory.GrowableBytes;
 import io.nemeton.memory.OffHeapBuffer;
 import java.lang.foreign.MemorySegment;
-import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -43,17 +42,8 @@ public class BlockCompressionBenchmark {
 
   @Setup(Level.Trial)
   public void compressOnce() {
-    // Short strings from a small vocabulary with numbers between: the shape of a string column's
-    // dictionary or of JSON-ish input, compressible about 3-5x.
-    final SplittableRandom random = new SplittableRandom(42);
-    final String[] words = {"page", "user", "Wikipedia", "en", "edit", "bot", "namespace", "Main", "talk", "delta"};
-    int at = 0;
-    while (at < BYTES) {
-      final byte[] word = (words[random.nextInt(words.length)] + random.nextInt(1000) + ",").getBytes();
-      final int length = Math.min(word.length, BYTES - at);
-      System.arraycopy(word, 0, source, at, length);
-      at += length;
-    }
+    final byte[] sample = CompressionSample.bytes(BYTES);
+    System.arraycopy(sample, 0, source, 0, BYTES);
     out.clear();
     compressedLength = BlockCompression.compress(kind, source, 0, BYTES, out);
     buffer = OffHeapBuffer.allocate("bench-codecs", compressedLength);
