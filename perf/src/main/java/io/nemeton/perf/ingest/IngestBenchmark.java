@@ -124,11 +124,20 @@ public final class IngestBenchmark {
       throw new IllegalStateException("unparseable rows=" + report.unparseable() + ": " + report.parseExceptionMessages());
     }
     long rows = 0;
+    java.util.Map<String, Long> columnBytes = new java.util.LinkedHashMap<>();
     for (Path file : writer.files()) {
       try (Segment segment = Segment.open(file)) {
         rows += segment.rowCount();
+        for (String name : segment.columnNames()) {
+          columnBytes.merge(name, segment.columnSizeBytes(name), Long::sum);
+        }
       }
     }
+    StringBuilder perColumn = new StringBuilder("  bytes/row by column:");
+    for (var entry : columnBytes.entrySet()) {
+      perColumn.append(String.format(" %s=%.2f", entry.getKey(), (double) entry.getValue() / Math.max(1, rows)));
+    }
+    System.out.println(perColumn);
     return new NemetonResult(rows, seconds, writer.bytesWritten(), writer.files().size());
   }
 
