@@ -1,10 +1,15 @@
 package io.nemeton.codecs;
 
-/** Generic block compression for cold regions. The id is stored on disk: never renumber. */
+/**
+ * Generic block compression for cold regions. The id is stored on disk: never renumber. Immutable
+ * and thread-safe; {@link #fromId} does not allocate.
+ */
 public enum Compression {
   NONE(0),
   LZ4(1),
   ZSTD(2);
+
+  private static final Compression[] VALUES = values();
 
   private final int id;
 
@@ -17,7 +22,7 @@ public enum Compression {
   }
 
   public static Compression fromId(int id) {
-    for (Compression compression : values()) {
+    for (Compression compression : VALUES) {
       if (compression.id == id) {
         return compression;
       }

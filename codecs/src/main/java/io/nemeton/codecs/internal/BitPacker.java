@@ -1,0 +1,76 @@
+package io.nemeton.codecs.internal;
+
+import io.nemeton.memory.GrowableBytes;
+
+/**
+ * Writes a bit-packed stream in {@link PackedLayout}: {@code values[i] - base} (taken as an unsigned
+ * {@code width}-bit number) for every value. The encode side: allocates one small scratch array per
+ * call. Stateless and thread-safe.
+ */
+public final class BitPacker {
+  private BitPacker() {}
+
+  /** Appends the packed stream of {@code values[0, count)} minus {@code base}; returns bytes written. */
+  public static int pack(long[] values, int count, long base, int width, GrowableBytes out) {
+    if (width < 0 || width > 64) {
+      throw new IllegalArgumentException("bit width=" + width + " outside 0..64");
+    }
+    int start = out.size();
+    if (width == 0) {
+      return 0;
+    }
+    if (width > PackedLayout.MAX_LANE_WIDTH) {
+      packHorizontal(values, 0, count, base, width, out);
+      return out.size() - start;
+    }
+    final int groups = count / PackedLayout.GROUP_VALUES;
+    final int[] words = new int[width * PackedLayout.LANES];
+    for (int g = 0; g < groups; g++) {
+      java.util.Arrays.fill(words, 0);
+      final int first = g * PackedLayout.GROUP_VALUES;
+      for (int m = 0; m < 32; m++) {
+        final int bit = m * width;
+        final int word = bit >>> 5;
+        final int shift = bit & 31;
+        for (int lane = 0; lane < PackedLayout.LANES; lane++) {
+          final long offset = values[first + m * PackedLayout.LANES + lane] - base;
+          final int bits = (int) offset;
+          words[word * PackedLayout.LANES + lane] |= bits << shift;
+          if (shift + width > 32) {
+            words[(word + 1) * PackedLayout.LANES + lane] |= bits >>> (32 - shift);
+          }
+        }
+      }
+      for (int word : words) {
+        out.writeInt(word);
+      }
+    }
+    packHorizontal(values, groups * PackedLayout.GROUP_VALUES, count - groups * PackedLayout.GROUP_VALUES, base,
+        width, out);
+    return out.size() - start;
+  }
+
+  /** Appends {@code values[from, from+count)} minus {@code base} as a horizontal stream of 64-bit words. */
+  public static void packHorizontal(long[] values, int from, int count, long base, int width, GrowableBytes out) {
+    if (width == 0 || count == 0) {
+      return;
+    }
+    final long mask = width == 64 ? -1L : (1L << width) - 1;
+    long word = 0;
+    int used = 0;
+    for (int i = 0; i < count; i++) {
+      final long offset = (values[from + i] - base) & mask;
+      word |= offset << used;
+      used += width;
+      if (used >= 64) {
+        out.writeLong(word);
+        used -= 64;
+        // the bits of this value that did not fit start the next word
+        word = used == 0 ? 0 : offset >>> (width - used);
+      }
+    }
+    if (used > 0) {
+      out.writeLong(word);
+    }
+  }
+}

@@ -1,0 +1,66 @@
+package io.nemeton.node;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.Arrays;
+
+/**
+ * Nemeton's command line: {@code nemeton <command> [options]}. Exit codes: 0 success, 1 failure
+ * while running, 2 bad usage.
+ */
+public final class Main {
+  static final String USAGE = """
+      usage: nemeton <command> [options]
+
+      commands:
+        sample [--out DIR]   ingest the bundled Wikipedia sample into segment files under DIR
+                             (default: var/sample-segments) and print a summary
+        help                 this text
+      """;
+
+  private Main() {}
+
+  public static void main(String[] args) {
+    System.exit(run(args, System.out, System.err));
+  }
+
+  /** Runs one command; returns the process exit code. */
+  public static int run(String[] args, PrintStream out, PrintStream err) {
+    if (args.length == 0 || args[0].equals("help") || args[0].equals("--help") || args[0].equals("-h")) {
+      out.print(USAGE);
+      return args.length == 0 ? 2 : 0;
+    }
+    String[] rest = Arrays.copyOfRange(args, 1, args.length);
+    try {
+      return switch (args[0]) {
+        case "sample" -> SampleCommand.parse(rest, home()).run(out);
+        default -> {
+          err.println("nemeton: unknown command \"" + args[0] + "\" (known: sample, help)");
+          err.print(USAGE);
+          yield 2;
+        }
+      };
+    } catch (UsageException e) {
+      err.println("nemeton " + args[0] + ": " + e.getMessage());
+      return 2;
+    } catch (Exception e) {
+      err.println("nemeton " + args[0] + ": failed: " + e.getMessage());
+      return 1;
+    }
+  }
+
+  /** The installation root: {@code -Dnemeton.home} (set by bin/nemeton), else the working directory. */
+  static Path home() {
+    String home = System.getProperty("nemeton.home");
+    return (home == null ? Path.of("") : Path.of(home)).toAbsolutePath();
+  }
+
+  /** A command line that does not fit the command's options. */
+  static final class UsageException extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    UsageException(String message) {
+      super(message);
+    }
+  }
+}

@@ -1,0 +1,154 @@
+package io.nemeton.perf.ingest;
+
+import io.nemeton.segment.format.Segment;
+import io.nemeton.segment.format.SegmentDirectoryWriter;
+import io.nemeton.segment.ingest.BatchIngestion;
+import io.nemeton.segment.ingest.IngestOptions;
+import io.nemeton.segment.ingest.IngestReport;
+import io.nemeton.segment.ingest.spec.IngestionSpec;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.stream.Stream;
+
+/**
+ * The ingest benchmark: the paper-schema CSV to finished, indexed segment files on one thread
+ * (parse, sort, dictionaries, encode, bitmap indexes, checksums, fsync), beside DuckDB loading the
+ * same file on one thread in the same run, so the figure to quote is the ratio.
+ *
+ * <pre>
+ * java -Xmx8g --add-modules=jdk.incubator.vector --enable-native-access=ALL-UNNAMED \
+ *     -cp perf/target/nemeton-perf.jar io.nemeton.perf.ingest.IngestBenchmark \
+ *     [--rows 10000000] [--seed 42] [--data-dir perf/target/bench-data] [--repeat 3]
+ * </pre>
+ *
+ * Runs alternate Nemeton, DuckDB, Nemeton, ... and the medians are reported. bytes/row is the total
+ * size of the segment files over the rows.
+ */
+public final class IngestBenchmark {
+  static final String SPEC = """
+      {"type":"index_parallel","spec":{
+        "dataSchema":{"dataSource":"paper",
+          "timestampSpec":{"column":"timestamp","format":"iso"},
+          "dimensionsSpec":{"dimensions":["dim_high","dim_10","dim_100","dim_1000","dim_10000"]},
+          "metricsSpec":[
+            {"type":"longSum","name":"metric1","fieldName":"metric1"},
+            {"type":"longSum","name":"metric2","fieldName":"metric2"},
+            {"type":"doubleSum","name":"metric3","fieldName":"metric3"},
+            {"type":"doubleSum","name":"metric4","fieldName":"metric4"}],
+          "granularitySpec":{"segmentGranularity":"day","queryGranularity":"none","rollup":false}},
+        "ioConfig":{"type":"index_parallel",
+          "inputSource":{"type":"local","files":["%s"]},
+          "inputFormat":{"type":"csv","findColumnsFromHeader":true}},
+        "tuningConfig":{"type":"index_parallel","maxRowsPerSegment":5000000,"maxRowsInMemory":1000000}}}
+      """;
+
+  private IngestBenchmark() {}
+
+  /** One Nemeton load: rows written, seconds of wall time, bytes of segment files. */
+  record NemetonResult(long rows, double seconds, long bytes, int segments) {
+    double rowsPerSecond() {
+      return rows / seconds;
+    }
+
+    double bytesPerRow() {
+      return (double) bytes / rows;
+    }
+  }
+
+  public static void main(String[] args) throws Exception {
+    long rows = 10_000_000L;
+    long seed = 42L;
+    Path directory = Path.of("perf/target/bench-data");
+    int repeat = 3;
+    for (int i = 0; i < args.length; i++) {
+      String option = args[i];
+      if (i + 1 >= args.length) {
+        throw new IllegalArgumentException(option + ": missing value");
+      }
+      String value = args[++i];
+      try {
+        switch (option) {
+          case "--rows" -> rows = Long.parseLong(value.replace("_", ""));
+          case "--seed" -> seed = Long.parseLong(value);
+          case "--data-dir" -> directory = Path.of(value);
+          case "--repeat" -> repeat = Integer.parseInt(value);
+          default -> throw new IllegalArgumentException(
+              "unknown option=" + option + ": expected --rows, --seed, --data-dir or --repeat");
+        }
+      } catch (NumberFormatException e) {
+        throw new IllegalArgumentException(option + " value=" + value + ": expected a whole number", e);
+      }
+    }
+    if (rows < 1 || repeat < 1) {
+      throw new IllegalArgumentException("rows=" + rows + " repeat=" + repeat + ": both must be at least 1");
+    }
+    Path csv = PaperCsvFixture.ensure(directory, rows, seed).toAbsolutePath();
+    System.out.printf("data file=%s (%,d bytes)%n", csv, Files.size(csv));
+
+    double[] nemetonRates = new double[repeat];
+    double[] duckRates = new double[repeat];
+    NemetonResult last = null;
+    for (int run = 0; run < repeat; run++) {
+      last = loadWithNemeton(csv, directory.resolve("segments"));
+      nemetonRates[run] = last.rowsPerSecond();
+      System.out.printf("nemeton-ingest run=%d rows=%d segments=%d seconds=%.3f rows/s=%.0f bytes/row=%.2f%n",
+          run + 1, last.rows(), last.segments(), last.seconds(), last.rowsPerSecond(), last.bytesPerRow());
+      if (last.rows() != rows) {
+        throw new IllegalStateException("nemeton wrote rows=" + last.rows() + " expected=" + rows);
+      }
+      DuckDbCsvLoad.Result duck = DuckDbCsvLoad.load(csv, rows);
+      duckRates[run] = duck.rowsPerSecond();
+      System.out.printf("duckdb-csv-load run=%d rows=%d seconds=%.3f rows/s=%.0f%n",
+          run + 1, duck.rows(), duck.elapsedNanos() / 1e9, duck.rowsPerSecond());
+    }
+    Arrays.sort(nemetonRates);
+    Arrays.sort(duckRates);
+    double nemeton = nemetonRates[repeat / 2];
+    double duck = duckRates[repeat / 2];
+    System.out.printf("RESULT rows=%d nemeton median rows/s/core=%.3g duckdb median rows/s/core=%.3g ratio=%.2f bytes/row=%.2f%n",
+        rows, nemeton, duck, nemeton / duck, last.bytesPerRow());
+  }
+
+  static NemetonResult loadWithNemeton(Path csv, Path output) throws IOException {
+    deleteRecursively(output);
+    Files.createDirectories(output);
+    IngestionSpec spec = IngestionSpec.parse(SPEC.formatted(csv.toString().replace("\\", "\\\\")));
+    SegmentDirectoryWriter writer = new SegmentDirectoryWriter(output.resolve("store"));
+    long start = System.nanoTime();
+    IngestReport report = BatchIngestion.run(spec, IngestOptions.defaults(output.resolve("tmp")), writer);
+    double seconds = (System.nanoTime() - start) / 1e9;
+    if (report.unparseable() != 0) {
+      throw new IllegalStateException("unparseable rows=" + report.unparseable() + ": " + report.parseExceptionMessages());
+    }
+    long rows = 0;
+    java.util.Map<String, Long> columnBytes = new java.util.LinkedHashMap<>();
+    for (Path file : writer.files()) {
+      try (Segment segment = Segment.open(file)) {
+        rows += segment.rowCount();
+        for (String name : segment.columnNames()) {
+          columnBytes.merge(name, segment.columnSizeBytes(name), Long::sum);
+        }
+      }
+    }
+    StringBuilder perColumn = new StringBuilder("  bytes/row by column:");
+    for (var entry : columnBytes.entrySet()) {
+      perColumn.append(String.format(" %s=%.2f", entry.getKey(), (double) entry.getValue() / Math.max(1, rows)));
+    }
+    System.out.println(perColumn);
+    return new NemetonResult(rows, seconds, writer.bytesWritten(), writer.files().size());
+  }
+
+  private static void deleteRecursively(Path directory) throws IOException {
+    if (!Files.exists(directory)) {
+      return;
+    }
+    try (Stream<Path> paths = Files.walk(directory)) {
+      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(path);
+      }
+    }
+  }
+}

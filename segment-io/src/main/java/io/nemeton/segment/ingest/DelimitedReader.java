@@ -1,0 +1,305 @@
+package io.nemeton.segment.ingest;
+
+import io.nemeton.segment.ingest.spec.InputFormat;
+import io.nemeton.segment.ingest.spec.InputFormatSpec;
+import io.nemeton.segment.time.TimestampParser;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads CSV or TSV at the byte level: fields are found by scanning for the delimiter, quoted
+ * fields ({@code "a,b"}, {@code ""} for a quote) are unescaped only when they hold escapes,
+ * timestamps and numbers are parsed from the bytes, and strings are interned from the bytes, so a
+ * row allocates nothing unless it brings a new value. Empty fields are null; a field holding the
+ * list delimiter is a multi-value row. Columns come from the spec or the header row (after {@code
+ * skipHeaderRows}); short rows leave the missing fields null, extra fields are ignored. Blank
+ * lines are skipped. Quoted fields cannot span lines.
+ *
+ * <p>Not thread-safe.
+ */
+final class DelimitedReader implements RowReader {
+  private final LineSource lines;
+  private final String source;
+  private final InputSchema schema;
+  private final ParseErrorLog errors;
+  private final byte delimiter;
+  private final byte[] listDelimiter;
+  private final TimestampParser timestampParser;
+  private final String timestampColumn;
+  private final Long missingTimestampMs;
+  private FieldBinding[] bindings;
+  private int headerLinesToSkip;
+  private boolean needsHeader;
+  private byte[] unescaped = new byte[256];
+  private boolean timestampSeen;
+  private String rowFailure;
+
+  DelimitedReader(InputFile file, InputFormatSpec format, InputSchema schema, ParseErrorLog errors) throws IOException {
+    this.lines = new LineSource(file.open());
+    this.source = file.name();
+    this.schema = schema;
+    this.errors = errors;
+    this.delimiter = format.format() == InputFormat.CSV ? (byte) ',' : (byte) format.delimiter().charAt(0);
+    this.listDelimiter = format.listDelimiter().getBytes(StandardCharsets.UTF_8);
+    this.timestampParser = schema.timestampParser;
+    this.timestampColumn = schema.timestampColumn;
+    this.missingTimestampMs = schema.missingTimestampMs;
+    this.headerLinesToSkip = format.skipHeaderRows();
+    this.needsHeader = format.findColumnsFromHeader();
+    if (!needsHeader) {
+      bind(format.columns());
+    }
+  }
+
+  private void bind(List<String> columns) {
+    bindings = new FieldBinding[columns.size()];
+    for (int i = 0; i < columns.size(); i++) {
+      final FieldBinding binding = schema.binding(columns.get(i), true);
+      bindings[i] = binding.isIgnored() ? null : binding;
+    }
+  }
+
+  @Override
+  public boolean read(InputBatch batch) throws IOException {
+    batch.source = source;
+    batch.ensureStringSlots(schema.stringFieldCount());
+    while (!batch.isFull()) {
+      if (!lines.next()) {
+        return false;
+      }
+      if (headerLinesToSkip > 0) {
+        headerLinesToSkip--;
+        continue;
+      }
+      if (needsHeader) {
+        needsHeader = false;
+        bind(headerColumns());
+        batch.ensureStringSlots(schema.stringFieldCount());
+        continue;
+      }
+      if (lines.isBlank()) {
+        continue;
+      }
+      final int row = batch.count;
+      if (parseLine(lines.buffer(), lines.start(), lines.end(), batch, row)) {
+        batch.lines[row] = lines.lineNumber();
+        batch.count = row + 1;
+      } else {
+        batch.resetRow(row);
+        errors.unparseable(source, lines.lineNumber(), rowFailure);
+      }
+    }
+    return true;
+  }
+
+  private List<String> headerColumns() {
+    final List<String> columns = new ArrayList<>();
+    final byte[] bytes = lines.buffer();
+    int pos = lines.start();
+    final int end = lines.end();
+    while (true) {
+      int fieldEnd;
+      String name;
+      if (pos < end && bytes[pos] == '"') {
+        int p = pos + 1;
+        final StringBuilder text = new StringBuilder();
+        while (p < end && !(bytes[p] == '"' && (p + 1 >= end || bytes[p + 1] != '"'))) {
+          if (bytes[p] == '"') {
+            p++;
+          }
+          text.append((char) (bytes[p] & 0xff));
+          p++;
+        }
+        name = new String(text.toString().getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8);
+        fieldEnd = Math.min(end, p + 1);
+      } else {
+        fieldEnd = pos;
+        while (fieldEnd < end && bytes[fieldEnd] != delimiter) {
+          fieldEnd++;
+        }
+        name = new String(bytes, pos, fieldEnd - pos, StandardCharsets.UTF_8);
+      }
+      columns.add(name);
+      if (fieldEnd >= end) {
+        return columns;
+      }
+      pos = fieldEnd + 1;
+    }
+  }
+
+  /** Fills row {@code row}; false (with {@link #rowFailure}) when the row is unparseable. */
+  private boolean parseLine(byte[] bytes, int start, int end, InputBatch batch, int row) {
+    final byte separator = delimiter;
+    final FieldBinding[] columnBindings = bindings;
+    final int columnCount = columnBindings.length;
+    timestampSeen = false;
+    rowFailure = null;
+    int pos = start;
+    int column = 0;
+    while (true) {
+      final int fieldStart;
+      final int fieldEnd;
+      boolean escaped = false;
+      if (pos < end && bytes[pos] == '"') {
+        int p = pos + 1;
+        while (true) {
+          if (p >= end) {
+            rowFailure = "column " + (column + 1) + ": unterminated quote";
+            return false;
+          }
+          if (bytes[p] == '"') {
+            if (p + 1 < end && bytes[p + 1] == '"') {
+              escaped = true;
+              p += 2;
+              continue;
+            }
+            break;
+          }
+          p++;
+        }
+        fieldStart = pos + 1;
+        fieldEnd = p;
+        pos = p + 1;
+        if (pos < end && bytes[pos] != separator) {
+          rowFailure = "column " + (column + 1) + ": unexpected character after a closing quote";
+          return false;
+        }
+      } else {
+        int p = pos;
+        while (p < end && bytes[p] != separator) {
+          p++;
+        }
+        fieldStart = pos;
+        fieldEnd = p;
+        pos = p;
+      }
+      if (column < columnCount) {
+        final FieldBinding binding = columnBindings[column];
+        if (binding != null) {
+          final boolean ok = escaped
+              ? field(binding, unescaped, 0, unescape(bytes, fieldStart, fieldEnd), batch, row)
+              : field(binding, bytes, fieldStart, fieldEnd - fieldStart, batch, row);
+          if (!ok) {
+            return false;
+          }
+        }
+      }
+      column++;
+      if (pos >= end) {
+        break;
+      }
+      pos++;
+    }
+    if (!timestampSeen) {
+      if (missingTimestampMs == null) {
+        rowFailure = "timestamp column=" + timestampColumn + " is null or missing";
+        return false;
+      }
+      batch.times[row] = missingTimestampMs;
+    }
+    return true;
+  }
+
+  private int unescape(byte[] bytes, int from, int to) {
+    if (unescaped.length < to - from) {
+      unescaped = new byte[Math.max(to - from, unescaped.length * 2)];
+    }
+    int out = 0;
+    for (int i = from; i < to; i++) {
+      unescaped[out++] = bytes[i];
+      if (bytes[i] == '"') {
+        i++;
+      }
+    }
+    return out;
+  }
+
+  /** Stores one non-quoted-escape field; false when it makes the row unparseable. */
+  private boolean field(FieldBinding binding, byte[] bytes, int offset, int length, InputBatch batch, int row) {
+    if (length == 0) {
+      return true;
+    }
+    if (binding.timestamp) {
+      final long time = timestampParser.parse(bytes, offset, length);
+      if (time == TimestampParser.INVALID) {
+        rowFailure = "timestamp column=" + timestampColumn + " value="
+            + ParseErrorLog.quote(new String(bytes, offset, length, StandardCharsets.UTF_8)) + " is not a valid "
+            + timestampParser.format() + " timestamp";
+        return false;
+      }
+      batch.times[row] = time;
+      timestampSeen = true;
+    }
+    final StringField field = binding.stringField;
+    if (field != null) {
+      batch.codes[field.slot][row] = stringCode(field, bytes, offset, length);
+    }
+    final int longSlot = binding.longSlot;
+    if (longSlot >= 0) {
+      if (NumberParsing.parseLong(bytes, offset, length, batch.longs[longSlot], row)) {
+        batch.longNulls[longSlot][row] = 0;
+      } else {
+        numberError(binding, bytes, offset, length, batch, row);
+      }
+    }
+    final int doubleSlot = binding.doubleSlot;
+    if (doubleSlot >= 0) {
+      if (NumberParsing.parseDouble(bytes, offset, length, batch.doubles[doubleSlot], row)) {
+        batch.doubleNulls[doubleSlot][row] = 0;
+      } else {
+        numberError(binding, bytes, offset, length, batch, row);
+      }
+    }
+    return true;
+  }
+
+  private static void numberError(FieldBinding binding, byte[] bytes, int offset, int length, InputBatch batch, int row) {
+    batch.fieldError(row, "column=" + binding.name + " value="
+        + ParseErrorLog.quote(new String(bytes, offset, length, StandardCharsets.UTF_8)) + " is not a number; stored as null");
+  }
+
+  private int stringCode(StringField field, byte[] bytes, int offset, int length) {
+    final int split = indexOf(bytes, offset, offset + length, listDelimiter);
+    if (split < 0) {
+      return field.dictionary.intern(bytes, offset, length);
+    }
+    field.beginList();
+    int partStart = offset;
+    final int end = offset + length;
+    int next = split;
+    while (true) {
+      final int partEnd = next < 0 ? end : next;
+      field.addToList(partEnd == partStart ? ValueDictionary.NULL_ID : field.dictionary.intern(bytes, partStart, partEnd - partStart));
+      if (next < 0) {
+        break;
+      }
+      partStart = next + listDelimiter.length;
+      next = indexOf(bytes, partStart, end, listDelimiter);
+    }
+    return field.endList();
+  }
+
+  private static int indexOf(byte[] bytes, int from, int to, byte[] needle) {
+    final byte first = needle[0];
+    final int last = to - needle.length;
+    for (int i = from; i <= last; i++) {
+      if (bytes[i] == first) {
+        int j = 1;
+        while (j < needle.length && bytes[i + j] == needle[j]) {
+          j++;
+        }
+        if (j == needle.length) {
+          return i;
+        }
+      }
+    }
+    return -1;
+  }
+
+  @Override
+  public void close() throws IOException {
+    lines.close();
+  }
+}

@@ -1,0 +1,199 @@
+package io.nemeton.segment.ingest;
+
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Parses decimal numbers straight from input bytes. Integers of up to 18 digits and decimals
+ * whose digits fit 2^53 with a power of ten up to 22 are computed exactly without a String
+ * (Clinger's fast path: both operands are exact doubles, so one rounding gives the correct
+ * result); anything else falls back to {@link Double#parseDouble}. Surrounding spaces and tabs
+ * are ignored. A long field given a decimal keeps its integer part, as Druid casts.
+ *
+ * <p>Stateless and thread-safe.
+ */
+final class NumberParsing {
+  private static final double[] POWERS_OF_TEN = new double[23];
+
+  static {
+    double power = 1;
+    for (int i = 0; i < POWERS_OF_TEN.length; i++) {
+      POWERS_OF_TEN[i] = power;
+      power *= 10;
+    }
+  }
+
+  private NumberParsing() {}
+
+  /** Parses a long into {@code out[index]}; false when the text is not a number. */
+  static boolean parseLong(byte[] bytes, int offset, int length, long[] out, int index) {
+    int pos = offset;
+    int end = offset + length;
+    while (pos < end && (bytes[pos] == ' ' || bytes[pos] == '\t')) {
+      pos++;
+    }
+    while (end > pos && (bytes[end - 1] == ' ' || bytes[end - 1] == '\t')) {
+      end--;
+    }
+    if (pos == end) {
+      return false;
+    }
+    int digitsStart = pos;
+    final boolean negative = bytes[pos] == '-';
+    if (negative || bytes[pos] == '+') {
+      digitsStart++;
+    }
+    final int digits = end - digitsStart;
+    if (digits > 0 && digits <= 18) {
+      long value = 0;
+      int i = digitsStart;
+      for (; i < end; i++) {
+        final int digit = bytes[i] - '0';
+        if (digit < 0 || digit > 9) {
+          break;
+        }
+        value = value * 10 + digit;
+      }
+      if (i == end) {
+        out[index] = negative ? -value : value;
+        return true;
+      }
+    }
+    final double value = parseDoubleSlow(bytes, pos, end - pos);
+    if (Double.isNaN(value) || value >= 0x1p63 || value < -0x1p63) {
+      return false;
+    }
+    out[index] = (long) value;
+    return true;
+  }
+
+  /** Parses a double into {@code out[index]}; false when the text is not a number. */
+  static boolean parseDouble(byte[] bytes, int offset, int length, double[] out, int index) {
+    int pos = offset;
+    int end = offset + length;
+    while (pos < end && (bytes[pos] == ' ' || bytes[pos] == '\t')) {
+      pos++;
+    }
+    while (end > pos && (bytes[end - 1] == ' ' || bytes[end - 1] == '\t')) {
+      end--;
+    }
+    if (pos == end) {
+      return false;
+    }
+    final int start = pos;
+    final boolean negative = bytes[pos] == '-';
+    if (negative || bytes[pos] == '+') {
+      pos++;
+    }
+    long mantissa = 0;
+    int significant = 0;
+    int fractionDigits = 0;
+    boolean anyDigit = false;
+    boolean fast = true;
+    while (pos < end) {
+      final int digit = bytes[pos] - '0';
+      if (digit < 0 || digit > 9) {
+        break;
+      }
+      anyDigit = true;
+      if (mantissa != 0 || digit != 0) {
+        significant++;
+      }
+      mantissa = mantissa * 10 + digit;
+      pos++;
+      if (significant > 15) {
+        fast = false;
+      }
+    }
+    if (pos < end && bytes[pos] == '.') {
+      pos++;
+      while (pos < end) {
+        final int digit = bytes[pos] - '0';
+        if (digit < 0 || digit > 9) {
+          break;
+        }
+        anyDigit = true;
+        if (mantissa != 0 || digit != 0) {
+          significant++;
+        }
+        mantissa = mantissa * 10 + digit;
+        fractionDigits++;
+        pos++;
+        if (significant > 15) {
+          fast = false;
+        }
+      }
+    }
+    int exponent = 0;
+    if (anyDigit && pos < end && (bytes[pos] == 'e' || bytes[pos] == 'E')) {
+      pos++;
+      boolean negativeExponent = false;
+      if (pos < end && (bytes[pos] == '-' || bytes[pos] == '+')) {
+        negativeExponent = bytes[pos] == '-';
+        pos++;
+      }
+      final int exponentStart = pos;
+      while (pos < end && bytes[pos] >= '0' && bytes[pos] <= '9' && pos - exponentStart < 6) {
+        exponent = exponent * 10 + (bytes[pos] - '0');
+        pos++;
+      }
+      if (pos == exponentStart) {
+        fast = false;
+      }
+      if (negativeExponent) {
+        exponent = -exponent;
+      }
+    }
+    if (fast && anyDigit && pos == end) {
+      final int scale = exponent - fractionDigits;
+      if (scale >= -22 && scale <= 22) {
+        double value = mantissa;
+        value = scale < 0 ? value / POWERS_OF_TEN[-scale] : value * POWERS_OF_TEN[scale];
+        out[index] = negative ? -value : value;
+        return true;
+      }
+    }
+    final double value = parseDoubleSlow(bytes, start, end - start);
+    if (Double.isNaN(value) && !isNaNText(bytes, start, end - start)) {
+      return false;
+    }
+    out[index] = value;
+    return true;
+  }
+
+  private static boolean isNaNText(byte[] bytes, int offset, int length) {
+    return length == 3 && bytes[offset] == 'N' && bytes[offset + 1] == 'a' && bytes[offset + 2] == 'N';
+  }
+
+  /** {@link Double#parseDouble}, with NaN for text that is not a decimal number. */
+  private static double parseDoubleSlow(byte[] bytes, int offset, int length) {
+    final String text = new String(bytes, offset, length, StandardCharsets.ISO_8859_1);
+    final String unsigned = text.startsWith("-") || text.startsWith("+") ? text.substring(1) : text;
+    if (!unsigned.equals("Infinity") && !unsigned.equals("NaN")) {
+      for (int i = 0; i < unsigned.length(); i++) {
+        final char c = unsigned.charAt(i);
+        // Java-only spellings (hex, type suffixes) are not numbers in any input format
+        if (c == 'x' || c == 'X' || c == 'd' || c == 'D' || c == 'f' || c == 'F' || c == 'p' || c == 'P'
+            || c == 'N' || c == 'I') {
+          return Double.NaN;
+        }
+      }
+    }
+    try {
+      return Double.parseDouble(text);
+    } catch (NumberFormatException e) {
+      return Double.NaN;
+    }
+  }
+
+  /** Parses a Java String (JSON text values) as a long; false when not a number. */
+  static boolean parseLong(String text, long[] out, int index) {
+    final byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+    return parseLong(bytes, 0, bytes.length, out, index);
+  }
+
+  /** Parses a Java String as a double; false when not a number. */
+  static boolean parseDouble(String text, double[] out, int index) {
+    final byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+    return parseDouble(bytes, 0, bytes.length, out, index);
+  }
+}

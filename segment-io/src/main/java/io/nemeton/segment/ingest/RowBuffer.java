@@ -1,0 +1,279 @@
+package io.nemeton.segment.ingest;
+
+import io.nemeton.segment.ingest.spec.DimensionType;
+import io.nemeton.segment.time.Granularity;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Holds at most {@code maxRowsInMemory} rows. Batches are appended column by column (time
+ * truncated to {@code queryGranularity}, rows outside the intervals thrown away). When full, the
+ * rows are sorted and, with rollup, rows of equal key merged; if that freed at least half the room
+ * the rows stay and appending continues, otherwise they are written to disk as a sorted run. At
+ * the end the remaining rows are sorted once more and either are the whole result or join the
+ * spilled runs in a merge.
+ *
+ * <p>Not thread-safe.
+ */
+final class RowBuffer implements AutoCloseable {
+  private static final int INITIAL_ROWS = 1 << 16;
+
+  private final InputSchema schema;
+  private final Aggregation aggregation;
+  private final RowKeys keys;
+  private final RowSorter sorter;
+  private final Granularity queryGranularity;
+  private final IntervalFilter intervals;
+  private final boolean rollup;
+  private final int maxRows;
+  private final ParseErrorLog log;
+  private final Path spillDirectory;
+  private static final int MAX_MERGE_WIDTH = 64;
+
+  private final List<Run> runs = new ArrayList<>();
+  private int runsWritten;
+  private final long[] truncated = new long[InputBatch.CAPACITY];
+  private final int[] selection = new int[InputBatch.CAPACITY];
+  private RowColumns rows;
+  private RowColumns spare;
+  private int size;
+  private long peakRows;
+
+  RowBuffer(InputSchema schema, Aggregation aggregation, Granularity queryGranularity, IntervalFilter intervals,
+      boolean rollup, int maxRows, ParseErrorLog log, Path spillDirectory) {
+    this.schema = schema;
+    this.aggregation = aggregation;
+    this.keys = new RowKeys();
+    this.sorter = new RowSorter(keys);
+    this.queryGranularity = queryGranularity;
+    this.intervals = intervals;
+    this.rollup = rollup;
+    this.maxRows = maxRows;
+    this.log = log;
+    this.spillDirectory = spillDirectory;
+    this.rows = RowColumns.forSchema(schema, Math.min(INITIAL_ROWS, maxRows));
+  }
+
+  /** Appends the batch's rows (counting each as processed, with error, or thrown away). */
+  void append(InputBatch batch) throws IOException {
+    final int count = batch.count;
+    queryGranularity.bucketStarts(batch.times, 0, count, truncated, 0);
+    final boolean filter = !intervals.keepsAll();
+    int kept = 0;
+    for (int i = 0; i < count; i++) {
+      if (filter && !intervals.keeps(batch.times[i])) {
+        log.thrownAway++;
+        continue;
+      }
+      if (batch.errors[i] != null) {
+        log.processedWithError(batch.source, batch.lines[i], batch.errors[i]);
+      } else {
+        log.processed++;
+      }
+      selection[kept++] = i;
+    }
+    rows.ensureIntColumns(schema.stringFieldCount());
+    int done = 0;
+    while (done < kept) {
+      if (size == maxRows) {
+        flush(false);
+      }
+      if (size == rows.capacity) {
+        rows.grow((int) Math.min(maxRows, (long) rows.capacity * 2));
+      }
+      final int n = Math.min(kept - done, rows.capacity - size);
+      copy(batch, done, n, size);
+      size += n;
+      done += n;
+      peakRows = Math.max(peakRows, size);
+    }
+  }
+
+  private void copy(InputBatch batch, int from, int count, int row) {
+    final int[] chosen = selection;
+    final long[] time = rows.time;
+    for (int i = 0; i < count; i++) {
+      time[row + i] = truncated[chosen[from + i]];
+    }
+    for (int s = 0; s < batch.codes.length; s++) {
+      final int[] target = rows.ints[s];
+      final int[] codes = batch.codes[s];
+      for (int i = 0; i < count; i++) {
+        target[row + i] = codes[chosen[from + i]];
+      }
+    }
+    for (DimensionColumn dimension : schema.dimensions()) {
+      if (dimension.type() == DimensionType.STRING) {
+        continue;
+      }
+      final byte[] targetNulls = rows.nulls[dimension.nullColumn()];
+      final int slot = dimension.inputSlot();
+      if (dimension.type() == DimensionType.LONG) {
+        final long[] target = rows.longs[dimension.column()];
+        final long[] values = batch.longs[slot];
+        final byte[] nulls = batch.longNulls[slot];
+        for (int i = 0; i < count; i++) {
+          final int s = chosen[from + i];
+          target[row + i] = nulls[s] != 0 ? 0 : values[s];
+          targetNulls[row + i] = nulls[s];
+        }
+      } else {
+        final boolean roundToFloat = dimension.type() == DimensionType.FLOAT;
+        final double[] target = rows.doubles[dimension.column()];
+        final double[] values = batch.doubles[slot];
+        final byte[] nulls = batch.doubleNulls[slot];
+        for (int i = 0; i < count; i++) {
+          final int s = chosen[from + i];
+          final double value = nulls[s] != 0 ? 0 : values[s];
+          target[row + i] = roundToFloat ? (float) value : value;
+          targetNulls[row + i] = nulls[s];
+        }
+      }
+    }
+    aggregation.init(rows, row, batch, chosen, from, count);
+  }
+
+  /** Sorts (and rolls up) the rows; spills them unless that freed half the room or {@code keep}. */
+  private void flush(boolean keep) throws IOException {
+    keys.refresh(schema);
+    final int[] order = sorter.sort(rows, size);
+    if (!rollup) {
+      if (keep) {
+        spareFor(size).gather(rows, order, 0, size, 0);
+        swap();
+      } else {
+        spill(rows, order, size);
+        rows.clearObjects(0, size);
+        size = 0;
+      }
+      return;
+    }
+    final RowColumns target = spareFor(size);
+    int groups = 0;
+    int i = 0;
+    while (i < size) {
+      final int first = order[i];
+      target.copyRow(rows, first, groups);
+      int j = i + 1;
+      while (j < size && keys.equal(rows, order[j], rows, first)) {
+        j++;
+      }
+      if (j - i > 1) {
+        aggregation.combineGroup(target, groups, rows, order, i + 1, j);
+      }
+      groups++;
+      i = j;
+    }
+    rows.clearObjects(0, size);
+    size = groups;
+    swap();
+    if (!keep && size > maxRows / 2) {
+      spill(rows, null, size);
+      rows.clearObjects(0, size);
+      size = 0;
+    }
+  }
+
+  private RowColumns spareFor(int count) {
+    if (spare == null || spare.capacity < rows.capacity) {
+      spare = RowColumns.forSchema(schema, rows.capacity);
+    }
+    spare.ensureIntColumns(rows.ints.length);
+    return spare;
+  }
+
+  private void swap() {
+    final RowColumns swap = rows;
+    rows = spare;
+    spare = swap;
+  }
+
+  /** A spilled run and its row count (blocks are sized by it when reading). */
+  private record Run(Path path, long rows) {}
+
+  private void spill(RowColumns source, int[] order, int count) throws IOException {
+    final Path path = newRunPath();
+    try (RunFile.Writer writer = new RunFile.Writer(path, source)) {
+      writer.append(source, order, 0, count);
+    }
+    runs.add(new Run(path, count));
+  }
+
+  private Path newRunPath() throws IOException {
+    Files.createDirectories(spillDirectory);
+    return spillDirectory.resolve("run-" + runsWritten++ + ".bin");
+  }
+
+  /** Sorts the remaining rows and hands the whole ordered result to {@code out}. */
+  void finish(RowSink out) throws IOException {
+    if (size > 0) {
+      flush(true);
+    }
+    keys.refresh(schema);
+    if (runs.isEmpty()) {
+      if (size > 0) {
+        out.accept(rows, 0, size);
+      }
+      return;
+    }
+    final RunMerger merger = new RunMerger(keys, aggregation, rollup);
+    // bound open files and block memory: merge the oldest runs into one until few enough remain
+    while (runs.size() + 1 > MAX_MERGE_WIDTH) {
+      final List<Run> group = new ArrayList<>(runs.subList(0, MAX_MERGE_WIDTH));
+      final Path path = newRunPath();
+      final long merged;
+      try (RunFile.Writer writer = new RunFile.Writer(path, RowColumns.forSchema(schema, 1))) {
+        merge(merger, group, null, writer);
+        merged = writer.rows();
+      }
+      for (Run run : group) {
+        Files.deleteIfExists(run.path());
+      }
+      // the merged run takes the group's place: ties keep going to older input first
+      runs.subList(0, MAX_MERGE_WIDTH).clear();
+      runs.add(0, new Run(path, merged));
+    }
+    merge(merger, runs, new RunCursor(rows, size), out);
+  }
+
+  private void merge(RunMerger merger, List<Run> group, RunCursor inMemory, RowSink out) throws IOException {
+    final List<RunCursor> cursors = new ArrayList<>();
+    try {
+      for (Run run : group) {
+        final RowColumns block = RowColumns.forSchema(schema, (int) Math.min(RunFile.BLOCK_ROWS, Math.max(1, run.rows())));
+        cursors.add(new RunCursor(new RunFile.Reader(run.path(), block), block));
+      }
+      if (inMemory != null) {
+        cursors.add(inMemory);
+      }
+      merger.merge(cursors, RowColumns.forSchema(schema, RunFile.BLOCK_ROWS), out);
+    } finally {
+      for (RunCursor cursor : cursors) {
+        cursor.close();
+      }
+    }
+  }
+
+  /** Runs written to disk, merge passes included. */
+  int spilledRuns() {
+    return runsWritten;
+  }
+
+  /** The most rows held at once; never above {@code maxRowsInMemory}. */
+  long peakRows() {
+    return peakRows;
+  }
+
+  /** Deletes spilled run files. */
+  @Override
+  public void close() throws IOException {
+    for (Run run : runs) {
+      Files.deleteIfExists(run.path());
+    }
+    rows = null;
+    spare = null;
+  }
+}

@@ -1,0 +1,267 @@
+package io.nemeton.segment.ingest;
+
+import io.nemeton.segment.ColumnRole;
+import io.nemeton.segment.ColumnarSegment;
+import io.nemeton.segment.SegmentInfo;
+import io.nemeton.segment.ingest.spec.MetricKind;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import org.roaringbitmap.RoaringBitmap;
+
+/**
+ * Turns sorted, rolled-up rows into a {@link ColumnarSegment}: dimensions in spec order, then
+ * metrics. Each string dimension gets the segment's own sorted dictionary (null first when
+ * present) and its ids remapped from the global ones; it is multi-value when any row holds a list.
+ * Numeric nulls become a null bitmap with 0 stored. Sketch states are built for rows that still
+ * hold raw input. First/last pairs are serialized, little-endian: {@code long time}, then for
+ * strings {@code int length} (-1 for null) and UTF-8 bytes (cut to {@code maxStringBytes} on a
+ * character boundary), for numbers {@code byte isNull} and the value ({@code long}, {@code
+ * double} or {@code float}).
+ *
+ * <p>Not thread-safe; keeps per-field scratch arrays between segments.
+ */
+final class SegmentAssembler {
+  private final InputSchema schema;
+  private final Aggregation aggregation;
+  private int[][] stamps = new int[0][];
+  private int[][] localIds = new int[0][];
+  private int epoch;
+  private int[] presentRanks = new int[16];
+
+  SegmentAssembler(InputSchema schema, Aggregation aggregation) {
+    this.schema = schema;
+    this.aggregation = aggregation;
+  }
+
+  ColumnarSegment assemble(SegmentInfo info, RowColumns rows, int count) {
+    final ColumnarSegment segment = new ColumnarSegment(info, count).time(Arrays.copyOf(rows.time, count));
+    for (DimensionColumn dimension : schema.dimensions()) {
+      switch (dimension.type()) {
+        case STRING -> stringDimension(segment, dimension, rows, count);
+        case LONG -> segment.longColumn(dimension.name(), ColumnRole.DIMENSION,
+            longs(rows.longs[dimension.column()], rows.nulls[dimension.nullColumn()], count),
+            nullRows(rows.nulls[dimension.nullColumn()], count));
+        case FLOAT -> segment.floatColumn(dimension.name(), ColumnRole.DIMENSION,
+            floats(rows.doubles[dimension.column()], rows.nulls[dimension.nullColumn()], count),
+            nullRows(rows.nulls[dimension.nullColumn()], count));
+        case DOUBLE -> segment.doubleColumn(dimension.name(), ColumnRole.DIMENSION,
+            doubles(rows.doubles[dimension.column()], rows.nulls[dimension.nullColumn()], count),
+            nullRows(rows.nulls[dimension.nullColumn()], count));
+      }
+    }
+    final MetricColumn[] metrics = aggregation.metrics();
+    for (int m = 0; m < metrics.length; m++) {
+      metric(segment, metrics[m], m, rows, count);
+    }
+    return segment;
+  }
+
+  private void stringDimension(ColumnarSegment segment, DimensionColumn dimension, RowColumns rows, int count) {
+    final StringField field = dimension.stringField();
+    final ValueDictionary dictionary = field.dictionary;
+    final int[] ranks = dictionary.ranks();
+    final int[] sortedIds = dictionary.sortedIds();
+    final int slot = field.slot;
+    if (stamps.length <= slot) {
+      stamps = Arrays.copyOf(stamps, schema.stringFieldCount());
+      localIds = Arrays.copyOf(localIds, schema.stringFieldCount());
+    }
+    if (stamps[slot] == null || stamps[slot].length < dictionary.size()) {
+      stamps[slot] = new int[Math.max(dictionary.size(), 16)];
+      localIds[slot] = new int[Math.max(dictionary.size(), 16)];
+    }
+    final int[] stamp = stamps[slot];
+    final int[] local = localIds[slot];
+    final int mark = ++epoch;
+    final int[] codes = rows.ints[slot];
+    int present = 0;
+    boolean multiValue = false;
+    int listValues = 0;
+    for (int r = 0; r < count; r++) {
+      final int code = codes[r];
+      if (code >= 0) {
+        if (stamp[code] != mark) {
+          stamp[code] = mark;
+          present = addRank(present, ranks[code]);
+        }
+      } else {
+        multiValue = true;
+        final int values = field.valueCount(code);
+        listValues += values;
+        for (int i = 0; i < values; i++) {
+          final int id = field.valueId(code, i);
+          if (stamp[id] != mark) {
+            stamp[id] = mark;
+            present = addRank(present, ranks[id]);
+          }
+        }
+      }
+    }
+    Arrays.sort(presentRanks, 0, present);
+    final String[] values = new String[present];
+    for (int i = 0; i < present; i++) {
+      final int rank = presentRanks[i];
+      final int id = rank == 0 ? ValueDictionary.NULL_ID : sortedIds[rank - 1];
+      local[id] = i;
+      values[i] = dictionary.value(id);
+    }
+    if (!multiValue) {
+      final int[] ids = new int[count];
+      for (int r = 0; r < count; r++) {
+        ids[r] = local[codes[r]];
+      }
+      segment.stringColumn(dimension.name(), ColumnRole.DIMENSION, values, ids);
+      return;
+    }
+    final int[] rowStarts = new int[count + 1];
+    int total = 0;
+    for (int r = 0; r < count; r++) {
+      total += codes[r] >= 0 ? 1 : 0;
+    }
+    final int[] ids = new int[total + listValues];
+    int out = 0;
+    for (int r = 0; r < count; r++) {
+      rowStarts[r] = out;
+      final int code = codes[r];
+      final int valueCount = field.valueCount(code);
+      for (int i = 0; i < valueCount; i++) {
+        ids[out++] = local[field.valueId(code, i)];
+      }
+    }
+    rowStarts[count] = out;
+    segment.multiValueStringColumn(dimension.name(), ColumnRole.DIMENSION, values, rowStarts, ids);
+  }
+
+  private int addRank(int present, int rank) {
+    if (present == presentRanks.length) {
+      presentRanks = Arrays.copyOf(presentRanks, present * 2);
+    }
+    presentRanks[present] = rank;
+    return present + 1;
+  }
+
+  private void metric(ColumnarSegment segment, MetricColumn metric, int index, RowColumns rows, int count) {
+    final String name = metric.spec().name();
+    final int value = metric.valueColumn();
+    final int nulls = metric.nullColumn();
+    final MetricKind kind = metric.kind();
+    switch (kind) {
+      case COUNT -> segment.longColumn(name, ColumnRole.METRIC, Arrays.copyOf(rows.longs[value], count), null);
+      case LONG_SUM, LONG_MIN, LONG_MAX -> segment.longColumn(name, ColumnRole.METRIC,
+          longs(rows.longs[value], rows.nulls[nulls], count), nullRows(rows.nulls[nulls], count));
+      case DOUBLE_SUM, DOUBLE_MIN, DOUBLE_MAX -> segment.doubleColumn(name, ColumnRole.METRIC,
+          doubles(rows.doubles[value], rows.nulls[nulls], count), nullRows(rows.nulls[nulls], count));
+      case FLOAT_SUM, FLOAT_MIN, FLOAT_MAX -> segment.floatColumn(name, ColumnRole.METRIC,
+          floats(rows.doubles[value], rows.nulls[nulls], count), nullRows(rows.nulls[nulls], count));
+      case HYPER_UNIQUE, HLL_SKETCH, THETA_SKETCH, QUANTILES_DOUBLES_SKETCH -> {
+        final SketchAccumulator sketch = aggregation.sketch(index);
+        final byte[][] states = new byte[count][];
+        for (int r = 0; r < count; r++) {
+          states[r] = sketch.stateOf(rows, r);
+        }
+        segment.complexColumn(name, ColumnRole.METRIC, kind.complexTypeName(), states);
+      }
+      default -> segment.complexColumn(name, ColumnRole.METRIC, kind.complexTypeName(), pairs(metric, rows, count));
+    }
+  }
+
+  private static byte[][] pairs(MetricColumn metric, RowColumns rows, int count) {
+    final byte[][] pairs = new byte[count][];
+    final long[] times = rows.longs[metric.timeColumn()];
+    final int value = metric.valueColumn();
+    final int nulls = metric.nullColumn();
+    for (int r = 0; r < count; r++) {
+      final ByteBuffer pair;
+      switch (metric.kind()) {
+        case STRING_FIRST, STRING_LAST -> {
+          final String text = codeText(metric.inputField(), (int) rows.longs[value][r]);
+          if (text == null) {
+            pair = ByteBuffer.allocate(12).order(ByteOrder.LITTLE_ENDIAN).putLong(times[r]).putInt(-1);
+          } else {
+            final byte[] utf8 = truncate(text, metric.spec().maxStringBytes());
+            pair = ByteBuffer.allocate(12 + utf8.length).order(ByteOrder.LITTLE_ENDIAN).putLong(times[r])
+                .putInt(utf8.length).put(utf8);
+          }
+        }
+        case LONG_FIRST, LONG_LAST -> pair = ByteBuffer.allocate(17).order(ByteOrder.LITTLE_ENDIAN).putLong(times[r])
+            .put(rows.nulls[nulls][r]).putLong(rows.nulls[nulls][r] != 0 ? 0 : rows.longs[value][r]);
+        case FLOAT_FIRST, FLOAT_LAST -> pair = ByteBuffer.allocate(13).order(ByteOrder.LITTLE_ENDIAN).putLong(times[r])
+            .put(rows.nulls[nulls][r]).putFloat(rows.nulls[nulls][r] != 0 ? 0 : (float) rows.doubles[value][r]);
+        default -> pair = ByteBuffer.allocate(17).order(ByteOrder.LITTLE_ENDIAN).putLong(times[r])
+            .put(rows.nulls[nulls][r]).putDouble(rows.nulls[nulls][r] != 0 ? 0 : rows.doubles[value][r]);
+      }
+      pairs[r] = pair.array();
+    }
+    return pairs;
+  }
+
+  /** The text of a code: a value, or a list written as {@code [a, b]}. */
+  private static String codeText(StringField field, int code) {
+    if (code >= 0) {
+      return field.dictionary.value(code);
+    }
+    final StringBuilder text = new StringBuilder("[");
+    for (int i = 0; i < field.valueCount(code); i++) {
+      text.append(i == 0 ? "" : ", ").append(field.dictionary.value(field.valueId(code, i)));
+    }
+    return text.append(']').toString();
+  }
+
+  private static byte[] truncate(String text, int maxBytes) {
+    final byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
+    if (utf8.length <= maxBytes) {
+      return utf8;
+    }
+    int end = maxBytes;
+    while (end > 0 && (utf8[end] & 0xC0) == 0x80) {
+      end--;
+    }
+    return Arrays.copyOf(utf8, end);
+  }
+
+  private static long[] longs(long[] values, byte[] nulls, int count) {
+    final long[] copy = Arrays.copyOf(values, count);
+    for (int r = 0; r < count; r++) {
+      if (nulls[r] != 0) {
+        copy[r] = 0;
+      }
+    }
+    return copy;
+  }
+
+  private static double[] doubles(double[] values, byte[] nulls, int count) {
+    final double[] copy = Arrays.copyOf(values, count);
+    for (int r = 0; r < count; r++) {
+      if (nulls[r] != 0) {
+        copy[r] = 0;
+      }
+    }
+    return copy;
+  }
+
+  private static float[] floats(double[] values, byte[] nulls, int count) {
+    final float[] copy = new float[count];
+    for (int r = 0; r < count; r++) {
+      copy[r] = nulls[r] != 0 ? 0 : (float) values[r];
+    }
+    return copy;
+  }
+
+  private static RoaringBitmap nullRows(byte[] nulls, int count) {
+    RoaringBitmap bitmap = null;
+    for (int r = 0; r < count; r++) {
+      if (nulls[r] != 0) {
+        if (bitmap == null) {
+          bitmap = new RoaringBitmap();
+        }
+        bitmap.add(r);
+      }
+    }
+    if (bitmap != null) {
+      bitmap.runOptimize();
+    }
+    return bitmap;
+  }
+}

@@ -1,0 +1,101 @@
+package io.nemeton.segment.ingest;
+
+import io.nemeton.segment.ColumnarSegment;
+import io.nemeton.segment.SegmentInfo;
+import io.nemeton.segment.time.Granularity;
+import java.io.IOException;
+import java.util.Map;
+
+/**
+ * Cuts the sorted, rolled-up row stream into segments: a new time chunk whenever a row leaves the
+ * current {@code segmentGranularity} bucket, and a new partition of the chunk every {@code
+ * maxRowsPerSegment} rows (Druid's dynamic partitioning). Partitions number 0..n-1 per chunk.
+ * Each segment goes to the sink as soon as it is complete.
+ *
+ * <p>Not thread-safe. Holds at most one segment's rows.
+ */
+final class SegmentCutter implements RowSink {
+  private static final int INITIAL_ROWS = 1 << 14;
+
+  private final InputSchema schema;
+  private final SegmentAssembler assembler;
+  private final Granularity segmentGranularity;
+  private final int maxRowsPerSegment;
+  private final String dataSource;
+  private final String version;
+  private final Map<String, Object> metadata;
+  private final SegmentSink sink;
+  private RowColumns rows;
+  private int rowCount;
+  private long chunkStart;
+  private long chunkEnd = Long.MIN_VALUE;
+  private int partition;
+  int segments;
+  long rowsWritten;
+
+  SegmentCutter(InputSchema schema, Aggregation aggregation, Granularity segmentGranularity, int maxRowsPerSegment,
+      String dataSource, String version, Map<String, Object> metadata, SegmentSink sink) {
+    this.schema = schema;
+    this.assembler = new SegmentAssembler(schema, aggregation);
+    this.segmentGranularity = segmentGranularity;
+    this.maxRowsPerSegment = maxRowsPerSegment;
+    this.dataSource = dataSource;
+    this.version = version;
+    this.metadata = metadata;
+    this.sink = sink;
+  }
+
+  @Override
+  public void accept(RowColumns source, int from, int count) throws IOException {
+    if (rows == null) {
+      rows = RowColumns.forSchema(schema, Math.min(INITIAL_ROWS, maxRowsPerSegment));
+    }
+    rows.ensureIntColumns(schema.stringFieldCount());
+    int next = from;
+    final int end = from + count;
+    while (next < end) {
+      final long time = source.time[next];
+      if (time >= chunkEnd || time < chunkStart) {
+        if (rowCount > 0) {
+          emit();
+        }
+        chunkStart = segmentGranularity.bucketStart(time);
+        chunkEnd = segmentGranularity.next(chunkStart);
+        partition = 0;
+      }
+      int inChunk = next;
+      while (inChunk < end && source.time[inChunk] < chunkEnd) {
+        inChunk++;
+      }
+      final int take = Math.min(inChunk - next, maxRowsPerSegment - rowCount);
+      if (rows.capacity < rowCount + take) {
+        rows.grow((int) Math.min(maxRowsPerSegment, Math.max((long) rows.capacity * 2, (long) rowCount + take)));
+      }
+      rows.copyRange(source, next, take, rowCount);
+      rowCount += take;
+      next += take;
+      if (rowCount == maxRowsPerSegment) {
+        emit();
+      }
+    }
+  }
+
+  /** Hands over the last segment. */
+  void finish() throws IOException {
+    if (rowCount > 0) {
+      emit();
+    }
+    rows = null;
+  }
+
+  private void emit() throws IOException {
+    final SegmentInfo info = new SegmentInfo(dataSource, chunkStart, chunkEnd, version, partition, metadata);
+    final ColumnarSegment segment = assembler.assemble(info, rows, rowCount);
+    rows.clearObjects(0, rowCount);
+    rowsWritten += rowCount;
+    rowCount = 0;
+    partition++;
+    segments++;
+    sink.accept(segment);
+  }
+}

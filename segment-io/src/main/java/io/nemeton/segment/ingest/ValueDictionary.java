@@ -1,0 +1,274 @@
+package io.nemeton.segment.ingest;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+/**
+ * The distinct values of one string input field, interned by their UTF-8 bytes through an
+ * open-addressing hash table so repeated values cost a hash and a compare and allocate nothing.
+ * Id 0 is null; other ids count from 1 in order of first appearance and never change, so spilled
+ * runs can hold them. {@link #ranks()} gives each id its position in Java String order among the
+ * values seen so far; the order of any two values never changes as more arrive, which is why runs
+ * sorted by earlier ranks merge correctly under the final ones.
+ *
+ * <p>Not thread-safe. Values are kept as bytes; Strings are decoded on demand and cached.
+ */
+final class ValueDictionary {
+  static final int NULL_ID = 0;
+  private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+  private static final int PREFIX_BYTES = 5;
+  private static final int INDEX_BITS = 24;
+
+  private byte[] arena = new byte[1 << 12];
+  private int arenaSize;
+  private int[] starts = new int[256];
+  private int[] lengths = new int[256];
+  private int[] hashes = new int[256];
+  /** First five bytes, remapped to String order, big-endian: most comparisons end here. */
+  private long[] prefixes = new long[256];
+  private String[] strings = new String[256];
+  private int size = 1;
+  private int[] table = new int[512];
+  private int mask = 511;
+
+  private int[] sortedIds = new int[0];
+  private int rankedSize = 1;
+  private int[] ranks = new int[] {0};
+
+  /** Number of ids handed out, null included. */
+  int size() {
+    return size;
+  }
+
+  /** The id of {@code bytes[offset, offset + length)}, adding it if new. */
+  int intern(byte[] bytes, int offset, int length) {
+    final int hash = hash(bytes, offset, length);
+    final int[] slots = table;
+    final int slotMask = mask;
+    int slot = hash & slotMask;
+    while (true) {
+      final int id = slots[slot];
+      if (id == 0) {
+        return insert(bytes, offset, length, hash, slot);
+      }
+      if (hashes[id] == hash && lengths[id] == length
+          && Arrays.equals(arena, starts[id], starts[id] + length, bytes, offset, offset + length)) {
+        return id;
+      }
+      slot = (slot + 1) & slotMask;
+    }
+  }
+
+  /** The id of {@code value} (null gives {@link #NULL_ID}). */
+  int intern(String value) {
+    if (value == null) {
+      return NULL_ID;
+    }
+    final byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
+    return intern(bytes, 0, bytes.length);
+  }
+
+  private int insert(byte[] bytes, int offset, int length, int hash, int slot) {
+    if (!isAscii(bytes, offset, length) && !Utf8Order.isValid(bytes, offset, length)) {
+      // one spelling per value: invalid sequences become what decoding makes of them
+      final byte[] canonical = new String(bytes, offset, length, StandardCharsets.UTF_8).getBytes(StandardCharsets.UTF_8);
+      return intern(canonical, 0, canonical.length);
+    }
+    final int id = size;
+    if (id == starts.length) {
+      final int grown = id * 2;
+      starts = Arrays.copyOf(starts, grown);
+      lengths = Arrays.copyOf(lengths, grown);
+      hashes = Arrays.copyOf(hashes, grown);
+      prefixes = Arrays.copyOf(prefixes, grown);
+      strings = Arrays.copyOf(strings, grown);
+    }
+    if (arenaSize + length > arena.length) {
+      final long grown = Math.max((long) arena.length * 2, (long) arenaSize + length);
+      if (grown > Integer.MAX_VALUE - 16) {
+        throw new IllegalStateException("dictionary values exceed 2 GiB: values=" + size);
+      }
+      arena = Arrays.copyOf(arena, (int) grown);
+    }
+    System.arraycopy(bytes, offset, arena, arenaSize, length);
+    starts[id] = arenaSize;
+    lengths[id] = length;
+    hashes[id] = hash;
+    prefixes[id] = prefix(bytes, offset, length);
+    arenaSize += length;
+    size = id + 1;
+    table[slot] = id;
+    if (size * 2 > table.length) {
+      rehash();
+    }
+    return id;
+  }
+
+  private void rehash() {
+    final int[] grown = new int[table.length * 2];
+    final int grownMask = grown.length - 1;
+    for (int id = 1; id < size; id++) {
+      int slot = hashes[id] & grownMask;
+      while (grown[slot] != 0) {
+        slot = (slot + 1) & grownMask;
+      }
+      grown[slot] = id;
+    }
+    table = grown;
+    mask = grownMask;
+  }
+
+  /** The value of {@code id}; null for {@link #NULL_ID}. */
+  String value(int id) {
+    if (id == NULL_ID) {
+      return null;
+    }
+    String value = strings[id];
+    if (value == null) {
+      value = new String(arena, starts[id], lengths[id], StandardCharsets.UTF_8);
+      strings[id] = value;
+    }
+    return value;
+  }
+
+  /** UTF-8 length of {@code id}'s value. */
+  int byteLength(int id) {
+    return lengths[id];
+  }
+
+  /** Copies {@code id}'s UTF-8 bytes into {@code target} at {@code offset}. */
+  void copyBytes(int id, byte[] target, int offset) {
+    System.arraycopy(arena, starts[id], target, offset, lengths[id]);
+  }
+
+  /** Java String order of two ids' values, null first. */
+  int compare(int left, int right) {
+    if (left == right) {
+      return 0;
+    }
+    if (left == NULL_ID || right == NULL_ID) {
+      return left == NULL_ID ? -1 : 1;
+    }
+    final int byPrefix = Long.compareUnsigned(prefixes[left], prefixes[right]);
+    if (byPrefix != 0) {
+      return byPrefix;
+    }
+    return Utf8Order.compare(arena, starts[left], lengths[left], arena, starts[right], lengths[right]);
+  }
+
+  /**
+   * Ranks of every id so far in String order: null is 0, other values 1..size-1. The array is
+   * owned by the dictionary and valid until the next call after new values arrive.
+   */
+  int[] ranks() {
+    if (rankedSize == size) {
+      return ranks;
+    }
+    final int fresh = size - rankedSize;
+    final int[] added = new int[fresh];
+    for (int i = 0; i < fresh; i++) {
+      added[i] = rankedSize + i;
+    }
+    sortIds(added);
+    final int[] merged = new int[sortedIds.length + fresh];
+    int left = 0;
+    int right = 0;
+    int out = 0;
+    while (left < sortedIds.length && right < fresh) {
+      merged[out++] = compare(sortedIds[left], added[right]) <= 0 ? sortedIds[left++] : added[right++];
+    }
+    while (left < sortedIds.length) {
+      merged[out++] = sortedIds[left++];
+    }
+    while (right < fresh) {
+      merged[out++] = added[right++];
+    }
+    sortedIds = merged;
+    if (ranks.length < size) {
+      ranks = new int[Math.max(size, ranks.length * 2)];
+    }
+    for (int i = 0; i < merged.length; i++) {
+      ranks[merged[i]] = i + 1;
+    }
+    rankedSize = size;
+    return ranks;
+  }
+
+  /** Non-null ids in String order as of the last {@link #ranks()}; {@code sortedIds()[rank - 1]} is the id. */
+  int[] sortedIds() {
+    ranks();
+    return sortedIds;
+  }
+
+  /** Sorts ids by value: first by their five-byte prefixes with a primitive sort, then ties by bytes. */
+  private void sortIds(int[] ids) {
+    if (ids.length >= 1 << INDEX_BITS) {
+      IntMergeSort.sort(ids, 0, ids.length, this::compare);
+      return;
+    }
+    final long[] keys = new long[ids.length];
+    for (int i = 0; i < ids.length; i++) {
+      // flipping the sign bit makes the signed primitive sort order the prefixes unsigned
+      keys[i] = ((prefixes[ids[i]] << INDEX_BITS) | i) ^ Long.MIN_VALUE;
+    }
+    Arrays.sort(keys);
+    final int[] ordered = new int[ids.length];
+    for (int i = 0; i < ids.length; i++) {
+      ordered[i] = ids[(int) (keys[i] & ((1 << INDEX_BITS) - 1))];
+    }
+    int runStart = 0;
+    for (int i = 1; i <= ordered.length; i++) {
+      if (i == ordered.length || (keys[i] >>> INDEX_BITS) != (keys[runStart] >>> INDEX_BITS)) {
+        if (i - runStart > 1) {
+          IntMergeSort.sort(ordered, runStart, i, this::compare);
+        }
+        runStart = i;
+      }
+    }
+    System.arraycopy(ordered, 0, ids, 0, ids.length);
+  }
+
+  /** Five bytes remapped by {@link Utf8Order#weight}, big-endian, zero padded (40 bits). */
+  private static long prefix(byte[] bytes, int offset, int length) {
+    long prefix = 0;
+    for (int i = 0; i < PREFIX_BYTES; i++) {
+      prefix <<= 8;
+      if (i < length) {
+        final int b = bytes[offset + i] & 0xff;
+        prefix |= b < 0xEE ? b : Utf8Order.weight(b) & 0xff;
+      }
+    }
+    return prefix;
+  }
+
+  private static boolean isAscii(byte[] bytes, int offset, int length) {
+    int i = 0;
+    long bits = 0;
+    for (; i + 8 <= length; i += 8) {
+      bits |= (long) LONG.get(bytes, offset + i);
+    }
+    for (; i < length; i++) {
+      bits |= bytes[offset + i];
+    }
+    return (bits & 0x8080808080808080L) == 0;
+  }
+
+  static int hash(byte[] bytes, int offset, int length) {
+    long h = 0x9E3779B97F4A7C15L ^ length;
+    int i = 0;
+    for (; i + 8 <= length; i += 8) {
+      h = (h ^ (long) LONG.get(bytes, offset + i)) * 0xFF51AFD7ED558CCDL;
+      h ^= h >>> 32;
+    }
+    long tail = 0;
+    for (; i < length; i++) {
+      tail = (tail << 8) | (bytes[offset + i] & 0xff);
+    }
+    h = (h ^ tail) * 0xC4CEB9FE1A85EC53L;
+    h ^= h >>> 29;
+    return (int) (h ^ (h >>> 32));
+  }
+}

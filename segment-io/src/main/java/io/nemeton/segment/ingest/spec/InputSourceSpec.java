@@ -1,0 +1,4 @@
+package io.nemeton.segment.ingest.spec;
+
+/** Where input rows come from: {@link LocalInputSource} files or {@link InlineInputSource} text. */
+public sealed interface InputSourceSpec permits LocalInputSource, InlineInputSource {}

@@ -1,0 +1,267 @@
+package io.nemeton.segment.time;
+
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Parses and formats ISO-8601 timestamps as epoch millis (UTC), without {@code java.time} objects.
+ *
+ * <p>Accepted shapes, as Druid's {@code iso} timestamp format accepts them: a date {@code yyyy},
+ * {@code yyyy-MM}, {@code yyyy-MM-dd}, an ordinal date {@code yyyy-DDD} or a week date {@code
+ * yyyy-Www[-e]}; optionally followed by {@code T} and a time {@code HH[:mm[:ss[.fraction]]]}; then
+ * optionally a zone {@code Z}, {@code ±HH}, {@code ±HH:mm} or {@code ±HHmm}. No zone means UTC.
+ * Years may carry a sign and more than four digits ({@code +12345-01-01}). Fractions keep the
+ * first three digits (millis); more digits are truncated. With {@code allowSpace} a space may
+ * stand for the {@code T} (Druid's {@code auto} format).
+ *
+ * <p>Stateless and thread-safe; {@link #parse(byte[], int, int, boolean)} allocates nothing.
+ */
+public final class IsoTimestamps {
+  /** Returned when the text is not a timestamp. */
+  public static final long INVALID = Long.MIN_VALUE;
+
+  private IsoTimestamps() {}
+
+  /** Parses {@code text}; {@link #INVALID} when it is not an ISO-8601 timestamp. */
+  public static long parse(CharSequence text, boolean allowSpace) {
+    final int length = text.length();
+    if (length == 0 || length > 64) {
+      return INVALID;
+    }
+    final byte[] bytes = text.toString().getBytes(StandardCharsets.ISO_8859_1);
+    return parse(bytes, 0, bytes.length, allowSpace);
+  }
+
+  /** Parses {@code bytes[offset, offset + length)} as ASCII; {@link #INVALID} when not a timestamp. */
+  public static long parse(byte[] bytes, int offset, int length, boolean allowSpace) {
+    final int end = offset + length;
+    int pos = offset;
+    if (length < 4) {
+      return INVALID;
+    }
+    // year: four digits, or a sign and 4..9 digits
+    boolean negativeYear = false;
+    int yearDigits = 4;
+    if (bytes[pos] == '+' || bytes[pos] == '-') {
+      negativeYear = bytes[pos] == '-';
+      pos++;
+      yearDigits = 0;
+      while (pos + yearDigits < end && isDigit(bytes[pos + yearDigits])) {
+        yearDigits++;
+      }
+      if (yearDigits < 4 || yearDigits > 9) {
+        return INVALID;
+      }
+    } else if (end - pos > 4 && isDigit(bytes[pos + 4])) {
+      return INVALID;
+    }
+    long year = digits(bytes, pos, yearDigits, end);
+    if (year < 0) {
+      return INVALID;
+    }
+    if (negativeYear) {
+      year = -year;
+    }
+    pos += yearDigits;
+    long epochDay;
+    if (pos == end) {
+      return CivilDates.daysFromCivil(year, 1, 1) * CivilDates.MILLIS_PER_DAY;
+    }
+    if (bytes[pos] != '-') {
+      return INVALID;
+    }
+    pos++;
+    if (pos < end && bytes[pos] == 'W') {
+      // week date: yyyy-Www[-e]
+      final int week = (int) digits(bytes, pos + 1, 2, end);
+      pos += 3;
+      int dayOfWeek = 1;
+      if (pos < end && bytes[pos] == '-') {
+        dayOfWeek = (int) digits(bytes, pos + 1, 1, end);
+        pos += 2;
+      }
+      if (week < 1 || week > weeksInWeekYear(year) || dayOfWeek < 1 || dayOfWeek > 7) {
+        return INVALID;
+      }
+      epochDay = mondayOfWeekOne(year) + (week - 1) * 7L + (dayOfWeek - 1);
+    } else if (pos + 3 <= end && isDigit(bytes[pos]) && isDigit(bytes[pos + 1]) && isDigit(bytes[pos + 2])
+        && (pos + 3 == end || !isDigit(bytes[pos + 3]))) {
+      // ordinal date: yyyy-DDD
+      final int dayOfYear = (int) digits(bytes, pos, 3, end);
+      if (dayOfYear < 1 || dayOfYear > (CivilDates.isLeapYear(year) ? 366 : 365)) {
+        return INVALID;
+      }
+      epochDay = CivilDates.daysFromCivil(year, 1, 1) + dayOfYear - 1;
+      pos += 3;
+    } else {
+      final int month = (int) digits(bytes, pos, 2, end);
+      if (month < 1 || month > 12) {
+        return INVALID;
+      }
+      pos += 2;
+      int day = 1;
+      if (pos < end && bytes[pos] == '-') {
+        day = (int) digits(bytes, pos + 1, 2, end);
+        if (day < 1 || day > CivilDates.daysInMonth(year, month)) {
+          return INVALID;
+        }
+        pos += 3;
+      } else if (pos != end) {
+        return INVALID;
+      }
+      epochDay = CivilDates.daysFromCivil(year, month, day);
+    }
+    if (pos == end) {
+      return epochDay * CivilDates.MILLIS_PER_DAY;
+    }
+    final byte separator = bytes[pos];
+    if (separator != 'T' && !(allowSpace && separator == ' ')) {
+      return INVALID;
+    }
+    pos++;
+    final int hour = (int) digits(bytes, pos, 2, end);
+    if (hour < 0 || hour > 23) {
+      return INVALID;
+    }
+    pos += 2;
+    int minute = 0;
+    int second = 0;
+    int millis = 0;
+    if (pos < end && bytes[pos] == ':') {
+      minute = (int) digits(bytes, pos + 1, 2, end);
+      if (minute < 0 || minute > 59) {
+        return INVALID;
+      }
+      pos += 3;
+      if (pos < end && bytes[pos] == ':') {
+        second = (int) digits(bytes, pos + 1, 2, end);
+        if (second < 0 || second > 59) {
+          return INVALID;
+        }
+        pos += 3;
+        if (pos < end && (bytes[pos] == '.' || bytes[pos] == ',')) {
+          pos++;
+          final int fractionStart = pos;
+          int scale = 100;
+          while (pos < end && isDigit(bytes[pos])) {
+            if (scale > 0) {
+              millis += (bytes[pos] - '0') * scale;
+              scale /= 10;
+            }
+            pos++;
+          }
+          if (pos == fractionStart || pos - fractionStart > 9) {
+            return INVALID;
+          }
+        }
+      }
+    }
+    long offsetMillis = 0;
+    if (pos < end) {
+      final byte zone = bytes[pos];
+      if (zone == 'Z') {
+        pos++;
+      } else if (zone == '+' || zone == '-') {
+        final int offsetHours = (int) digits(bytes, pos + 1, 2, end);
+        if (offsetHours < 0 || offsetHours > 23) {
+          return INVALID;
+        }
+        pos += 3;
+        int offsetMinutes = 0;
+        if (pos < end) {
+          if (bytes[pos] == ':') {
+            pos++;
+          }
+          offsetMinutes = (int) digits(bytes, pos, 2, end);
+          if (offsetMinutes < 0 || offsetMinutes > 59) {
+            return INVALID;
+          }
+          pos += 2;
+        }
+        offsetMillis = offsetHours * CivilDates.MILLIS_PER_HOUR + offsetMinutes * CivilDates.MILLIS_PER_MINUTE;
+        if (zone == '-') {
+          offsetMillis = -offsetMillis;
+        }
+      } else {
+        return INVALID;
+      }
+    }
+    if (pos != end) {
+      return INVALID;
+    }
+    return epochDay * CivilDates.MILLIS_PER_DAY + hour * CivilDates.MILLIS_PER_HOUR
+        + minute * CivilDates.MILLIS_PER_MINUTE + second * CivilDates.MILLIS_PER_SECOND + millis - offsetMillis;
+  }
+
+  /** Formats as Druid prints instants: {@code yyyy-MM-ddTHH:mm:ss.SSSZ}. */
+  public static String format(long epochMillis) {
+    final long epochDay = Math.floorDiv(epochMillis, CivilDates.MILLIS_PER_DAY);
+    final long millisOfDay = Math.floorMod(epochMillis, CivilDates.MILLIS_PER_DAY);
+    final long monthIndex = CivilDates.monthIndexFromDays(epochDay);
+    final long year = 1970 + Math.floorDiv(monthIndex, 12);
+    final int month = (int) Math.floorMod(monthIndex, 12) + 1;
+    final long day = epochDay - CivilDates.daysFromMonthIndex(monthIndex) + 1;
+    final StringBuilder text = new StringBuilder(24);
+    if (year < 0 || year > 9999) {
+      text.append(year < 0 ? '-' : '+');
+      text.append(String.format("%06d", Math.abs(year)));
+    } else {
+      pad(text, year, 4);
+    }
+    text.append('-');
+    pad(text, month, 2);
+    text.append('-');
+    pad(text, day, 2);
+    text.append('T');
+    pad(text, millisOfDay / CivilDates.MILLIS_PER_HOUR, 2);
+    text.append(':');
+    pad(text, millisOfDay / CivilDates.MILLIS_PER_MINUTE % 60, 2);
+    text.append(':');
+    pad(text, millisOfDay / CivilDates.MILLIS_PER_SECOND % 60, 2);
+    text.append('.');
+    pad(text, millisOfDay % 1000, 3);
+    return text.append('Z').toString();
+  }
+
+  private static void pad(StringBuilder text, long value, int width) {
+    final String digits = Long.toString(value);
+    for (int i = digits.length(); i < width; i++) {
+      text.append('0');
+    }
+    text.append(digits);
+  }
+
+  /** ISO day of week of an epoch day: Monday 1 .. Sunday 7 (1970-01-01 was a Thursday). */
+  static int dayOfWeek(long epochDay) {
+    return (int) Math.floorMod(epochDay + 3, 7) + 1;
+  }
+
+  private static long mondayOfWeekOne(long weekYear) {
+    // week one holds the year's first Thursday, hence January 4th
+    final long january4 = CivilDates.daysFromCivil(weekYear, 1, 4);
+    return january4 - (dayOfWeek(january4) - 1);
+  }
+
+  private static int weeksInWeekYear(long weekYear) {
+    return (int) ((mondayOfWeekOne(weekYear + 1) - mondayOfWeekOne(weekYear)) / 7);
+  }
+
+  private static boolean isDigit(byte b) {
+    return b >= '0' && b <= '9';
+  }
+
+  /** The value of {@code count} digits at {@code pos}, or -1 when they are not all digits. */
+  private static long digits(byte[] bytes, int pos, int count, int end) {
+    if (pos + count > end) {
+      return -1;
+    }
+    long value = 0;
+    for (int i = 0; i < count; i++) {
+      final int digit = bytes[pos + i] - '0';
+      if (digit < 0 || digit > 9) {
+        return -1;
+      }
+      value = value * 10 + digit;
+    }
+    return value;
+  }
+}
