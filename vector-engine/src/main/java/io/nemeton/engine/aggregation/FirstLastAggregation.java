@@ -2,6 +2,7 @@ package io.nemeton.engine.aggregation;
 
 import io.nemeton.engine.cursor.BlockColumns;
 import io.nemeton.engine.filter.FilterPlanner;
+import io.nemeton.engine.query.ValueType;
 import io.nemeton.engine.query.aggregation.FirstLastAggregator;
 import java.nio.charset.StandardCharsets;
 
@@ -33,7 +34,13 @@ final class FirstLastAggregation implements Aggregation {
     };
     final int maxBytes = spec.maxStringBytes() == null
         ? FirstLastAggregator.DEFAULT_MAX_STRING_BYTES : spec.maxStringBytes();
-    return new FirstLastGroupAggregator(columns.numeric(timeColumn),
+    final ValueType fieldType = columns.typeOf(spec.fieldName());
+    if (fieldType != null && fieldType.kind() == ValueType.Kind.COMPLEX && !columns.isVirtual(spec.fieldName())
+        && fieldType.complexName().startsWith("serializablePair")) {
+      return new FirstLastGroupAggregator(null, columns.complex(spec.fieldName()), null, null, kind,
+          spec.kind().first(), maxBytes).pairsOf(fieldType.complexName());
+    }
+    return new FirstLastGroupAggregator(columns.numeric(timeColumn), null,
         kind == FirstLastGroupAggregator.ValueKind.STRING ? null : columns.numeric(spec.fieldName()),
         kind == FirstLastGroupAggregator.ValueKind.STRING ? columns.values(spec.fieldName()) : null,
         kind, spec.kind().first(), maxBytes);
