@@ -24,6 +24,7 @@ import io.nemeton.engine.query.TimeBoundaryQuery;
 import io.nemeton.engine.query.TimeseriesQuery;
 import io.nemeton.engine.query.TopNQuery;
 import io.nemeton.engine.query.datasource.TableDataSource;
+import io.nemeton.engine.query.datasource.UnionDataSource;
 import io.nemeton.engine.scan.ScanEngine;
 import io.nemeton.engine.scan.ScanPartial;
 import io.nemeton.engine.search.SearchEngine;
@@ -127,6 +128,7 @@ public final class ScalarEngine implements Engine {
 
   @Override
   public List<Object> run(Query query, List<QueryableSegment> segments) {
+    checkDataSource(query);
     final List<Future<PartialResult>> futures = new ArrayList<>(segments.size());
     for (QueryableSegment segment : segments) {
       futures.add(pool.submit(() -> runSegment(query, segment)));
@@ -150,8 +152,12 @@ public final class ScalarEngine implements Engine {
     return finish(query, merge(query, partials));
   }
 
+  /** Tables, and unions of tables (the caller hands in the segments of all of them), are scanned. */
   private static void checkDataSource(Query query) {
-    if (!(query.dataSource() instanceof TableDataSource)) {
+    final boolean tables = query.dataSource() instanceof TableDataSource
+        || (query.dataSource() instanceof UnionDataSource union
+            && union.dataSources().stream().allMatch(TableDataSource.class::isInstance));
+    if (!tables) {
       throw new QueryException(QueryErrorCode.UNSUPPORTED_OPERATION, query.queryType() + " over a "
           + query.dataSource().getClass().getSimpleName() + " is not supported by this engine yet; use a table");
     }
