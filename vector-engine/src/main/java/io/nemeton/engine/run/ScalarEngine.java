@@ -23,6 +23,7 @@ import io.nemeton.engine.query.QueryException;
 import io.nemeton.engine.query.TimeBoundaryQuery;
 import io.nemeton.engine.query.TimeseriesQuery;
 import io.nemeton.engine.query.TopNQuery;
+import io.nemeton.engine.query.datasource.QueryDataSource;
 import io.nemeton.engine.query.datasource.TableDataSource;
 import io.nemeton.engine.query.datasource.UnionDataSource;
 import io.nemeton.engine.scan.ScanEngine;
@@ -44,7 +45,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The reference engine: scalar kernels, segments scanned in parallel on a fixed pool of {@code
- * threads} (one thread per segment at a time), partial results merged in segment order.
+ * threads} (one thread per segment at a time), partial results merged in segment order. A query
+ * data source (nested groupBy) runs the inner query over the segments and the outer one over its
+ * answer.
  *
  * <p>Thread-safe. {@link #close()} stops the pool.
  */
@@ -84,6 +87,10 @@ public final class ScalarEngine implements Engine {
   @Override
   public PartialResult runSegment(Query query, QueryableSegment segment) {
     checkDataSource(query);
+    return scan(query, segment);
+  }
+
+  private PartialResult scan(Query query, QueryableSegment segment) {
     return switch (query) {
       case TimeseriesQuery timeseries -> TimeseriesEngine.runSegment(timeseries, segment, settings(query));
       case GroupByQuery groupBy -> GroupByEngine.runSegment(GroupByEngine.grouping(groupBy), segment,
@@ -128,6 +135,13 @@ public final class ScalarEngine implements Engine {
 
   @Override
   public List<Object> run(Query query, List<QueryableSegment> segments) {
+    if (query.dataSource() instanceof QueryDataSource subquery) {
+      // the inner query runs over the segments; the outer one over its answer, held on the heap
+      final List<Object> inner = run(subquery.query(), segments);
+      try (QueryableSegment rows = QueryableSegment.of(SubqueryRows.segment(inner))) {
+        return finish(query, merge(query, List.of(scan(query, rows))));
+      }
+    }
     checkDataSource(query);
     final List<Future<PartialResult>> futures = new ArrayList<>(segments.size());
     for (QueryableSegment segment : segments) {

@@ -112,9 +112,27 @@ class DruidIngestCompatibilityTest {
     }
     final List<ColumnarSegment> segments = new ArrayList<>();
     BatchIngestion.run(IngestionSpec.parse(spec), IngestOptions.defaults(directory.resolve("tmp")), segments::add);
+    runQueries(segments, indexer.resolve(queries), dataSource, task + " (" + variant + ") + " + queries,
+        expectedPasses);
+  }
+
+  /** Druid's wikiticker sample (39,244 rows) and its five nested groupBy queries. */
+  @org.junit.jupiter.api.Test
+  void wikitickerNestedGroupByQueries() throws Exception {
+    final Path compat = WikiData.dataDirectory().resolve("../../..").normalize();
+    final String spec = Files.readString(compat.resolve("it-wikiticker/wikiticker_index_task.json"))
+        .replace("%%DATASOURCE%%", "wikiticker")
+        .replace("/shared/wikiticker-it", compat.resolve("../../samples").normalize().toString());
+    final List<ColumnarSegment> segments = new ArrayList<>();
+    BatchIngestion.run(IngestionSpec.parse(spec), IngestOptions.defaults(directory.resolve("tmp")), segments::add);
+    runQueries(segments, compat.resolve("it-wikiticker/nestedquerypushdown_queries.json"), "wikiticker",
+        "wikiticker_index_task.json + nestedquerypushdown_queries.json", 5);
+  }
+
+  private void runQueries(List<ColumnarSegment> segments, Path queries, String dataSource, String name,
+      int expectedPasses) throws Exception {
     final ObjectMapper mapper = new ObjectMapper();
-    final JsonNode cases = mapper.readTree(Files.readString(indexer.resolve(queries))
-        .replace("%%DATASOURCE%%", dataSource));
+    final JsonNode cases = mapper.readTree(Files.readString(queries).replace("%%DATASOURCE%%", dataSource));
     for (TestSegments.Storage storage : TestSegments.Storage.values()) {
       final List<QueryableSegment> opened = TestSegments.open(segments, storage,
           Files.createDirectories(directory.resolve(storage.name())));
@@ -139,7 +157,7 @@ class DruidIngestCompatibilityTest {
       } finally {
         TestSegments.closeAll(opened);
       }
-      System.out.println(task + " (" + variant + ") + " + queries + " on " + storage + ": " + passed + " of " + cases.size()
+      System.out.println(name + " on " + storage + ": " + passed + " of " + cases.size()
           + " pass (" + segments.size() + " segments)\n" + report);
       assertEquals(expectedPasses, passed, storage + ": " + passed + " of " + cases.size() + " pass\n" + report);
     }
