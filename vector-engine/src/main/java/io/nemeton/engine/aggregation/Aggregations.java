@@ -19,7 +19,10 @@ import io.nemeton.engine.query.dimension.DimensionSpec;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Maps query aggregators to their execution. Stateless. */
+/**
+ * Maps query aggregators to their execution. {@code *Any} answers the value of the earliest row
+ * (any row is allowed; this one is deterministic). Stateless.
+ */
 public final class Aggregations {
   /** HLL precision of {@code cardinality} (2^11 registers, as Druid's own HLL collector). */
   static final int CARDINALITY_LG_K = 11;
@@ -63,7 +66,12 @@ public final class Aggregations {
           cardinality.fields().stream().map(DimensionSpec::dimension).toList(), cardinality.byRow(),
           CARDINALITY_LG_K, "HLL_4", false,
           cardinality.round() ? SketchAggregation.Output.ROUNDED_ESTIMATE : SketchAggregation.Output.ESTIMATE, 0);
-      case AnyAggregator any -> throw unsupported(any.kind().jsonName());
+      case AnyAggregator any -> new FirstLastAggregation(new FirstLastAggregator(switch (any.kind()) {
+        case LONG_ANY -> FirstLastAggregator.Kind.LONG_FIRST;
+        case DOUBLE_ANY -> FirstLastAggregator.Kind.DOUBLE_FIRST;
+        case FLOAT_ANY -> FirstLastAggregator.Kind.FLOAT_FIRST;
+        case STRING_ANY -> FirstLastAggregator.Kind.STRING_FIRST;
+      }, any.name(), any.fieldName(), "__time", any.maxStringBytes()));
       case ApproximateHistogramAggregator histogram -> throw unsupported(
           histogram.fold() ? "approxHistogramFold" : "approxHistogram");
     };

@@ -121,6 +121,7 @@ public final class GroupByEngine {
     return new GroupByEnginePartial(merged);
   }
 
+  /** Adds a group's values, combining them with an equal group's. */
   static void put(Map<GroupByEngineKey, Object[]> groups, List<Aggregation> aggregations, GroupByEngineKey key,
       Object[] values) {
     final Object[] existing = groups.get(key);

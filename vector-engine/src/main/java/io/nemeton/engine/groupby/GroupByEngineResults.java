@@ -7,8 +7,6 @@ import io.nemeton.engine.cursor.Extractor;
 import io.nemeton.engine.filter.RowFilters;
 import io.nemeton.engine.filter.ValueTests;
 import io.nemeton.engine.query.GroupByQuery;
-import io.nemeton.engine.query.QueryErrorCode;
-import io.nemeton.engine.query.QueryException;
 import io.nemeton.engine.query.StringOrdering;
 import io.nemeton.engine.query.dimension.DimensionSpec;
 import io.nemeton.engine.query.having.AlwaysHavingSpec;
@@ -39,8 +37,10 @@ import java.util.Set;
  * Turns merged groupBy groups into the answer: groups in Druid's default order (time, then each
  * dimension ascending, nulls first), aggregator and post-aggregator values, the {@code having}
  * test, the limit spec's ordering (time first unless granularity is {@code all} or {@code
- * sortByDimsFirst}; a stable sort, so ties keep the default order), then offset and limit. Rows are
- * {@code {"version":"v1","timestamp","event"}} or arrays with {@code resultAsArray}. Stateless.
+ * sortByDimsFirst}; a stable sort, so ties keep the default order), then offset and limit. With a
+ * {@code subtotalsSpec} the answer is each subtotal's rows in turn, the dimensions outside the
+ * subtotal null. Rows are {@code {"version":"v1","timestamp","event"}} or arrays with {@code
+ * resultAsArray}. Stateless.
  */
 public final class GroupByEngineResults {
   private GroupByEngineResults() {
@@ -51,25 +51,15 @@ public final class GroupByEngineResults {
   }
 
   public static List<Object> finish(GroupByQuery query, GroupByEnginePartial partial) {
-    if (query.subtotalsSpec() != null && !query.subtotalsSpec().isEmpty()) {
-      throw new QueryException(QueryErrorCode.UNSUPPORTED_OPERATION, "groupBy subtotalsSpec is not supported yet");
-    }
     final List<Aggregation> aggregations = Aggregations.of(query.aggregations());
-    final List<Map.Entry<GroupByEngineKey, Object[]>> groups = new ArrayList<>(partial.groups().entrySet());
-    groups.sort(defaultOrder());
-    final boolean finalize = query.context().finalizeResults();
-    List<Row> rows = new ArrayList<>(groups.size());
-    for (Map.Entry<GroupByEngineKey, Object[]> group : groups) {
-      final Map<String, Object> event = new LinkedHashMap<>();
-      for (int d = 0; d < query.dimensions().size(); d++) {
-        event.put(query.dimensions().get(d).outputName(), group.getKey().values().get(d));
-      }
-      ResultRows.addAggregated(event, aggregations, group.getValue(), query.postAggregations(), finalize);
-      if (query.having() == null || having(query.having(), event)) {
-        rows.add(new Row(group.getKey().timeMs(), event));
+    final List<Row> rows = new ArrayList<>();
+    if (query.subtotalsSpec() == null || query.subtotalsSpec().isEmpty()) {
+      rows.addAll(rows(query, aggregations, partial.groups()));
+    } else {
+      for (List<String> subtotal : query.subtotalsSpec()) {
+        rows.addAll(rows(query, aggregations, regroup(query, aggregations, partial.groups(), subtotal)));
       }
     }
-    rows = limit(query, rows);
     final boolean asArray = query.context().booleanValue("resultAsArray", false);
     final List<Object> answer = new ArrayList<>(rows.size());
     for (Row row : rows) {
@@ -83,6 +73,48 @@ public final class GroupByEngineResults {
       }
     }
     return answer;
+  }
+
+  /**
+   * The groups of one subtotal: dimensions outside it become null and groups that then coincide
+   * merge, as if the query had grouped by the subtotal's dimensions alone.
+   */
+  private static Map<GroupByEngineKey, Object[]> regroup(GroupByQuery query, List<Aggregation> aggregations,
+      Map<GroupByEngineKey, Object[]> groups, List<String> subtotal) {
+    final boolean[] kept = new boolean[query.dimensions().size()];
+    for (int d = 0; d < kept.length; d++) {
+      kept[d] = subtotal.contains(query.dimensions().get(d).outputName());
+    }
+    final Map<GroupByEngineKey, Object[]> regrouped = new LinkedHashMap<>();
+    for (Map.Entry<GroupByEngineKey, Object[]> group : groups.entrySet()) {
+      final List<Object> values = new ArrayList<>(kept.length);
+      for (int d = 0; d < kept.length; d++) {
+        values.add(kept[d] ? group.getKey().values().get(d) : null);
+      }
+      GroupByEngine.put(regrouped, aggregations, new GroupByEngineKey(group.getKey().timeMs(), values),
+          group.getValue());
+    }
+    return regrouped;
+  }
+
+  /** The answer rows of some groups: ordered, aggregated, filtered by having, limited. */
+  private static List<Row> rows(GroupByQuery query, List<Aggregation> aggregations,
+      Map<GroupByEngineKey, Object[]> merged) {
+    final List<Map.Entry<GroupByEngineKey, Object[]>> groups = new ArrayList<>(merged.entrySet());
+    groups.sort(defaultOrder());
+    final boolean finalize = query.context().finalizeResults();
+    final List<Row> rows = new ArrayList<>(groups.size());
+    for (Map.Entry<GroupByEngineKey, Object[]> group : groups) {
+      final Map<String, Object> event = new LinkedHashMap<>();
+      for (int d = 0; d < query.dimensions().size(); d++) {
+        event.put(query.dimensions().get(d).outputName(), group.getKey().values().get(d));
+      }
+      ResultRows.addAggregated(event, aggregations, group.getValue(), query.postAggregations(), finalize);
+      if (query.having() == null || having(query.having(), event)) {
+        rows.add(new Row(group.getKey().timeMs(), event));
+      }
+    }
+    return limit(query, rows);
   }
 
   private static Comparator<Map.Entry<GroupByEngineKey, Object[]>> defaultOrder() {

@@ -87,11 +87,11 @@ class EngineLimitsTest {
   void unsupportedAggregatorsAreRefusedByName() {
     final Query query = QueryParser.parse("{\"queryType\":\"timeseries\",\"dataSource\":\"random\","
         + "\"intervals\":[\"2019/2021\"],\"granularity\":\"all\","
-        + "\"aggregations\":[{\"type\":\"longAny\",\"name\":\"any\",\"fieldName\":\"l1\"}]}");
+        + "\"aggregations\":[{\"type\":\"approxHistogram\",\"name\":\"h\",\"fieldName\":\"l1\"}]}");
     try (ScalarEngine engine = new ScalarEngine(EngineConfig.defaults().withThreads(1))) {
       final QueryException error = assertThrows(QueryException.class,
           () -> engine.run(query, heap(nonEmpty())));
-      assertEquals("aggregator type 'longAny' is not supported by this engine", error.getMessage());
+      assertEquals("aggregator type 'approxHistogram' is not supported by this engine", error.getMessage());
     }
   }
 }
