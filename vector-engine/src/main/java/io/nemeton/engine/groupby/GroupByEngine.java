@@ -108,6 +108,9 @@ public final class GroupByEngine {
   /** Merges partials in the order given. */
   public static GroupByEnginePartial merge(List<Aggregation> aggregations, List<? extends PartialResult> partials,
       int maxGroups) {
+    if (partials.size() == 1) {
+      return (GroupByEnginePartial) partials.get(0);
+    }
     final LinkedHashMap<GroupByEngineKey, Object[]> merged = new LinkedHashMap<>();
     for (PartialResult partial : partials) {
       for (Map.Entry<GroupByEngineKey, Object[]> entry : ((GroupByEnginePartial) partial).groups().entrySet()) {
@@ -149,6 +152,9 @@ public final class GroupByEngine {
     private final int[] counts;
     private final int[] choice;
     private int pending;
+    private int capacity = 1;
+    private final boolean batchKeys;
+    private final long[] keys = new long[ROWS];
 
     BucketScan(SegmentScan scan, GroupByEngineDimension[] dimensions, GroupByEngineKeyCodec codec,
         GroupByEngineKeyTable table, GroupAggregator[] aggregators) {
@@ -160,6 +166,11 @@ public final class GroupByEngine {
       this.codes = new int[dimensions.length];
       this.counts = new int[dimensions.length];
       this.choice = new int[dimensions.length];
+      boolean allDictionary = codec.isRadix();
+      for (GroupByEngineDimension dimension : dimensions) {
+        allDictionary &= dimension.singleDictionaryValue();
+      }
+      this.batchKeys = allDictionary;
     }
 
     void run(long bucketMs, int startRow, int endRow, Map<GroupByEngineKey, Object[]> groups,
@@ -170,6 +181,10 @@ public final class GroupByEngine {
       }
       scan.reset(startRow, endRow);
       for (Batch batch = scan.next(); batch != null; batch = scan.next()) {
+        if (batchKeys) {
+          addBatch(batch);
+          continue;
+        }
         final int block = batch.block();
         final int size = batch.size();
         pending = 0;
@@ -190,6 +205,35 @@ public final class GroupByEngine {
           aggregated[a] = aggregators[a].get(group);
         }
         put(groups, aggregations, new GroupByEngineKey(bucketMs, values), aggregated);
+      }
+    }
+
+    /**
+     * The batch path, when every dimension is a single-value dictionary column: keys are built a
+     * dimension at a time over the whole batch, then numbered, then aggregated in place.
+     */
+    private void addBatch(Batch batch) {
+      batch.materialize();
+      final int size = batch.size();
+      final int[] positions = batch.selection();
+      final long[] batchKeys = keys;
+      java.util.Arrays.fill(batchKeys, 0, size, 0L);
+      for (int d = 0; d < dimensions.length; d++) {
+        dimensions[d].addCodes(batch.block(), positions, size, codec.radix(d), batchKeys);
+      }
+      final int[] groups = groupIds;
+      for (int k = 0; k < size; k++) {
+        groups[k] = table.findOrInsert(batchKeys[k]);
+      }
+      final int groupCount = table.size();
+      if (groupCount > capacity) {
+        capacity = Math.max(groupCount, capacity * 2);
+        for (GroupAggregator aggregator : aggregators) {
+          aggregator.ensureCapacity(capacity);
+        }
+      }
+      for (GroupAggregator aggregator : aggregators) {
+        aggregator.aggregate(batch, groups);
       }
     }
 
@@ -225,8 +269,6 @@ public final class GroupByEngine {
         }
       }
     }
-
-    private int capacity = 1;
 
     private void flush(int block) {
       if (pending == 0) {

@@ -69,6 +69,29 @@ final class GroupByEngineDimension {
     }
   }
 
+  /** Whether every row has exactly one code read straight from dictionary ids (the batch path). */
+  boolean singleDictionaryValue() {
+    return mode != Mode.GENERIC && !column.multiValue();
+  }
+
+  /**
+   * Adds {@code code * weight} to {@code keys[k]} for the {@code k}-th position of a batch; only when
+   * {@link #singleDictionaryValue()}.
+   */
+  void addCodes(int block, int[] positions, int count, long weight, long[] keys) {
+    final int[] ids = blocks.ids(block);
+    if (mode == Mode.DICTIONARY) {
+      for (int k = 0; k < count; k++) {
+        keys[k] += ids[positions[k]] * weight;
+      }
+    } else {
+      final int[] codes = codeOfId;
+      for (int k = 0; k < count; k++) {
+        keys[k] += codes[ids[positions[k]]] * weight;
+      }
+    }
+  }
+
   /** Codes are below this bound, or -1 when it is not known in advance. */
   int codeBound() {
     return mode == Mode.GENERIC ? -1 : column.cardinality();

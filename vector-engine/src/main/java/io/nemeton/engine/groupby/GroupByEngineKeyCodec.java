@@ -49,6 +49,16 @@ final class GroupByEngineKeyCodec {
     this.tuples = mode == Mode.TUPLES ? new ArrayList<>() : null;
   }
 
+  /** Whether keys are mixed-radix sums {@code sum(code[d] * radix(d))}. */
+  boolean isRadix() {
+    return mode == Mode.RADIX;
+  }
+
+  /** The weight of dimension {@code d}'s code in a mixed-radix key. */
+  long radix(int d) {
+    return radix[d];
+  }
+
   /** Keys are in {@code [0, keyBound)}, or -1 when unknown. */
   long keyBound() {
     return keyBound;

@@ -100,6 +100,10 @@ public final class GroupByEngineResults {
   /** The answer rows of some groups: ordered, aggregated, filtered by having, limited. */
   private static List<Row> rows(GroupByQuery query, List<Aggregation> aggregations,
       Map<GroupByEngineKey, Object[]> merged) {
+    final Comparator<Map.Entry<GroupByEngineKey, Object[]>> limitOrder = limitOrderOnGroups(query, aggregations);
+    if (limitOrder != null) {
+      return topRows(query, aggregations, merged, limitOrder);
+    }
     final List<Map.Entry<GroupByEngineKey, Object[]>> groups = new ArrayList<>(merged.entrySet());
     groups.sort(defaultOrder());
     final boolean finalize = query.context().finalizeResults();
@@ -115,6 +119,82 @@ public final class GroupByEngineResults {
       }
     }
     return limit(query, rows);
+  }
+
+  /**
+   * The limit spec's order on groups themselves (intermediate values, no rows built), then the
+   * default order: possible when there is a limit, no having, and every ordering column is a
+   * dimension or an aggregator. Null otherwise.
+   */
+  private static Comparator<Map.Entry<GroupByEngineKey, Object[]>> limitOrderOnGroups(GroupByQuery query,
+      List<Aggregation> aggregations) {
+    if (!(query.limitSpec() instanceof DefaultLimitSpec spec) || spec.limit() == null || query.having() != null
+        || spec.columns().isEmpty()) {
+      return null;
+    }
+    Comparator<Map.Entry<GroupByEngineKey, Object[]>> order = null;
+    for (OrderByColumn column : spec.columns()) {
+      Comparator<Map.Entry<GroupByEngineKey, Object[]>> next = null;
+      for (int d = 0; d < query.dimensions().size() && next == null; d++) {
+        if (query.dimensions().get(d).outputName().equals(column.dimension())) {
+          final int index = d;
+          final StringOrdering ordering = column.dimensionOrder() == null
+              ? StringOrdering.LEXICOGRAPHIC : column.dimensionOrder();
+          next = (a, b) -> compareValues(a.getKey().values().get(index), b.getKey().values().get(index), ordering);
+        }
+      }
+      for (int i = 0; i < aggregations.size() && next == null; i++) {
+        if (aggregations.get(i).name().equals(column.dimension())) {
+          final int index = i;
+          final Aggregation aggregation = aggregations.get(i);
+          next = (a, b) -> aggregation.compare(a.getValue()[index], b.getValue()[index]);
+        }
+      }
+      if (next == null) {
+        return null;
+      }
+      if (column.direction() == SortDirection.DESCENDING) {
+        next = next.reversed();
+      }
+      order = order == null ? next : order.thenComparing(next);
+    }
+    final boolean timeFirst = !query.granularity().isAll() && !query.context().booleanValue("sortByDimsFirst", false);
+    final Comparator<Map.Entry<GroupByEngineKey, Object[]>> byTime =
+        Comparator.comparingLong(entry -> entry.getKey().timeMs());
+    final Comparator<Map.Entry<GroupByEngineKey, Object[]>> full = timeFirst ? byTime.thenComparing(order)
+        : query.granularity().isAll() ? order : order.thenComparing(byTime);
+    return full.thenComparing(defaultOrder());
+  }
+
+  /** The first {@code offset + limit} groups by {@code order}, kept in a bounded heap, as rows. */
+  private static List<Row> topRows(GroupByQuery query, List<Aggregation> aggregations,
+      Map<GroupByEngineKey, Object[]> merged, Comparator<Map.Entry<GroupByEngineKey, Object[]>> order) {
+    final DefaultLimitSpec spec = (DefaultLimitSpec) query.limitSpec();
+    final int keep = (int) Math.min(Integer.MAX_VALUE - 8, (long) spec.offset() + spec.limit());
+    final java.util.PriorityQueue<Map.Entry<GroupByEngineKey, Object[]>> heap =
+        new java.util.PriorityQueue<>(Math.min(keep, merged.size()) + 1, order.reversed());
+    for (Map.Entry<GroupByEngineKey, Object[]> group : merged.entrySet()) {
+      if (heap.size() < keep) {
+        heap.add(group);
+      } else if (order.compare(group, heap.peek()) < 0) {
+        heap.poll();
+        heap.add(group);
+      }
+    }
+    final List<Map.Entry<GroupByEngineKey, Object[]>> top = new ArrayList<>(heap);
+    top.sort(order);
+    final boolean finalize = query.context().finalizeResults();
+    final List<Row> rows = new ArrayList<>();
+    for (int i = Math.min(spec.offset(), top.size()); i < top.size(); i++) {
+      final Map.Entry<GroupByEngineKey, Object[]> group = top.get(i);
+      final Map<String, Object> event = new LinkedHashMap<>();
+      for (int d = 0; d < query.dimensions().size(); d++) {
+        event.put(query.dimensions().get(d).outputName(), group.getKey().values().get(d));
+      }
+      ResultRows.addAggregated(event, aggregations, group.getValue(), query.postAggregations(), finalize);
+      rows.add(new Row(group.getKey().timeMs(), event));
+    }
+    return rows;
   }
 
   private static Comparator<Map.Entry<GroupByEngineKey, Object[]>> defaultOrder() {

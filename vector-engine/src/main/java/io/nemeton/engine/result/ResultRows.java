@@ -53,12 +53,16 @@ public final class ResultRows {
   /** Adds aggregator and post-aggregator values to {@code row} (which may already hold dimensions). */
   public static void addAggregated(Map<String, Object> row, List<Aggregation> aggregations, Object[] values,
       List<PostAggregator> postAggregators, boolean finalize) {
-    final Map<String, Aggregation> byName = new HashMap<>();
     for (int i = 0; i < values.length; i++) {
       row.put(aggregations.get(i).name(), values[i]);
-      byName.put(aggregations.get(i).name(), aggregations.get(i));
     }
-    PostAggregations.computeAll(postAggregators, row, byName);
+    if (!postAggregators.isEmpty()) {
+      final Map<String, Aggregation> byName = new HashMap<>();
+      for (Aggregation aggregation : aggregations) {
+        byName.put(aggregation.name(), aggregation);
+      }
+      PostAggregations.computeAll(postAggregators, row, byName);
+    }
     if (finalize) {
       for (int i = 0; i < values.length; i++) {
         row.put(aggregations.get(i).name(), aggregations.get(i).finalizeValue(values[i]));
