@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.nemeton.engine.query.GroupByQuery;
 import io.nemeton.engine.query.Query;
 import io.nemeton.engine.query.QueryParser;
+import io.nemeton.engine.query.ScanQuery;
 import io.nemeton.engine.query.TimeseriesQuery;
 import io.nemeton.engine.query.TopNQuery;
 import io.nemeton.engine.result.ResultJson;
@@ -26,7 +27,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Property test: random segments and random timeseries, groupBy and topN queries, answered by the engine
+ * Property test: random segments and random timeseries, groupBy, topN and scan queries, answered by the engine
  * under batch sizes 1, 7 and 1024, both storages, and both ways of answering string filters
  * (bitmap unions and per-row id tests), must equal the naive row-at-a-time reference. Seeded;
  * a failure prints the seed, the query and the first difference. Re-run one seed with {@code
@@ -59,15 +60,18 @@ class EngineVersusNaiveTest {
             final SplittableRandom queryRandom = new SplittableRandom(seed * 31);
             final RandomEngineQueries storageQueries = new RandomEngineQueries(queryRandom);
             for (int q = 0; q < QUERIES_PER_DATASET; q++) {
-              final String text = switch (q % 3) {
+              final String text = switch (q % 4) {
                 case 0 -> storageQueries.timeseries();
                 case 1 -> storageQueries.groupBy();
+                case 2 -> storageQueries.scan();
                 default -> storageQueries.topN();
               };
               final Query query = QueryParser.parse(text);
               final List<Object> naive = switch (query) {
                 case TimeseriesQuery timeseries -> NaiveEngine.timeseries(timeseries, dataset.rows());
                 case GroupByQuery groupBy -> NaiveEngine.groupBy(groupBy, dataset.rows());
+                case ScanQuery scan -> NaiveEngine.scan(scan, dataset.rows(), segments.stream()
+                    .map(QueryableSegment::segmentId).toList());
                 default -> NaiveEngine.topN((TopNQuery) query, dataset.rows());
               };
               final JsonNode expected = mapper.readTree(ResultJson.write(naive));

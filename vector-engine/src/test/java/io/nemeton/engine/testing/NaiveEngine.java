@@ -2,6 +2,7 @@ package io.nemeton.engine.testing;
 
 import io.nemeton.engine.query.GranularitySpec;
 import io.nemeton.engine.query.GroupByQuery;
+import io.nemeton.engine.query.ScanQuery;
 import io.nemeton.engine.query.TimeseriesQuery;
 import io.nemeton.engine.query.TopNQuery;
 import io.nemeton.engine.query.topn.InvertedTopNMetricSpec;
@@ -386,6 +387,63 @@ public final class NaiveEngine {
       row.put("timestamp", IsoInstant.format(bucket.getKey()));
       row.put("result", entries.subList(0, Math.min(query.threshold(), entries.size())));
       answer.add(row);
+    }
+    return answer;
+  }
+
+  /**
+   * Scan over the rows; {@code segmentIds} are the segments' ids in Druid's form. Multi-value rows
+   * with one value read as that value, as the engine's value readers give them.
+   */
+  public static List<Object> scan(ScanQuery query, List<List<Map<String, Object>>> segments, List<String> segmentIds) {
+    final List<String> columns = query.columns();
+    final List<Object[]> rows = new ArrayList<>();
+    for (int s = 0; s < segments.size(); s++) {
+      for (Interval interval : query.intervals().intervals()) {
+        for (Map<String, Object> row : segments.get(s)) {
+          final long t = time(row);
+          if (t < interval.startMs() || t >= interval.endMs() || !NaiveFilters.matches(query.filter(), row)) {
+            continue;
+          }
+          final Object[] values = new Object[columns.size() + 2];
+          values[0] = segmentIds.get(s);
+          values[1] = t;
+          for (int c = 0; c < columns.size(); c++) {
+            Object value = row.get(columns.get(c));
+            if (value instanceof List<?> list && list.size() == 1) {
+              value = list.get(0);
+            }
+            values[c + 2] = value;
+          }
+          rows.add(values);
+        }
+      }
+    }
+    if (query.order() != ScanQuery.Order.NONE) {
+      rows.sort(Comparator.comparingLong(values -> (Long) values[1]));
+      if (query.order() == ScanQuery.Order.DESCENDING) {
+        java.util.Collections.reverse(rows);
+      }
+    }
+    final int from = (int) Math.min(query.offset(), rows.size());
+    final int to = query.limit() == null ? rows.size() : (int) Math.min(rows.size(), from + query.limit());
+    final List<Object> answer = new ArrayList<>();
+    Map<String, Object> batch = null;
+    List<Object> events = null;
+    for (Object[] values : rows.subList(from, to)) {
+      if (batch == null || !batch.get("segmentId").equals(values[0]) || events.size() >= query.batchSize()) {
+        batch = new LinkedHashMap<>();
+        batch.put("segmentId", values[0]);
+        batch.put("columns", columns);
+        events = new ArrayList<>();
+        batch.put("events", events);
+        answer.add(batch);
+      }
+      final Map<String, Object> event = new LinkedHashMap<>();
+      for (int c = 0; c < columns.size(); c++) {
+        event.put(columns.get(c), values[c + 2]);
+      }
+      events.add(event);
     }
     return answer;
   }

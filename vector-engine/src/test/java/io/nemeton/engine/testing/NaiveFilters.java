@@ -162,6 +162,11 @@ public final class NaiveFilters {
         return 0;
       });
     }
+    if (filter instanceof io.nemeton.engine.query.filter.ExpressionFilter e) {
+      final io.nemeton.engine.expression.ExpressionValue value =
+          io.nemeton.engine.expression.ExpressionParser.parse(e.expression()).evaluate(row::get);
+      return value.isNull() ? -1 : value.asBoolean() ? 1 : 0;
+    }
     throw new IllegalArgumentException("naive filters do not know " + filter);
   }
 

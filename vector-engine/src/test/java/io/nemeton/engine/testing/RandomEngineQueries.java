@@ -38,6 +38,25 @@ public final class RandomEngineQueries {
     return query.toString();
   }
 
+  public String scan() {
+    final ObjectNode query = base("scan");
+    final ArrayNode columns = query.putArray("columns");
+    for (String column : new String[] {"__time", "s1", "s2", "m1", "l1", "d1", "f1", "nope"}) {
+      if (column.equals("__time") || random.nextBoolean()) {
+        columns.add(column);
+      }
+    }
+    query.put("order", pick(new String[] {"none", "ascending", "descending"}));
+    if (random.nextBoolean()) {
+      query.put("limit", 1 + random.nextInt(300));
+    }
+    if (random.nextBoolean()) {
+      query.put("offset", random.nextInt(50));
+    }
+    query.put("batchSize", 1 + random.nextInt(500));
+    return query.toString();
+  }
+
   public String topN() {
     final ObjectNode query = base("topN");
     query.set("granularity", granularity(false));
@@ -275,7 +294,13 @@ public final class RandomEngineQueries {
             + IsoInstant.format(start + random.nextLong(RandomData.DAY_MS) / 60_000 * 60_000 + 60_000));
       }
       case 11 -> {
-        filter.put("type", random.nextBoolean() ? "true" : "false");
+        if (random.nextBoolean()) {
+          filter.put("type", random.nextBoolean() ? "true" : "false");
+        } else {
+          filter.put("type", "expression");
+          filter.put("expression", pick(new String[] {"l1 > 5", "d1 * 2 < l1", "s1 == 'a'", "concat(s2, 'x') == 'v01x'",
+              "l1 + 1", "isnull(s1)"}));
+        }
       }
       case 12 -> {
         filter.put("type", "not");
