@@ -134,7 +134,12 @@ class GoldenQueryTest {
     if (golden.expected().startsWith("error:")) {
       return "expected " + golden.expected() + " but got " + actualText;
     }
-    final JsonNode expected = mapper.readTree(golden.expected());
+    final JsonNode expected;
+    try {
+      expected = mapper.readTree(golden.expected());
+    } catch (IOException e) {
+      return "the expected answer is not JSON (" + e.getMessage().lines().findFirst().orElse("") + ")\n    actual: " + actualText;
+    }
     final JsonNode actual = mapper.readTree(actualText);
     final String difference = ResultAssertions.difference(expected, actual, "$");
     return difference == null ? null : difference + "\n    actual: " + actualText;
