@@ -93,6 +93,13 @@ class EngineSpeedTest {
             answer = ResultJson.write(engine.run(query, List.of(segment)));
             best = Math.min(best, System.nanoTime() - begin);
           }
+          long scanBest = Long.MAX_VALUE;
+          for (int run = 0; run < 3; run++) {
+            final long begin = System.nanoTime();
+            engine.runSegment(query, segment);
+            scanBest = Math.min(scanBest, System.nanoTime() - begin);
+          }
+          System.out.printf("%s %-40s segment scan alone: %8.1f ms%n", storage, entry.getKey(), scanBest / 1e6);
           System.out.printf("%s %-40s best of 5: %8.1f ms  %6.1f M rows/s  %s%n", storage, entry.getKey(),
               best / 1e6, rows / (best / 1e9) / 1e6, answer.length() > 80 ? answer.substring(0, 80) + "..." : answer);
         }
