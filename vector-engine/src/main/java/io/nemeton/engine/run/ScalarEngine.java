@@ -23,6 +23,7 @@ import io.nemeton.engine.query.QueryException;
 import io.nemeton.engine.query.TimeBoundaryQuery;
 import io.nemeton.engine.query.TimeseriesQuery;
 import io.nemeton.engine.query.TopNQuery;
+import io.nemeton.engine.query.datasource.InlineDataSource;
 import io.nemeton.engine.query.datasource.QueryDataSource;
 import io.nemeton.engine.query.datasource.TableDataSource;
 import io.nemeton.engine.query.datasource.UnionDataSource;
@@ -47,7 +48,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * The reference engine: scalar kernels, segments scanned in parallel on a fixed pool of {@code
  * threads} (one thread per segment at a time), partial results merged in segment order. A query
  * data source (nested groupBy) runs the inner query over the segments and the outer one over its
- * answer.
+ * answer; an inline data source is scanned from its rows.
  *
  * <p>Thread-safe. {@link #close()} stops the pool.
  */
@@ -139,6 +140,11 @@ public final class ScalarEngine implements Engine {
       // the inner query runs over the segments; the outer one over its answer, held on the heap
       final List<Object> inner = run(subquery.query(), segments);
       try (QueryableSegment rows = QueryableSegment.of(SubqueryRows.segment(inner))) {
+        return finish(query, merge(query, List.of(scan(query, rows))));
+      }
+    }
+    if (query.dataSource() instanceof InlineDataSource inline) {
+      try (QueryableSegment rows = QueryableSegment.of(SubqueryRows.inline(inline))) {
         return finish(query, merge(query, List.of(scan(query, rows))));
       }
     }
