@@ -42,13 +42,17 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The reference engine: scalar kernels, segments scanned in parallel on a fixed pool of {@code
  * threads} (one thread per segment at a time), partial results merged in segment order. A query
  * data source (nested groupBy) runs the inner query over the segments and the outer one over its
- * answer; an inline data source is scanned from its rows.
+ * answer; an inline data source is scanned from its rows. The context's {@code timeout} bounds
+ * the wait for segment scans; a timed-out or cancelled query interrupts its scans, which stop at
+ * the next batch.
  *
  * <p>Thread-safe. {@link #close()} stops the pool.
  */
@@ -154,10 +158,20 @@ public final class ScalarEngine implements Engine {
       futures.add(pool.submit(() -> runSegment(query, segment)));
     }
     final List<PartialResult> partials = new ArrayList<>(segments.size());
+    final long timeoutMs = query.context().timeoutMs(0);
+    final long deadline = timeoutMs > 0 ? System.nanoTime() + timeoutMs * 1_000_000L : Long.MAX_VALUE;
     try {
       for (Future<PartialResult> future : futures) {
-        partials.add(future.get());
+        if (timeoutMs > 0) {
+          partials.add(future.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS));
+        } else {
+          partials.add(future.get());
+        }
       }
+    } catch (TimeoutException e) {
+      futures.forEach(f -> f.cancel(true));
+      throw new QueryException(QueryErrorCode.QUERY_TIMEOUT, "query timed out after timeout=" + timeoutMs
+          + " ms while scanning " + segments.size() + " segments");
     } catch (InterruptedException e) {
       futures.forEach(f -> f.cancel(true));
       Thread.currentThread().interrupt();

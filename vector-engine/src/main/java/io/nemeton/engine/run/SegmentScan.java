@@ -8,6 +8,8 @@ import io.nemeton.engine.cursor.BlockColumns;
 import io.nemeton.engine.cursor.SegmentCursor;
 import io.nemeton.engine.filter.FilterPlan;
 import io.nemeton.engine.filter.FilterPlanner;
+import io.nemeton.engine.query.QueryErrorCode;
+import io.nemeton.engine.query.QueryException;
 import io.nemeton.engine.query.filter.Filter;
 import io.nemeton.engine.query.virtual.VirtualColumn;
 import io.nemeton.engine.storage.NumericBlocks;
@@ -67,8 +69,15 @@ public final class SegmentScan {
     cursor.reset(startRow, endRow);
   }
 
-  /** The next batch of matching rows of the current range, or null when done. */
+  /**
+   * The next batch of matching rows of the current range, or null when done. A scan whose thread
+   * was interrupted (query cancelled or timed out) stops here with a {@code QUERY_INTERRUPTED}.
+   */
   public Batch next() {
+    if (Thread.currentThread().isInterrupted()) {
+      throw new QueryException(QueryErrorCode.QUERY_INTERRUPTED, "scan of segment=" + segment.segmentId()
+          + " interrupted (query cancelled or timed out)");
+    }
     return cursor.next(batch) ? batch : null;
   }
 

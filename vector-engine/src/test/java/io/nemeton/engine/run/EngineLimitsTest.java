@@ -49,6 +49,21 @@ class EngineLimitsTest {
   }
 
   @Test
+  void aQueryPastItsTimeoutFailsWithATimeoutError() {
+    final List<QueryableSegment> segments = new ArrayList<>();
+    for (int i = 0; i < 40; i++) {
+      segments.addAll(heap(nonEmpty()));
+    }
+    final Query query = QueryParser.parse(GROUP_BY_HIGH.replace("\"granularity\":\"all\"",
+        "\"granularity\":\"all\",\"context\":{\"timeout\":1,\"vectorSize\":1}"));
+    try (ScalarEngine engine = new ScalarEngine(EngineConfig.defaults().withThreads(1))) {
+      final QueryException error = assertThrows(QueryException.class, () -> engine.run(query, segments));
+      assertEquals(QueryErrorCode.QUERY_TIMEOUT, error.code());
+      assertTrue(error.getMessage().startsWith("query timed out after timeout=1 ms"), error.getMessage());
+    }
+  }
+
+  @Test
   void parallelRunsEqualOneThreadRuns() {
     final List<QueryableSegment> segments = heap(nonEmpty());
     final Query query = QueryParser.parse(GROUP_BY_HIGH);
