@@ -90,8 +90,14 @@ final class SegmentCutter implements RowSink {
 
   private void emit() throws IOException {
     final SegmentInfo info = new SegmentInfo(dataSource, chunkStart, chunkEnd, version, partition, metadata);
-    final ColumnarSegment segment = assembler.assemble(info, rows, rowCount);
-    rows.clearObjects(0, rowCount);
+    // a full buffer is handed to the segment as it is; the next segment gets fresh arrays
+    final boolean full = rowCount == rows.capacity;
+    final ColumnarSegment segment = assembler.assemble(info, rows, rowCount, full);
+    if (full) {
+      rows = RowColumns.forSchema(schema, rows.capacity);
+    } else {
+      rows.clearObjects(0, rowCount);
+    }
     rowsWritten += rowCount;
     rowCount = 0;
     partition++;

@@ -33,6 +33,12 @@ public final class IsoTimestamps {
 
   /** Parses {@code bytes[offset, offset + length)} as ASCII; {@link #INVALID} when not a timestamp. */
   public static long parse(byte[] bytes, int offset, int length, boolean allowSpace) {
+    if ((length == 24 || length == 20) && bytes[offset + length - 1] == 'Z') {
+      final long fast = parseCommonUtc(bytes, offset, length, allowSpace);
+      if (fast != INVALID) {
+        return fast;
+      }
+    }
     final int end = offset + length;
     int pos = offset;
     if (length < 4) {
@@ -190,6 +196,59 @@ public final class IsoTimestamps {
     }
     return epochDay * CivilDates.MILLIS_PER_DAY + hour * CivilDates.MILLIS_PER_HOUR
         + minute * CivilDates.MILLIS_PER_MINUTE + second * CivilDates.MILLIS_PER_SECOND + millis - offsetMillis;
+  }
+
+  /**
+   * The usual machine-written shapes {@code yyyy-MM-ddTHH:mm:ss.SSSZ} and {@code
+   * yyyy-MM-ddTHH:mm:ssZ} with fixed positions and no branches per digit; anything else (or an
+   * invalid field) returns {@link #INVALID} and the general parser decides.
+   */
+  private static long parseCommonUtc(byte[] bytes, int offset, int length, boolean allowSpace) {
+    final byte separator = bytes[offset + 10];
+    if (bytes[offset + 4] != '-' || bytes[offset + 7] != '-' || (separator != 'T' && !(allowSpace && separator == ' '))
+        || bytes[offset + 13] != ':' || bytes[offset + 16] != ':' || (length == 24 && bytes[offset + 19] != '.')) {
+      return INVALID;
+    }
+    final int y0 = bytes[offset] - '0';
+    final int y1 = bytes[offset + 1] - '0';
+    final int y2 = bytes[offset + 2] - '0';
+    final int y3 = bytes[offset + 3] - '0';
+    final int mo0 = bytes[offset + 5] - '0';
+    final int mo1 = bytes[offset + 6] - '0';
+    final int d0 = bytes[offset + 8] - '0';
+    final int d1 = bytes[offset + 9] - '0';
+    final int h0 = bytes[offset + 11] - '0';
+    final int h1 = bytes[offset + 12] - '0';
+    final int mi0 = bytes[offset + 14] - '0';
+    final int mi1 = bytes[offset + 15] - '0';
+    final int s0 = bytes[offset + 17] - '0';
+    final int s1 = bytes[offset + 18] - '0';
+    int f0 = 0;
+    int f1 = 0;
+    int f2 = 0;
+    if (length == 24) {
+      f0 = bytes[offset + 20] - '0';
+      f1 = bytes[offset + 21] - '0';
+      f2 = bytes[offset + 22] - '0';
+    }
+    // any byte outside '0'..'9' makes its difference negative or above 9: one unsigned test for all
+    if (((y0 | y1 | y2 | y3 | mo0 | mo1 | d0 | d1 | h0 | h1 | mi0 | mi1 | s0 | s1 | f0 | f1 | f2) & ~0xF) != 0
+        || y0 > 9 || y1 > 9 || y2 > 9 || y3 > 9 || mo0 > 9 || mo1 > 9 || d0 > 9 || d1 > 9 || h0 > 9 || h1 > 9
+        || mi0 > 9 || mi1 > 9 || s0 > 9 || s1 > 9 || f0 > 9 || f1 > 9 || f2 > 9) {
+      return INVALID;
+    }
+    final int year = y0 * 1000 + y1 * 100 + y2 * 10 + y3;
+    final int month = mo0 * 10 + mo1;
+    final int day = d0 * 10 + d1;
+    final int hour = h0 * 10 + h1;
+    final int minute = mi0 * 10 + mi1;
+    final int second = s0 * 10 + s1;
+    if (month < 1 || month > 12 || day < 1 || day > CivilDates.daysInMonth(year, month) || hour > 23 || minute > 59
+        || second > 59) {
+      return INVALID;
+    }
+    return CivilDates.daysFromCivil(year, month, day) * CivilDates.MILLIS_PER_DAY + hour * CivilDates.MILLIS_PER_HOUR
+        + minute * CivilDates.MILLIS_PER_MINUTE + second * CivilDates.MILLIS_PER_SECOND + f0 * 100 + f1 * 10 + f2;
   }
 
   /** Formats as Druid prints instants: {@code yyyy-MM-ddTHH:mm:ss.SSSZ}. */
