@@ -30,6 +30,7 @@ final class ValueDictionary {
   private int[] batchHashes = new int[0];
   /** Bytes of an inline value being inserted (eight, for one store). */
   private final byte[] inlineBytes = new byte[8];
+
   private static final long LENGTH_MASK = (1L << LENGTH_BITS) - 1;
   /** Values longer than this are refused (16 MiB), so a length fits the packed slot. */
   static final int MAX_VALUE_BYTES = (1 << LENGTH_BITS) - 1;
@@ -94,9 +95,10 @@ final class ValueDictionary {
     touched += sum;
     for (int i = 0; i < count; i++) {
       final long key = keys[i];
-      ids[rows[i]] = key != -1 ? internInline(key) : intern(bytes, starts[i], lengths[i], hashesOfBatch[i]);
+      ids[rows[i]] = key != -1 ? internInline(key, hashesOfBatch[i]) : intern(bytes, starts[i], lengths[i], hashesOfBatch[i]);
     }
   }
+
 
   private int intern(byte[] bytes, int offset, int length, int hash) {
     final long[] slots = table;
@@ -142,7 +144,10 @@ final class ValueDictionary {
 
   /** The id of the value whose inline form ({@link #inline}) is {@code key}, adding it if new. */
   int internInline(long key) {
-    final int hash = hashInline(key);
+    return internInline(key, hashInline(key));
+  }
+
+  private int internInline(long key, int hash) {
     final long[] slots = table;
     final int slotMask = mask;
     int slot = hash & slotMask;
