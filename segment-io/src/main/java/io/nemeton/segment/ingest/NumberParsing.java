@@ -67,18 +67,27 @@ final class NumberParsing {
     if (negative || bytes[pos] == '+') {
       digitsStart++;
     }
-    final int digits = end - digitsStart;
-    if (digits > 0 && digits <= 18) {
+    if (end > digitsStart) {
+      // exact for every integer a long holds; past that, the decimal value cast as Druid casts
       long value = 0;
       int i = digitsStart;
+      boolean overflow = false;
       for (; i < end; i++) {
         final int digit = bytes[i] - '0';
         if (digit < 0 || digit > 9) {
           break;
         }
+        if (value > (Long.MAX_VALUE - digit) / 10) {
+          overflow = !(negative && value == Long.MAX_VALUE / 10 && digit == 8 && i == end - 1);
+          if (!overflow) {
+            out[index] = Long.MIN_VALUE;
+            return true;
+          }
+          break;
+        }
         value = value * 10 + digit;
       }
-      if (i == end) {
+      if (i == end && !overflow) {
         out[index] = negative ? -value : value;
         return true;
       }
