@@ -25,8 +25,9 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * The paper's grouped scans over 10 M rows in 1024-row batches, grouped by the 1 M-value
  * dictionary column {@code dim_high} into dense accumulator cells indexed by dictionary id, then
- * {@code order by count asc limit 100}; scores in <b>rows per second</b>. Q4 counts; Q5 adds a
- * long sum; Q6 adds four sums (two long, two double). Each invocation resets the accumulators,
+ * {@code order by count asc limit 100}; scores in <b>rows per second</b>. Q4 counts (in long cells,
+ * or in an {@code int[]}: {@code q4IntCounts}); Q5 adds a long sum; Q6 adds four sums (two long,
+ * two double). Each invocation resets the accumulators,
  * copies every batch out of the 10 M-row columns (standing in for the decoder), runs one kernel
  * pass per aggregator, and picks the top 100.
  *
@@ -70,6 +71,7 @@ public class GroupByKernelBenchmark {
   private final long[] batch2 = new long[BATCH];
   private final double[] batch3 = new double[BATCH];
   private final double[] batch4 = new double[BATCH];
+  private final int[] intCounts = new int[GROUPS];
   private final int[] topGroups = new int[LIMIT];
   private final long[] topCounts = new long[LIMIT];
 
@@ -142,6 +144,23 @@ public class GroupByKernelBenchmark {
       GroupedCountKernels.count(counts, stride, slot, ids, rows);
     }
     return orderByCountAscending(tables[0], slot);
+  }
+
+  /** Q4 with the row counts in an {@code int[]} (half the bytes of long cells). */
+  @Benchmark
+  @OperationsPerInvocation(ROWS)
+  public long q4IntCounts() {
+    final int[] counts = intCounts;
+    java.util.Arrays.fill(counts, 0);
+    final int[] dimHigh = columns.dimHigh;
+    for (int start = 0; start < ROWS; start += BATCH) {
+      final int rows = Math.min(BATCH, ROWS - start);
+      System.arraycopy(dimHigh, start, ids, 0, rows);
+      GroupedCountKernels.count(counts, ids, rows);
+    }
+    top.offerCounts(counts, GROUPS);
+    top.drain(topGroups, topCounts, null);
+    return topGroups[0] + topCounts[LIMIT - 1];
   }
 
   @Benchmark

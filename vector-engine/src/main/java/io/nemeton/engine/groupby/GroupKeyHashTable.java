@@ -22,7 +22,8 @@ import java.lang.foreign.ValueLayout;
  * {@code maxBytes}, counting the moment of growth when old and new slots live together; past it
  * {@link GroupByResourceLimitExceededException} says what was needed. {@link #close()} frees all.
  *
- * <p>Not thread-safe: one table per query thread. Allocates only when it grows.
+ * <p>Not thread-safe: one table per query thread. Allocates only when it grows (slots, or the
+ * on-heap scratch of home slots when a batch is larger than any before).
  */
 public final class GroupKeyHashTable implements AutoCloseable {
   /** Widest key in longs. */
@@ -46,6 +47,8 @@ public final class GroupKeyHashTable implements AutoCloseable {
   private int mask;
   private int growAt;
   private int size;
+  private int[] homeSlots = new int[0];
+  private long touched;
 
   /**
    * An empty table sized for {@code expectedGroups} groups without growing.
@@ -83,7 +86,12 @@ public final class GroupKeyHashTable implements AutoCloseable {
       throw limitExceeded("creating it with " + initialCapacity + " slots", needed);
     }
     allocate(initialCapacity);
-    this.keyBuffer = OffHeapBuffer.allocate(tag, keyBytesFor(growAt));
+    try {
+      this.keyBuffer = OffHeapBuffer.allocate(tag, keyBytesFor(growAt));
+    } catch (RuntimeException | Error e) {
+      slotBuffer.close();
+      throw e;
+    }
     this.keys = keyBuffer.segment();
   }
 
@@ -135,10 +143,18 @@ public final class GroupKeyHashTable implements AutoCloseable {
    * For each of {@code count} keys (width longs each, row after row in {@code keys}), writes its
    * group index to {@code groupIdsOut}, adding the key as a new group when absent.
    *
+   * <p>Two passes per batch: the first hashes every key and loads its home slot, loads that do
+   * not depend on each other or on a branch, so the CPU overlaps their cache misses; the second
+   * probes, now mostly in cache. A probe loop alone waits out one miss per row, because its
+   * data-dependent exits stop the CPU from running ahead (about 4x slower at 1 M groups).
+   *
    * @throws GroupByResourceLimitExceededException when a new group would grow the table past its
    *     limit; the keys before it in the batch are already in
    */
   public void findOrInsert(long[] keys, int count, int[] groupIdsOut) {
+    if (homeSlots.length < count) {
+      homeSlots = new int[count];
+    }
     if (keyWidth == 1) {
       findOrInsertWidth1(keys, count, groupIdsOut);
     } else {
@@ -147,11 +163,20 @@ public final class GroupKeyHashTable implements AutoCloseable {
   }
 
   private void findOrInsertWidth1(long[] keys, int count, int[] groupIdsOut) {
+    final int[] home = homeSlots;
     MemorySegment slots = this.slots;
     int mask = this.mask;
+    long touch = 0;
+    for (int i = 0; i < count; i++) {
+      final int slot = (int) hash(keys[i]) & mask;
+      home[i] = slot;
+      touch += slots.get(INT, ((long) slot << 4) + 8);
+    }
+    touched = touch;
+    boolean grown = false;
     for (int i = 0; i < count; i++) {
       final long key = keys[i];
-      int slot = (int) hash(key) & mask;
+      int slot = grown ? (int) hash(key) & mask : home[i];
       while (true) {
         final long offset = (long) slot << 4;
         final int stored = slots.get(INT, offset + 8);
@@ -160,6 +185,7 @@ public final class GroupKeyHashTable implements AutoCloseable {
             grow();
             slots = this.slots;
             mask = this.mask;
+            grown = true;
             slot = (int) hash(key) & mask;
             continue;
           }
@@ -180,12 +206,21 @@ public final class GroupKeyHashTable implements AutoCloseable {
   }
 
   private void findOrInsertWidth2(long[] keys, int count, int[] groupIdsOut) {
+    final int[] home = homeSlots;
     MemorySegment slots = this.slots;
     int mask = this.mask;
+    long touch = 0;
+    for (int i = 0; i < count; i++) {
+      final int slot = (int) hash(keys[2 * i], keys[2 * i + 1]) & mask;
+      home[i] = slot;
+      touch += slots.get(INT, slot * 24L + 16);
+    }
+    touched = touch;
+    boolean grown = false;
     for (int i = 0; i < count; i++) {
       final long key0 = keys[2 * i];
       final long key1 = keys[2 * i + 1];
-      int slot = (int) hash(key0, key1) & mask;
+      int slot = grown ? (int) hash(key0, key1) & mask : home[i];
       while (true) {
         final long offset = slot * 24L;
         final int stored = slots.get(INT, offset + 16);
@@ -194,6 +229,7 @@ public final class GroupKeyHashTable implements AutoCloseable {
             grow();
             slots = this.slots;
             mask = this.mask;
+            grown = true;
             slot = (int) hash(key0, key1) & mask;
             continue;
           }
@@ -215,14 +251,30 @@ public final class GroupKeyHashTable implements AutoCloseable {
     }
   }
 
-  /** Like {@link #findOrInsert} but never inserts: an absent key gets group {@code -1}. */
+  /**
+   * Like {@link #findOrInsert} but never inserts: an absent key gets group {@code -1}. Same two
+   * passes.
+   */
   public void find(long[] keys, int count, int[] groupIdsOut) {
+    if (homeSlots.length < count) {
+      homeSlots = new int[count];
+    }
+    final int[] home = homeSlots;
     final MemorySegment slots = this.slots;
     final int mask = this.mask;
+    final int width = keyWidth;
+    long touch = 0;
     for (int i = 0; i < count; i++) {
-      final long key0 = keys[keyWidth * i];
-      final long key1 = keyWidth == 1 ? 0 : keys[2 * i + 1];
-      int slot = (int) (keyWidth == 1 ? hash(key0) : hash(key0, key1)) & mask;
+      final long hash = width == 1 ? hash(keys[i]) : hash(keys[2 * i], keys[2 * i + 1]);
+      final int slot = (int) hash & mask;
+      home[i] = slot;
+      touch += slots.get(INT, (long) slot * slotBytes + groupOffset);
+    }
+    touched = touch;
+    for (int i = 0; i < count; i++) {
+      final long key0 = keys[width * i];
+      final long key1 = width == 1 ? 0 : keys[2 * i + 1];
+      int slot = home[i];
       while (true) {
         final long offset = (long) slot * slotBytes;
         final int stored = slots.get(INT, offset + groupOffset);
@@ -231,7 +283,7 @@ public final class GroupKeyHashTable implements AutoCloseable {
           break;
         }
         if (slots.get(LONG, offset) == key0
-            && (keyWidth == 1 || slots.get(LONG, offset + 8) == key1)) {
+            && (width == 1 || slots.get(LONG, offset + 8) == key1)) {
           groupIdsOut[i] = stored - 1;
           break;
         }

@@ -18,6 +18,19 @@ public final class GroupedCountKernels {
     }
   }
 
+  /**
+   * Adds one per row to {@code counts[group]}: row counts alone in an {@code int[]} indexed by
+   * dictionary id, half the bytes of a {@code long} cell, which is what a count-only group-by
+   * over a large dictionary is bound by (cache misses; about 1.6-2x faster at 1 M groups, see
+   * the vector-engine README). Counts of one segment cannot overflow: its rows are an int.
+   * Widen to long when merging segments.
+   */
+  public static void count(int[] counts, int[] groupIds, int count) {
+    for (int i = 0; i < count; i++) {
+      counts[groupIds[i]]++;
+    }
+  }
+
   /** Adds one per non-null row {@code i} (flag {@code nulls[i]}) to the group's cell. */
   public static void countNonNull(
       long[] cells, int stride, int slot, int[] groupIds, boolean[] nulls, int count) {

@@ -102,6 +102,22 @@ public final class LongTopK {
     }
   }
 
+  /**
+   * Offers groups {@code [0, groupCount)} by their row count {@code counts[group]}, skipping
+   * groups with none (absent from the rows), as filled by {@link GroupedCountKernels#count(int[],
+   * int[], int)}.
+   */
+  public void offerCounts(int[] counts, int groupCount) {
+    final TopKHeap heap = values;
+    final long flip = this.flip;
+    for (int group = 0; group < groupCount; group++) {
+      final int count = counts[group];
+      if (count != 0) {
+        heap.offer(count ^ flip, group);
+      }
+    }
+  }
+
   /** Groups that {@link #drain} would write now. */
   public int size() {
     return Math.min(limit, values.size() + nulls.size());

@@ -127,22 +127,29 @@ class TopKTest {
     final SplittableRandom random = new SplittableRandom(seed);
     final AccumulatorTable table =
         new AccumulatorTable(new AccumulatorKind[] {AccumulatorKind.COUNT}, 100_000, Long.MAX_VALUE);
+    final int[] intCounts = new int[100_000];
     final int[] ids = new int[1024];
     for (int batch = 0; batch < 300; batch++) {
       for (int i = 0; i < ids.length; i++) {
         ids[i] = random.nextInt(100_000);
       }
       GroupedCountKernels.count(table.cells(), 1, 0, ids, ids.length);
+      GroupedCountKernels.count(intCounts, ids, ids.length);
     }
-    final LongTopK top = new LongTopK(100, TopKOrder.SMALLEST);
-    top.offerGroups(table.cells(), 1, 0, 0, -1, 100_000);
     final List<Entry> all = new ArrayList<>();
     for (int g = 0; g < 100_000; g++) {
+      assertEquals(table.longValue(g, 0), intCounts[g], "seed=" + seed);
       if (table.longValue(g, 0) > 0) {
         all.add(new Entry(g, false, 0, table.longValue(g, 0)));
       }
     }
-    checkLong(oracle(all, TopKOrder.SMALLEST, false, 100), top, "seed=" + seed);
+    for (TopKOrder order : TopKOrder.values()) {
+      final LongTopK top = new LongTopK(100, order);
+      top.offerGroups(table.cells(), 1, 0, 0, -1, 100_000);
+      checkLong(oracle(all, order, false, 100), top, "seed=" + seed + " cells " + order);
+      top.offerCounts(intCounts, 100_000);
+      checkLong(oracle(all, order, false, 100), top, "seed=" + seed + " int counts " + order);
+    }
   }
 
   @Test
