@@ -7,8 +7,9 @@ import java.util.Arrays;
  * slot), <b>interleaved</b> so that all of a group's slots sit next to each other: cell {@code
  * group * stride + slot} in {@link #cells()}. The grouped kernels ({@link GroupedLongKernels} and
  * friends) update one slot per pass over a batch; the first pass brings each touched group's cells
- * into cache and the other passes find them there, so a query with five aggregators pays about
- * one cache miss per row instead of five (the vector-engine README has the measurements).
+ * closer to the core and the other passes find them there, instead of each pass missing on an
+ * array of its own. With 1 M groups this measured 1.2-1.9x faster than separate arrays for two
+ * and five aggregators (the vector-engine README has the figures).
  *
  * <p>Groups are dense indexes {@code [0, groupCapacity())}: dictionary ids when grouping by one
  * string column, else the group indexes a {@link GroupKeyHashTable} hands out.

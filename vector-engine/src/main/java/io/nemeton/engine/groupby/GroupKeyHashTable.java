@@ -145,8 +145,8 @@ public final class GroupKeyHashTable implements AutoCloseable {
    *
    * <p>Two passes per batch: the first hashes every key and loads its home slot, loads that do
    * not depend on each other or on a branch, so the CPU overlaps their cache misses; the second
-   * probes, now mostly in cache. A probe loop alone waits out one miss per row, because its
-   * data-dependent exits stop the CPU from running ahead (about 4x slower at 1 M groups).
+   * probes, now mostly in cache. A probe loop alone keeps fewer misses in flight, because its
+   * data-dependent exits limit how far the CPU runs ahead (see the vector-engine README).
    *
    * @throws GroupByResourceLimitExceededException when a new group would grow the table past its
    *     limit; the keys before it in the batch are already in

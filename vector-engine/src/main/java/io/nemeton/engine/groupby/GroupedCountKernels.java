@@ -21,8 +21,8 @@ public final class GroupedCountKernels {
   /**
    * Adds one per row to {@code counts[group]}: row counts alone in an {@code int[]} indexed by
    * dictionary id, half the bytes of a {@code long} cell, which is what a count-only group-by
-   * over a large dictionary is bound by (cache misses; about 1.6-2x faster at 1 M groups, see
-   * the vector-engine README). Counts of one segment cannot overflow: its rows are an int.
+   * over a large dictionary is bound by (cache misses; up to 2x faster at 1 M groups, see the
+   * vector-engine README). Counts of one segment cannot overflow: its rows are an int.
    * Widen to long when merging segments.
    */
   public static void count(int[] counts, int[] groupIds, int count) {
