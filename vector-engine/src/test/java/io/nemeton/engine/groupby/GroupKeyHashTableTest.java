@@ -90,7 +90,7 @@ class GroupKeyHashTableTest {
   void matchesHashMapWithGrowth() {
     final long seed = seed();
     final SplittableRandom random = new SplittableRandom(seed);
-    for (int round = 0; round < 20; round++) {
+    for (int round = 0; round < 12; round++) {
       final int width = 1 + random.nextInt(2);
       final int distinct = 1 + random.nextInt(random.nextBoolean() ? 50 : 40_000);
       final long[] pool = new long[distinct * width];

@@ -10,7 +10,7 @@ class CountKernelsTest {
     final long seed = RandomBatches.seed();
     final RandomBatches batches = new RandomBatches(seed);
     final CountKernels[] modes = {Kernels.scalar().counts(), Kernels.of(KernelMode.SIMD).counts()};
-    for (int round = 0; round < 3000; round++) {
+    for (int round = 0; round < 1500; round++) {
       final int count = batches.batchSize();
       final boolean[] nulls = java.util.Arrays.copyOf(batches.nulls(count), count);
       final int[] selectedCount = new int[1];

@@ -29,7 +29,7 @@ class DoubleKernelsTest {
   void doublesAgree() {
     final long seed = RandomBatches.seed();
     final RandomBatches batches = new RandomBatches(seed);
-    for (int round = 0; round < 2500; round++) {
+    for (int round = 0; round < 1500; round++) {
       final int count = batches.batchSize();
       final double[] full = batches.doubles(count);
       final double[] values = batches.random().nextBoolean() ? full : Arrays.copyOf(full, count);
@@ -69,7 +69,7 @@ class DoubleKernelsTest {
   void floatsAgree() {
     final long seed = RandomBatches.seed();
     final RandomBatches batches = new RandomBatches(seed);
-    for (int round = 0; round < 2500; round++) {
+    for (int round = 0; round < 1500; round++) {
       final int count = batches.batchSize();
       final float[] full = batches.floats(count);
       final float[] values = batches.random().nextBoolean() ? full : Arrays.copyOf(full, count);

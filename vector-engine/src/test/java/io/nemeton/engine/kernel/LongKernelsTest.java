@@ -15,7 +15,7 @@ class LongKernelsTest {
     final long seed = RandomBatches.seed();
     final RandomBatches batches = new RandomBatches(seed);
     // Enough rounds that C2 compiles the vector loops (intrinsics differ from the interpreter).
-    for (int round = 0; round < 2500; round++) {
+    for (int round = 0; round < 1500; round++) {
       final int count = batches.batchSize();
       final long[] full = batches.longs(count);
       final long[] values = batches.random().nextBoolean() ? full : Arrays.copyOf(full, count);

@@ -18,7 +18,7 @@ class SelectionKernelsTest {
     final long seed = RandomBatches.seed();
     final RandomBatches batches = new RandomBatches(seed);
     final SplittableRandom random = batches.random();
-    for (int round = 0; round < 3000; round++) {
+    for (int round = 0; round < 1500; round++) {
       final int count = batches.batchSize();
       final long[] longs = batches.longs(count);
       final double[] doubles = batches.doubles(count);
