@@ -1,0 +1,126 @@
+package io.nemeton.engine.aggregation;
+
+import io.nemeton.engine.cursor.Batch;
+import io.nemeton.engine.query.aggregation.NumericAggregator.Operation;
+import io.nemeton.engine.storage.NumericBlocks;
+import java.util.Arrays;
+
+/**
+ * {@code doubleSum}, {@code doubleMin}, {@code doubleMax}: dense double state per group plus a flag for
+ * groups that saw a non-null value (the others answer null). The operation is chosen once, outside
+ * the loops. Not thread-safe.
+ */
+final class DoubleGroupAggregator implements GroupAggregator {
+  private final NumericBlocks input;
+  private final Operation operation;
+  private final BatchKernels kernels;
+  private final double identity;
+  private double[] values = new double[1];
+  private boolean[] seen = new boolean[1];
+
+  DoubleGroupAggregator(NumericBlocks input, Operation operation, BatchKernels kernels) {
+    this.input = input;
+    this.operation = operation;
+    this.kernels = kernels;
+    this.identity = switch (operation) {
+      case SUM -> 0.0;
+      case MIN -> Double.POSITIVE_INFINITY;
+      case MAX -> Double.NEGATIVE_INFINITY;
+    };
+    values[0] = identity;
+  }
+
+  @Override
+  public void ensureCapacity(int groups) {
+    if (groups > values.length) {
+      final int old = values.length;
+      final int capacity = Math.max(groups, old * 2);
+      values = Arrays.copyOf(values, capacity);
+      seen = Arrays.copyOf(seen, capacity);
+      Arrays.fill(values, old, capacity, identity);
+    }
+  }
+
+  @Override
+  public void aggregate(Batch batch, int group) {
+    final int block = batch.block();
+    final double[] column = input.doubles(block);
+    final boolean[] nulls = input.nulls(block);
+    final boolean dense = batch.dense();
+    final int nonNull = dense ? kernels.countNonNull(nulls, batch.from(), batch.to())
+        : kernels.countNonNull(nulls, batch.selection(), batch.size());
+    if (nonNull == 0) {
+      return;
+    }
+    final double partial = switch (operation) {
+      case SUM -> dense ? kernels.sumDouble(column, batch.from(), batch.to())
+          : kernels.sumDouble(column, batch.selection(), batch.size());
+      case MIN -> dense ? kernels.minDouble(column, nulls, batch.from(), batch.to())
+          : kernels.minDouble(column, nulls, batch.selection(), batch.size());
+      case MAX -> dense ? kernels.maxDouble(column, nulls, batch.from(), batch.to())
+          : kernels.maxDouble(column, nulls, batch.selection(), batch.size());
+    };
+    values[group] = switch (operation) {
+      case SUM -> values[group] + partial;
+      case MIN -> Math.min(values[group], partial);
+      case MAX -> Math.max(values[group], partial);
+    };
+    seen[group] = true;
+  }
+
+  @Override
+  public void aggregate(Batch batch, int[] groups) {
+    batch.materialize();
+    final int block = batch.block();
+    final double[] column = input.doubles(block);
+    final boolean[] nulls = input.nulls(block);
+    final int[] selection = batch.selection();
+    final int size = batch.size();
+    final double[] state = values;
+    final boolean[] flags = seen;
+    switch (operation) {
+      case SUM -> {
+        for (int i = 0; i < size; i++) {
+          final int position = selection[i];
+          if (nulls == null || !nulls[position]) {
+            final int group = groups[i];
+            state[group] += column[position];
+            flags[group] = true;
+          }
+        }
+      }
+      case MIN -> {
+        for (int i = 0; i < size; i++) {
+          final int position = selection[i];
+          if (nulls == null || !nulls[position]) {
+            final int group = groups[i];
+            state[group] = Math.min(state[group], column[position]);
+            flags[group] = true;
+          }
+        }
+      }
+      case MAX -> {
+        for (int i = 0; i < size; i++) {
+          final int position = selection[i];
+          if (nulls == null || !nulls[position]) {
+            final int group = groups[i];
+            state[group] = Math.max(state[group], column[position]);
+            flags[group] = true;
+          }
+        }
+      }
+    }
+  }
+
+  @Override
+  public Object get(int group) {
+    return seen[group] ? Double.valueOf(values[group]) : null;
+  }
+
+  @Override
+  public void reset(int groups) {
+    final int count = Math.min(groups, values.length);
+    Arrays.fill(values, 0, count, identity);
+    Arrays.fill(seen, 0, count, false);
+  }
+}

@@ -1,0 +1,218 @@
+package io.nemeton.engine.cursor;
+
+import io.nemeton.engine.expression.Expression;
+import io.nemeton.engine.expression.ExpressionParser;
+import io.nemeton.engine.expression.ExpressionType;
+import io.nemeton.engine.expression.InputTypes;
+import io.nemeton.engine.query.ValueType;
+import io.nemeton.engine.query.virtual.ExpressionVirtualColumn;
+import io.nemeton.engine.query.virtual.VirtualColumn;
+import io.nemeton.engine.storage.ColumnInfo;
+import io.nemeton.engine.storage.ComplexBlocks;
+import io.nemeton.engine.storage.NumericBlocks;
+import io.nemeton.engine.storage.QueryableSegment;
+import io.nemeton.engine.storage.StringBlocks;
+import io.nemeton.engine.storage.StringColumn;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The columns one scan of one segment reads, physical and virtual, each opened once and shared by
+ * the filter, the aggregators and the dimension readers so that a block is decoded once per scan.
+ * Virtual columns are expressions over other columns.
+ *
+ * <p>Not thread-safe: one per scanning thread and segment. Readers are created on first use; the
+ * lookups by name happen while a query is planned, never per row.
+ */
+public final class BlockColumns {
+  private final QueryableSegment segment;
+  private final Map<String, ExpressionVirtualColumn> virtualColumns = new HashMap<>();
+  private final Map<String, NumericBlocks> numerics = new HashMap<>();
+  private final Map<String, StringBlocks> strings = new HashMap<>();
+  private final Map<String, ValueBlocks> values = new HashMap<>();
+  private final Map<String, ComplexBlocks> complexes = new HashMap<>();
+  private final Map<String, Expression> expressions = new HashMap<>();
+
+  public BlockColumns(QueryableSegment segment, List<VirtualColumn> virtualColumns) {
+    this.segment = segment;
+    for (VirtualColumn column : virtualColumns) {
+      final ExpressionVirtualColumn expression = (ExpressionVirtualColumn) column;
+      this.virtualColumns.put(expression.name(), expression);
+    }
+  }
+
+  public QueryableSegment segment() {
+    return segment;
+  }
+
+  public boolean isVirtual(String name) {
+    return virtualColumns.containsKey(name);
+  }
+
+  /** The physical column's description, or null when virtual or absent. */
+  public ColumnInfo physical(String name) {
+    return isVirtual(name) ? null : segment.column(name);
+  }
+
+  /**
+   * The column's value type: the stored type, a virtual column's declared or inferred type (null
+   * when it cannot be inferred), or null when the column does not exist.
+   */
+  public ValueType typeOf(String name) {
+    final ExpressionVirtualColumn virtual = virtualColumns.get(name);
+    if (virtual != null) {
+      if (virtual.outputType() != null) {
+        return virtual.outputType();
+      }
+      final ExpressionType inferred = expression(name).outputType(this::expressionTypeOf);
+      return inferred == null ? null : toValueType(inferred);
+    }
+    final ColumnInfo info = segment.column(name);
+    if (info == null) {
+      return null;
+    }
+    return switch (info.type()) {
+      case LONG -> ValueType.LONG;
+      case FLOAT -> ValueType.FLOAT;
+      case DOUBLE -> ValueType.DOUBLE;
+      case STRING -> ValueType.STRING;
+      case COMPLEX -> new ValueType(ValueType.Kind.COMPLEX, null, info.complexTypeName());
+    };
+  }
+
+  private ExpressionType expressionTypeOf(String name) {
+    final ValueType type = typeOf(name);
+    if (type == null) {
+      return null;
+    }
+    return switch (type.kind()) {
+      case LONG -> ExpressionType.LONG;
+      case FLOAT, DOUBLE -> ExpressionType.DOUBLE;
+      case STRING -> ExpressionType.STRING;
+      default -> null;
+    };
+  }
+
+  private static ValueType toValueType(ExpressionType type) {
+    return switch (type) {
+      case LONG -> ValueType.LONG;
+      case DOUBLE -> ValueType.DOUBLE;
+      case STRING -> ValueType.STRING;
+      default -> ValueType.parse(type.druidName());
+    };
+  }
+
+  /** The input types of an expression over this segment's columns. */
+  public InputTypes inputTypes() {
+    return this::expressionTypeOf;
+  }
+
+  /** The physical string column {@code name} (dictionary and bitmaps), or null. */
+  public StringColumn stringColumn(String name) {
+    return isVirtual(name) ? null : segment.stringColumn(name);
+  }
+
+  /** The shared id reader of a physical string column. */
+  public StringBlocks strings(String name) {
+    StringBlocks blocks = strings.get(name);
+    if (blocks == null) {
+      blocks = stringColumn(name).newBlocks();
+      strings.put(name, blocks);
+    }
+    return blocks;
+  }
+
+  /** The shared numeric reader of a column (virtual, physical, string parsed, or absent = null). */
+  public NumericBlocks numeric(String name) {
+    NumericBlocks blocks = numerics.get(name);
+    if (blocks == null) {
+      if (isVirtual(name)) {
+        final ValueType type = typeOf(name);
+        final NumericBlocks.Kind kind = type != null && type.kind() == ValueType.Kind.LONG
+            ? NumericBlocks.Kind.LONG : NumericBlocks.Kind.DOUBLE;
+        blocks = new ValueNumericBlocks(values(name), kind, segment.rowCount());
+      } else {
+        blocks = segment.numericBlocks(name);
+      }
+      numerics.put(name, blocks);
+    }
+    return blocks;
+  }
+
+  /** The shared complex reader of a physical complex column. */
+  public ComplexBlocks complex(String name) {
+    ComplexBlocks blocks = complexes.get(name);
+    if (blocks == null) {
+      blocks = segment.complexBlocks(name);
+      complexes.put(name, blocks);
+    }
+    return blocks;
+  }
+
+  /** The shared generic value reader of any column; an absent column reads as null. */
+  public ValueBlocks values(String name) {
+    ValueBlocks blocks = values.get(name);
+    if (blocks == null) {
+      blocks = openValues(name);
+      values.put(name, blocks);
+    }
+    return blocks;
+  }
+
+  private ValueBlocks openValues(String name) {
+    final ExpressionVirtualColumn virtual = virtualColumns.get(name);
+    if (virtual != null) {
+      final Expression expression = expression(name);
+      final List<String> inputs = new ArrayList<>(expression.requiredBindings());
+      final ValueBlocks[] readers = new ValueBlocks[inputs.size()];
+      for (int i = 0; i < readers.length; i++) {
+        readers[i] = values(inputs.get(i));
+      }
+      final ExpressionType cast = virtual.outputType() == null ? null : switch (virtual.outputType().kind()) {
+        case LONG -> ExpressionType.LONG;
+        case FLOAT, DOUBLE -> ExpressionType.DOUBLE;
+        case STRING -> ExpressionType.STRING;
+        default -> null;
+      };
+      return new ExpressionValueBlocks(expression, cast, inputs, readers);
+    }
+    final ColumnInfo info = segment.column(name);
+    if (info == null) {
+      return NullValueBlocks.INSTANCE;
+    }
+    return switch (info.type()) {
+      case STRING -> new StringValueBlocks(segment.stringColumn(name));
+      case COMPLEX -> new ComplexValueBlocks(segment.complexBlocks(name));
+      default -> new NumericValueBlocks(segment.numericBlocks(name));
+    };
+  }
+
+  /** Row values of an ad-hoc expression over this segment's columns (expression filters). */
+  public ValueBlocks expressionValues(Expression expression) {
+    final List<String> inputs = new ArrayList<>(expression.requiredBindings());
+    final ValueBlocks[] readers = new ValueBlocks[inputs.size()];
+    for (int i = 0; i < readers.length; i++) {
+      readers[i] = values(inputs.get(i));
+    }
+    return new ExpressionValueBlocks(expression, null, inputs, readers);
+  }
+
+  /** An ad-hoc expression read as numbers (aggregators with an {@code expression}). */
+  public NumericBlocks expressionNumbers(Expression expression) {
+    final ExpressionType type = expression.outputType(inputTypes());
+    return new ValueNumericBlocks(expressionValues(expression),
+        type == ExpressionType.LONG ? NumericBlocks.Kind.LONG : NumericBlocks.Kind.DOUBLE, segment.rowCount());
+  }
+
+  /** The parsed expression of virtual column {@code name}. */
+  public Expression expression(String name) {
+    Expression expression = expressions.get(name);
+    if (expression == null) {
+      expression = ExpressionParser.parse(virtualColumns.get(name).expression());
+      expressions.put(name, expression);
+    }
+    return expression;
+  }
+}

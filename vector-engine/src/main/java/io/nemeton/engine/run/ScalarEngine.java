@@ -1,0 +1,184 @@
+package io.nemeton.engine.run;
+
+import io.nemeton.engine.aggregation.Aggregations;
+import io.nemeton.engine.aggregation.BatchKernels;
+import io.nemeton.engine.groupby.GroupByEngine;
+import io.nemeton.engine.groupby.GroupByEnginePartial;
+import io.nemeton.engine.groupby.GroupByEngineResults;
+import io.nemeton.engine.aggregation.ScalarKernels;
+import io.nemeton.engine.metadata.DataSourceMetadataEngine;
+import io.nemeton.engine.metadata.SegmentMetadataEngine;
+import io.nemeton.engine.metadata.SegmentMetadataPartial;
+import io.nemeton.engine.metadata.DataSourceMetadataPartial;
+import io.nemeton.engine.metadata.TimeBoundaryEngine;
+import io.nemeton.engine.metadata.TimeBoundaryPartial;
+import io.nemeton.engine.query.DataSourceMetadataQuery;
+import io.nemeton.engine.query.GroupByQuery;
+import io.nemeton.engine.query.Query;
+import io.nemeton.engine.query.ScanQuery;
+import io.nemeton.engine.query.SearchQuery;
+import io.nemeton.engine.query.SegmentMetadataQuery;
+import io.nemeton.engine.query.QueryErrorCode;
+import io.nemeton.engine.query.QueryException;
+import io.nemeton.engine.query.TimeBoundaryQuery;
+import io.nemeton.engine.query.TimeseriesQuery;
+import io.nemeton.engine.query.TopNQuery;
+import io.nemeton.engine.query.datasource.QueryDataSource;
+import io.nemeton.engine.query.datasource.TableDataSource;
+import io.nemeton.engine.query.datasource.UnionDataSource;
+import io.nemeton.engine.scan.ScanEngine;
+import io.nemeton.engine.scan.ScanPartial;
+import io.nemeton.engine.search.SearchEngine;
+import io.nemeton.engine.search.SearchPartial;
+import io.nemeton.engine.storage.QueryableSegment;
+import io.nemeton.engine.timeseries.TimeseriesEngine;
+import io.nemeton.engine.timeseries.TimeseriesPartial;
+import io.nemeton.engine.topn.TopNEngine;
+import io.nemeton.engine.topn.TopNPartial;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The reference engine: scalar kernels, segments scanned in parallel on a fixed pool of {@code
+ * threads} (one thread per segment at a time), partial results merged in segment order. A query
+ * data source (nested groupBy) runs the inner query over the segments and the outer one over its
+ * answer.
+ *
+ * <p>Thread-safe. {@link #close()} stops the pool.
+ */
+public final class ScalarEngine implements Engine {
+  private static final AtomicInteger POOLS = new AtomicInteger();
+
+  private final EngineConfig config;
+  private final BatchKernels kernels;
+  private final ExecutorService pool;
+
+  public ScalarEngine(EngineConfig config) {
+    this(config, ScalarKernels.INSTANCE);
+  }
+
+  /** An engine running {@code kernels}: how a vectorized implementation plugs in. */
+  public ScalarEngine(EngineConfig config, BatchKernels kernels) {
+    this.config = config;
+    this.kernels = kernels;
+    final int pool = POOLS.incrementAndGet();
+    final AtomicInteger threads = new AtomicInteger();
+    this.pool = Executors.newFixedThreadPool(config.threads(), runnable -> {
+      final Thread thread = new Thread(runnable, "nemeton-query-" + pool + "-" + threads.incrementAndGet());
+      thread.setDaemon(true);
+      return thread;
+    });
+  }
+
+  public EngineConfig config() {
+    return config;
+  }
+
+  ScanSettings settings(Query query) {
+    final int vectorSize = query.context().vectorSize(config.defaultVectorSize());
+    return new ScanSettings(kernels, vectorSize, config.maxBitmapUnion(), config.maxGroupByGroups());
+  }
+
+  @Override
+  public PartialResult runSegment(Query query, QueryableSegment segment) {
+    checkDataSource(query);
+    return scan(query, segment);
+  }
+
+  private PartialResult scan(Query query, QueryableSegment segment) {
+    return switch (query) {
+      case TimeseriesQuery timeseries -> TimeseriesEngine.runSegment(timeseries, segment, settings(query));
+      case GroupByQuery groupBy -> GroupByEngine.runSegment(GroupByEngine.grouping(groupBy), segment,
+          settings(query));
+      case TopNQuery topN -> TopNEngine.runSegment(topN, segment, settings(query));
+      case ScanQuery scan -> ScanEngine.runSegment(scan, segment, settings(query));
+      case SearchQuery search -> SearchEngine.runSegment(search, segment, settings(query));
+      case SegmentMetadataQuery metadata -> SegmentMetadataEngine.runSegment(metadata, segment);
+      case TimeBoundaryQuery boundary -> TimeBoundaryEngine.runSegment(boundary, segment, settings(query));
+      case DataSourceMetadataQuery metadata -> DataSourceMetadataEngine.runSegment(segment);
+    };
+  }
+
+  @Override
+  public PartialResult merge(Query query, List<? extends PartialResult> partials) {
+    return switch (query) {
+      case TimeseriesQuery timeseries -> TimeseriesEngine.merge(timeseries, partials);
+      case GroupByQuery groupBy -> GroupByEngine.merge(Aggregations.of(groupBy.aggregations()), partials,
+          config.maxGroupByGroups());
+      case TopNQuery topN -> TopNEngine.merge(topN, partials);
+      case ScanQuery scan -> ScanEngine.merge(scan, partials);
+      case SearchQuery search -> SearchEngine.merge(search, partials);
+      case SegmentMetadataQuery metadata -> SegmentMetadataEngine.merge(metadata, partials);
+      case TimeBoundaryQuery boundary -> TimeBoundaryEngine.merge(partials);
+      case DataSourceMetadataQuery metadata -> DataSourceMetadataEngine.merge(partials);
+    };
+  }
+
+  @Override
+  public List<Object> finish(Query query, PartialResult merged) {
+    return switch (query) {
+      case TimeseriesQuery timeseries -> TimeseriesEngine.finish(timeseries, (TimeseriesPartial) merged);
+      case GroupByQuery groupBy -> GroupByEngineResults.finish(groupBy, (GroupByEnginePartial) merged);
+      case TopNQuery topN -> TopNEngine.finish(topN, (TopNPartial) merged);
+      case ScanQuery scan -> ScanEngine.finish(scan, (ScanPartial) merged);
+      case SearchQuery search -> SearchEngine.finish(search, (SearchPartial) merged);
+      case SegmentMetadataQuery metadata -> SegmentMetadataEngine.finish((SegmentMetadataPartial) merged);
+      case TimeBoundaryQuery boundary -> TimeBoundaryEngine.finish(boundary, (TimeBoundaryPartial) merged);
+      case DataSourceMetadataQuery metadata -> DataSourceMetadataEngine.finish((DataSourceMetadataPartial) merged);
+    };
+  }
+
+  @Override
+  public List<Object> run(Query query, List<QueryableSegment> segments) {
+    if (query.dataSource() instanceof QueryDataSource subquery) {
+      // the inner query runs over the segments; the outer one over its answer, held on the heap
+      final List<Object> inner = run(subquery.query(), segments);
+      try (QueryableSegment rows = QueryableSegment.of(SubqueryRows.segment(inner))) {
+        return finish(query, merge(query, List.of(scan(query, rows))));
+      }
+    }
+    checkDataSource(query);
+    final List<Future<PartialResult>> futures = new ArrayList<>(segments.size());
+    for (QueryableSegment segment : segments) {
+      futures.add(pool.submit(() -> runSegment(query, segment)));
+    }
+    final List<PartialResult> partials = new ArrayList<>(segments.size());
+    try {
+      for (Future<PartialResult> future : futures) {
+        partials.add(future.get());
+      }
+    } catch (InterruptedException e) {
+      futures.forEach(f -> f.cancel(true));
+      Thread.currentThread().interrupt();
+      throw new QueryException(QueryErrorCode.QUERY_INTERRUPTED, "query interrupted while scanning segments", e);
+    } catch (ExecutionException e) {
+      futures.forEach(f -> f.cancel(true));
+      if (e.getCause() instanceof RuntimeException runtime) {
+        throw runtime;
+      }
+      throw new QueryException(QueryErrorCode.UNKNOWN, "segment scan failed: " + e.getCause(), e.getCause());
+    }
+    return finish(query, merge(query, partials));
+  }
+
+  /** Tables, and unions of tables (the caller hands in the segments of all of them), are scanned. */
+  private static void checkDataSource(Query query) {
+    final boolean tables = query.dataSource() instanceof TableDataSource
+        || (query.dataSource() instanceof UnionDataSource union
+            && union.dataSources().stream().allMatch(TableDataSource.class::isInstance));
+    if (!tables) {
+      throw new QueryException(QueryErrorCode.UNSUPPORTED_OPERATION, query.queryType() + " over a "
+          + query.dataSource().getClass().getSimpleName() + " is not supported by this engine yet; use a table");
+    }
+  }
+
+  @Override
+  public void close() {
+    pool.shutdownNow();
+  }
+}

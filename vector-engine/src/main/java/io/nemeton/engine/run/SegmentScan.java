@@ -1,0 +1,91 @@
+package io.nemeton.engine.run;
+
+import io.nemeton.engine.aggregation.Aggregation;
+import io.nemeton.engine.aggregation.BatchKernels;
+import io.nemeton.engine.aggregation.GroupAggregator;
+import io.nemeton.engine.cursor.Batch;
+import io.nemeton.engine.cursor.BlockColumns;
+import io.nemeton.engine.cursor.SegmentCursor;
+import io.nemeton.engine.filter.FilterPlan;
+import io.nemeton.engine.filter.FilterPlanner;
+import io.nemeton.engine.query.filter.Filter;
+import io.nemeton.engine.query.virtual.VirtualColumn;
+import io.nemeton.engine.storage.NumericBlocks;
+import io.nemeton.engine.storage.QueryableSegment;
+import java.util.List;
+
+/**
+ * Everything one thread needs to scan one segment for one query: the shared column readers, the
+ * filter planned for this segment, a cursor and its batch, the kernels and the batch size. Built
+ * once per segment by the per-type engines.
+ *
+ * <p>Not thread-safe.
+ */
+public final class SegmentScan {
+  private final QueryableSegment segment;
+  private final BlockColumns columns;
+  private final FilterPlanner planner;
+  private final FilterPlan filter;
+  private final SegmentCursor cursor;
+  private final Batch batch = new Batch();
+  private final BatchKernels kernels;
+  private NumericBlocks times;
+
+  public SegmentScan(QueryableSegment segment, List<VirtualColumn> virtualColumns, Filter filter, int vectorSize,
+      int maxBitmapUnion, BatchKernels kernels) {
+    this.segment = segment;
+    this.columns = new BlockColumns(segment, virtualColumns);
+    this.planner = new FilterPlanner(columns, maxBitmapUnion);
+    this.filter = planner.plan(filter);
+    this.cursor = new SegmentCursor(vectorSize, this.filter.rows(), this.filter.matcher());
+    this.kernels = kernels;
+  }
+
+  public QueryableSegment segment() {
+    return segment;
+  }
+
+  public BlockColumns columns() {
+    return columns;
+  }
+
+  public FilterPlanner planner() {
+    return planner;
+  }
+
+  public BatchKernels kernels() {
+    return kernels;
+  }
+
+  /** Whether the filter leaves no row of this segment (then nothing needs reading). */
+  public boolean matchesNothing() {
+    return filter.matchesNothing();
+  }
+
+  /** Positions the cursor on rows {@code [startRow, endRow)}. */
+  public void reset(int startRow, int endRow) {
+    cursor.reset(startRow, endRow);
+  }
+
+  /** The next batch of matching rows of the current range, or null when done. */
+  public Batch next() {
+    return cursor.next(batch) ? batch : null;
+  }
+
+  /** New group aggregators of {@code aggregations} for this segment. */
+  public GroupAggregator[] groupAggregators(List<Aggregation> aggregations) {
+    final GroupAggregator[] result = new GroupAggregator[aggregations.size()];
+    for (int i = 0; i < result.length; i++) {
+      result[i] = aggregations.get(i).newGroupAggregator(columns, planner, kernels);
+    }
+    return result;
+  }
+
+  /** The time of row {@code row}. */
+  public long timeAt(int row) {
+    if (times == null) {
+      times = columns.numeric(QueryableSegment.TIME_COLUMN);
+    }
+    return times.longs(row / QueryableSegment.ROWS_PER_BLOCK)[row % QueryableSegment.ROWS_PER_BLOCK];
+  }
+}

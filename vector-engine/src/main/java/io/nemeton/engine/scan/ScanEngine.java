@@ -1,0 +1,129 @@
+package io.nemeton.engine.scan;
+
+import io.nemeton.engine.cursor.Batch;
+import io.nemeton.engine.cursor.ValueBlocks;
+import io.nemeton.engine.query.ScanQuery;
+import io.nemeton.engine.query.time.Interval;
+import io.nemeton.engine.run.PartialResult;
+import io.nemeton.engine.run.ScanSettings;
+import io.nemeton.engine.run.SegmentScan;
+import io.nemeton.engine.storage.QueryableSegment;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Runs scan queries: reads the requested columns (all of the segment's when none are listed) of
+ * the matching rows of each query interval, in time order. A segment stops reading once it has
+ * {@code offset + limit} rows unless rows are wanted newest first. Partials concatenate in segment
+ * order ({@code order: none}) or merge by time, stably; the answer applies offset and limit and
+ * cuts rows into {@code {"segmentId","columns","events"}} objects of at most {@code batchSize}
+ * rows, as lists of maps or, with {@code compactedList}, of arrays. {@code __time} is epoch
+ * milliseconds. Stateless.
+ */
+public final class ScanEngine {
+  private ScanEngine() {
+  }
+
+  static List<String> columns(ScanQuery query, QueryableSegment segment) {
+    return query.columns() == null || query.columns().isEmpty() ? segment.columnNames() : query.columns();
+  }
+
+  public static ScanPartial runSegment(ScanQuery query, QueryableSegment segment, ScanSettings settings) {
+    final List<String> columns = columns(query, segment);
+    final List<ScanPartial.Row> rows = new ArrayList<>();
+    if (segment.rowCount() == 0) {
+      return new ScanPartial(columns, rows);
+    }
+    final SegmentScan scan = new SegmentScan(segment, query.virtualColumns(), query.filter(), settings.vectorSize(),
+        settings.maxBitmapUnion(), settings.kernels());
+    if (scan.matchesNothing()) {
+      return new ScanPartial(columns, rows);
+    }
+    final ValueBlocks[] readers = new ValueBlocks[columns.size()];
+    for (int c = 0; c < readers.length; c++) {
+      readers[c] = columns.get(c).equals(QueryableSegment.TIME_COLUMN) ? null : scan.columns().values(columns.get(c));
+    }
+    final long wanted = query.limit() == null || query.order() == ScanQuery.Order.DESCENDING
+        ? Long.MAX_VALUE : query.offset() + query.limit();
+    final String segmentId = segment.segmentId();
+    for (Interval interval : query.intervals().intervals()) {
+      scan.reset(segment.lowerBoundRow(interval.startMs()), segment.lowerBoundRow(interval.endMs()));
+      for (Batch batch = scan.next(); batch != null; batch = scan.next()) {
+        final int block = batch.block();
+        for (int i = 0; i < batch.size(); i++) {
+          if (rows.size() >= wanted) {
+            return new ScanPartial(columns, rows);
+          }
+          final int position = batch.position(i);
+          final long time = scan.timeAt(batch.blockStartRow() + position);
+          final Object[] values = new Object[readers.length];
+          for (int c = 0; c < readers.length; c++) {
+            values[c] = readers[c] == null ? (Object) time : readers[c].value(block, position);
+          }
+          rows.add(new ScanPartial.Row(segmentId, time, values));
+        }
+      }
+    }
+    return new ScanPartial(columns, rows);
+  }
+
+  public static ScanPartial merge(ScanQuery query, List<? extends PartialResult> partials) {
+    final List<ScanPartial.Row> rows = new ArrayList<>();
+    List<String> columns = query.columns() == null ? List.of() : query.columns();
+    for (PartialResult partial : partials) {
+      final ScanPartial scan = (ScanPartial) partial;
+      rows.addAll(scan.rows());
+      if (columns.isEmpty()) {
+        columns = scan.columns();
+      }
+    }
+    if (query.order() != ScanQuery.Order.NONE) {
+      rows.sort(Comparator.comparingLong(ScanPartial.Row::timeMs));
+      if (query.order() == ScanQuery.Order.DESCENDING) {
+        Collections.reverse(rows);
+      }
+    }
+    if (query.limit() != null) {
+      final long keep = query.offset() + query.limit();
+      if (rows.size() > keep) {
+        return new ScanPartial(columns, new ArrayList<>(rows.subList(0, (int) keep)));
+      }
+    }
+    return new ScanPartial(columns, rows);
+  }
+
+  public static List<Object> finish(ScanQuery query, ScanPartial partial) {
+    final List<ScanPartial.Row> all = partial.rows();
+    final int from = (int) Math.min(query.offset(), all.size());
+    final int to = query.limit() == null ? all.size() : (int) Math.min(all.size(), from + query.limit());
+    final List<Object> answer = new ArrayList<>();
+    final boolean compacted = query.resultFormat() == ScanQuery.ResultFormat.COMPACTED_LIST;
+    Map<String, Object> current = null;
+    List<Object> events = null;
+    for (int r = from; r < to; r++) {
+      final ScanPartial.Row row = all.get(r);
+      if (current == null || !current.get("segmentId").equals(row.segmentId()) || events.size() >= query.batchSize()) {
+        current = new LinkedHashMap<>();
+        current.put("segmentId", row.segmentId());
+        current.put("columns", partial.columns());
+        events = new ArrayList<>();
+        current.put("events", events);
+        answer.add(current);
+      }
+      if (compacted) {
+        events.add(java.util.Arrays.asList(row.values()));
+      } else {
+        final Map<String, Object> event = new LinkedHashMap<>();
+        for (int c = 0; c < row.values().length; c++) {
+          event.put(partial.columns().get(c), row.values()[c]);
+        }
+        events.add(event);
+      }
+    }
+    return answer;
+  }
+}

@@ -1,0 +1,182 @@
+package io.nemeton.engine.storage;
+
+import io.nemeton.segment.format.DoubleColumnReader;
+import io.nemeton.segment.format.FloatColumnReader;
+import io.nemeton.segment.format.LongColumnReader;
+import io.nemeton.segment.format.TimeColumnReader;
+import org.roaringbitmap.buffer.ImmutableRoaringBitmap;
+
+/**
+ * Reads a numeric column (or {@code __time}) of a mapped segment file a block at a time: decodes
+ * the stored type into its own scratch, then converts when another type is asked. Not thread-safe.
+ */
+final class MappedNumericBlocks extends NumericBlocks {
+  private static final int ROWS = QueryableSegment.ROWS_PER_BLOCK;
+
+  private final TimeColumnReader time;
+  private final LongColumnReader longReader;
+  private final FloatColumnReader floatReader;
+  private final DoubleColumnReader doubleReader;
+  private final ImmutableRoaringBitmap nullRows;
+  private long[] nativeLongs;
+  private float[] nativeFloats;
+  private double[] nativeDoubles;
+  private int nativeBlock = -1;
+
+  private MappedNumericBlocks(Kind kind, TimeColumnReader time, LongColumnReader longs, FloatColumnReader floats,
+      DoubleColumnReader doubles, ImmutableRoaringBitmap nullRows) {
+    super(kind);
+    this.time = time;
+    this.longReader = longs;
+    this.floatReader = floats;
+    this.doubleReader = doubles;
+    this.nullRows = nullRows == null || nullRows.isEmpty() ? null : nullRows;
+  }
+
+  static MappedNumericBlocks ofTime(TimeColumnReader reader) {
+    return new MappedNumericBlocks(Kind.LONG, reader, null, null, null, null);
+  }
+
+  static MappedNumericBlocks ofLongs(LongColumnReader reader) {
+    return new MappedNumericBlocks(Kind.LONG, null, reader, null, null, reader.hasNulls() ? reader.nullRows() : null);
+  }
+
+  static MappedNumericBlocks ofFloats(FloatColumnReader reader) {
+    return new MappedNumericBlocks(Kind.FLOAT, null, null, reader, null, reader.hasNulls() ? reader.nullRows() : null);
+  }
+
+  static MappedNumericBlocks ofDoubles(DoubleColumnReader reader) {
+    return new MappedNumericBlocks(Kind.DOUBLE, null, null, null, reader,
+        reader.hasNulls() ? reader.nullRows() : null);
+  }
+
+  @Override
+  public boolean mayHaveNulls() {
+    return nullRows != null;
+  }
+
+  /** Decodes the block in the stored type; returns its rows. */
+  private int decode(int block) {
+    switch (storedKind()) {
+      case LONG -> {
+        if (nativeLongs == null) {
+          nativeLongs = new long[ROWS];
+        }
+        if (nativeBlock != block) {
+          if (time != null) {
+            time.readBlock(block, nativeLongs);
+          } else {
+            longReader.readBlock(block, nativeLongs);
+          }
+        }
+      }
+      case FLOAT -> {
+        if (nativeFloats == null) {
+          nativeFloats = new float[ROWS];
+        }
+        if (nativeBlock != block) {
+          floatReader.readBlock(block, nativeFloats);
+        }
+      }
+      case DOUBLE -> {
+        if (nativeDoubles == null) {
+          nativeDoubles = new double[ROWS];
+        }
+        if (nativeBlock != block) {
+          doubleReader.readBlock(block, nativeDoubles);
+        }
+      }
+    }
+    nativeBlock = block;
+    return rows(block);
+  }
+
+  private int rows(int block) {
+    final int rowCount = time != null ? time.rowCount()
+        : longReader != null ? longReader.rowCount()
+        : floatReader != null ? floatReader.rowCount() : doubleReader.rowCount();
+    return Math.min(ROWS, rowCount - block * ROWS);
+  }
+
+  @Override
+  protected void readLongs(int block, long[] destination) {
+    if (storedKind() == Kind.LONG) {
+      // same type: decode straight into the caller's scratch
+      if (time != null) {
+        time.readBlock(block, destination);
+      } else {
+        longReader.readBlock(block, destination);
+      }
+      return;
+    }
+    final int rows = decode(block);
+    switch (storedKind()) {
+      case LONG -> System.arraycopy(nativeLongs, 0, destination, 0, rows);
+      case FLOAT -> {
+        final float[] source = nativeFloats;
+        for (int i = 0; i < rows; i++) {
+          destination[i] = (long) source[i];
+        }
+      }
+      case DOUBLE -> {
+        final double[] source = nativeDoubles;
+        for (int i = 0; i < rows; i++) {
+          destination[i] = (long) source[i];
+        }
+      }
+    }
+  }
+
+  @Override
+  protected void readDoubles(int block, double[] destination) {
+    if (storedKind() == Kind.DOUBLE) {
+      doubleReader.readBlock(block, destination);
+      return;
+    }
+    final int rows = decode(block);
+    switch (storedKind()) {
+      case LONG -> {
+        final long[] source = nativeLongs;
+        for (int i = 0; i < rows; i++) {
+          destination[i] = source[i];
+        }
+      }
+      case FLOAT -> {
+        final float[] source = nativeFloats;
+        for (int i = 0; i < rows; i++) {
+          destination[i] = source[i];
+        }
+      }
+      case DOUBLE -> System.arraycopy(nativeDoubles, 0, destination, 0, rows);
+    }
+  }
+
+  @Override
+  protected void readFloats(int block, float[] destination) {
+    if (storedKind() == Kind.FLOAT) {
+      floatReader.readBlock(block, destination);
+      return;
+    }
+    final int rows = decode(block);
+    switch (storedKind()) {
+      case LONG -> {
+        final long[] source = nativeLongs;
+        for (int i = 0; i < rows; i++) {
+          destination[i] = source[i];
+        }
+      }
+      case FLOAT -> System.arraycopy(nativeFloats, 0, destination, 0, rows);
+      case DOUBLE -> {
+        final double[] source = nativeDoubles;
+        for (int i = 0; i < rows; i++) {
+          destination[i] = (float) source[i];
+        }
+      }
+    }
+  }
+
+  @Override
+  protected boolean readNulls(int block, boolean[] destination) {
+    return NullRows.fill(nullRows, block * ROWS, rows(block), destination);
+  }
+}

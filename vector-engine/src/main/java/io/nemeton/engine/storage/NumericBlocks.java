@@ -1,0 +1,96 @@
+package io.nemeton.engine.storage;
+
+/**
+ * A per-thread reader of one numeric column (or of a column read as numbers), a block at a time,
+ * in whichever primitive type the consumer wants: {@link #longs}, {@link #doubles} and {@link
+ * #floats} convert from the stored type as Java casts do ({@code (long) 2.7} is 2). Null rows read
+ * as 0 and are flagged by {@link #nulls}, which returns null for a block without null rows so that
+ * callers can take the no-null path.
+ *
+ * <p>Not thread-safe. Each array is the reader's own scratch of {@link
+ * QueryableSegment#ROWS_PER_BLOCK} entries, filled for the block asked and valid until the next
+ * call with another block; asking again for the same block costs nothing. Allocates its scratch
+ * arrays on first use only.
+ */
+public abstract class NumericBlocks {
+
+  /** The primitive type a column is stored in. */
+  public enum Kind { LONG, FLOAT, DOUBLE }
+
+  private static final int ROWS = QueryableSegment.ROWS_PER_BLOCK;
+
+  private final Kind storedKind;
+  private long[] longs;
+  private double[] doubles;
+  private float[] floats;
+  private final boolean[] nulls = new boolean[ROWS];
+  private int longsBlock = -1;
+  private int doublesBlock = -1;
+  private int floatsBlock = -1;
+  private int nullsBlock = -1;
+  private boolean blockHasNulls;
+
+  protected NumericBlocks(Kind storedKind) {
+    this.storedKind = storedKind;
+  }
+
+  /** The type the values are stored in, so consumers can read without conversion. */
+  public final Kind storedKind() {
+    return storedKind;
+  }
+
+  /** Whether the column may hold nulls at all; false lets consumers skip {@link #nulls}. */
+  public abstract boolean mayHaveNulls();
+
+  public final long[] longs(int block) {
+    if (longsBlock != block) {
+      if (longs == null) {
+        longs = new long[ROWS];
+      }
+      readLongs(block, longs);
+      longsBlock = block;
+    }
+    return longs;
+  }
+
+  public final double[] doubles(int block) {
+    if (doublesBlock != block) {
+      if (doubles == null) {
+        doubles = new double[ROWS];
+      }
+      readDoubles(block, doubles);
+      doublesBlock = block;
+    }
+    return doubles;
+  }
+
+  public final float[] floats(int block) {
+    if (floatsBlock != block) {
+      if (floats == null) {
+        floats = new float[ROWS];
+      }
+      readFloats(block, floats);
+      floatsBlock = block;
+    }
+    return floats;
+  }
+
+  /** Null flags of the block's rows, or null when no row of the block is null. */
+  public final boolean[] nulls(int block) {
+    if (nullsBlock != block) {
+      blockHasNulls = mayHaveNulls() && readNulls(block, nulls);
+      nullsBlock = block;
+    }
+    return blockHasNulls ? nulls : null;
+  }
+
+  /** Fills the block's values as longs (null rows 0). */
+  protected abstract void readLongs(int block, long[] destination);
+
+  protected abstract void readDoubles(int block, double[] destination);
+
+  protected abstract void readFloats(int block, float[] destination);
+
+  /** Fills the block's null flags; returns whether any is set. */
+  protected abstract boolean readNulls(int block, boolean[] destination);
+}

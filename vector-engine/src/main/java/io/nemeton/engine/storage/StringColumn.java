@@ -1,0 +1,33 @@
+package io.nemeton.engine.storage;
+
+import io.nemeton.bitmap.SortedDictionary;
+import org.roaringbitmap.buffer.ImmutableRoaringBitmap;
+
+/**
+ * A dictionary-encoded string column of one segment: the sorted dictionary (Java {@code String}
+ * order, null at id 0 when the column has nulls), one row bitmap per id, and per-thread block
+ * readers of the ids. Thread-safe; valid while its segment is open.
+ */
+public interface StringColumn extends SortedDictionary {
+
+  String name();
+
+  boolean multiValue();
+
+  /** Whether id 0 is null. */
+  boolean hasNullValue();
+
+  /** The id of {@code value} (null allowed), or {@code -(insertion point) - 1} when absent. */
+  int lookupId(String value);
+
+  /** Rows holding id {@code id}; read-only, valid while the segment is open. */
+  ImmutableRoaringBitmap bitmap(int id);
+
+  /** Whether no row holds id {@code id}. */
+  default boolean isEmpty(int id) {
+    return bitmap(id).isEmpty();
+  }
+
+  /** A new per-thread reader of the ids. */
+  StringBlocks newBlocks();
+}

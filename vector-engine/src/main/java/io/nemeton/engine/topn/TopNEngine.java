@@ -1,0 +1,119 @@
+package io.nemeton.engine.topn;
+
+import io.nemeton.engine.aggregation.Aggregation;
+import io.nemeton.engine.aggregation.Aggregations;
+import io.nemeton.engine.groupby.GroupByEngine;
+import io.nemeton.engine.groupby.GroupByEngineKey;
+import io.nemeton.engine.groupby.GroupByEnginePartial;
+import io.nemeton.engine.query.TopNQuery;
+import io.nemeton.engine.result.ResultRows;
+import io.nemeton.engine.run.PartialResult;
+import io.nemeton.engine.run.ScanSettings;
+import io.nemeton.engine.storage.QueryableSegment;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Runs topN queries: groups one segment's rows by bucket and dimension value (the groupBy scan),
+ * keeps per bucket the best {@code max(threshold, minTopNThreshold)} values, merges the kept values
+ * of all segments, and answers the best {@code threshold} per bucket. Like Druid's, the answer is
+ * exact when no segment has more values than that. With granularity {@code all} a bucket is stamped
+ * with the earliest time covered. Stateless.
+ */
+public final class TopNEngine {
+  private TopNEngine() {
+  }
+
+  public static TopNPartial runSegment(TopNQuery query, QueryableSegment segment, ScanSettings settings) {
+    final List<Aggregation> aggregations = Aggregations.of(query.aggregations());
+    final GroupByEngine.Grouping grouping = new GroupByEngine.Grouping(List.of(query.dimension()), aggregations,
+        query.filter(), query.virtualColumns(), query.granularity(), query.intervals().intervals(), true);
+    final GroupByEnginePartial groups = GroupByEngine.runSegment(grouping, segment, settings);
+    final TreeMap<Long, LinkedHashMap<Object, Object[]>> buckets = new TreeMap<>();
+    for (Map.Entry<GroupByEngineKey, Object[]> group : groups.groups().entrySet()) {
+      buckets.computeIfAbsent(group.getKey().timeMs(), t -> new LinkedHashMap<>())
+          .put(group.getKey().values().get(0), group.getValue());
+    }
+    if (query.granularity().isAll() && buckets.size() > 1) {
+      collapse(buckets, aggregations);
+    }
+    final int keep = Math.max(query.threshold(), query.context().minTopNThreshold());
+    final TopNOrdering ordering = new TopNOrdering(query.metric(), aggregations, query.postAggregations());
+    for (Map.Entry<Long, LinkedHashMap<Object, Object[]>> bucket : buckets.entrySet()) {
+      if (bucket.getValue().size() > keep) {
+        final LinkedHashMap<Object, Object[]> kept = new LinkedHashMap<>();
+        for (Map.Entry<Object, Object[]> entry : ordering.top(bucket.getValue(), keep)) {
+          kept.put(entry.getKey(), entry.getValue());
+        }
+        bucket.setValue(kept);
+      }
+    }
+    return new TopNPartial(buckets);
+  }
+
+  /** Folds every bucket into the earliest one (granularity {@code all}). */
+  private static void collapse(TreeMap<Long, LinkedHashMap<Object, Object[]>> buckets, List<Aggregation> aggregations) {
+    final long first = buckets.firstKey();
+    final LinkedHashMap<Object, Object[]> merged = new LinkedHashMap<>();
+    for (LinkedHashMap<Object, Object[]> bucket : buckets.values()) {
+      for (Map.Entry<Object, Object[]> entry : bucket.entrySet()) {
+        combineInto(merged, aggregations, entry.getKey(), entry.getValue());
+      }
+    }
+    buckets.clear();
+    buckets.put(first, merged);
+  }
+
+  private static void combineInto(Map<Object, Object[]> target, List<Aggregation> aggregations, Object key,
+      Object[] values) {
+    final Object[] existing = target.get(key);
+    if (existing == null) {
+      target.put(key, values);
+      return;
+    }
+    final Object[] combined = new Object[values.length];
+    for (int i = 0; i < combined.length; i++) {
+      combined[i] = aggregations.get(i).combine(existing[i], values[i]);
+    }
+    target.put(key, combined);
+  }
+
+  public static TopNPartial merge(TopNQuery query, List<? extends PartialResult> partials) {
+    final List<Aggregation> aggregations = Aggregations.of(query.aggregations());
+    final TreeMap<Long, LinkedHashMap<Object, Object[]>> merged = new TreeMap<>();
+    for (PartialResult partial : partials) {
+      for (Map.Entry<Long, LinkedHashMap<Object, Object[]>> bucket : ((TopNPartial) partial).buckets().entrySet()) {
+        final LinkedHashMap<Object, Object[]> target = merged.computeIfAbsent(bucket.getKey(),
+            t -> new LinkedHashMap<>());
+        for (Map.Entry<Object, Object[]> entry : bucket.getValue().entrySet()) {
+          combineInto(target, aggregations, entry.getKey(), entry.getValue());
+        }
+      }
+    }
+    if (query.granularity().isAll() && merged.size() > 1) {
+      collapse(merged, aggregations);
+    }
+    return new TopNPartial(merged);
+  }
+
+  public static List<Object> finish(TopNQuery query, TopNPartial partial) {
+    final List<Aggregation> aggregations = Aggregations.of(query.aggregations());
+    final TopNOrdering ordering = new TopNOrdering(query.metric(), aggregations, query.postAggregations());
+    final boolean finalize = query.context().finalizeResults();
+    final List<Object> rows = new ArrayList<>();
+    for (Map.Entry<Long, LinkedHashMap<Object, Object[]>> bucket : partial.buckets().entrySet()) {
+      final List<Object> result = new ArrayList<>();
+      for (Map.Entry<Object, Object[]> entry : ordering.top(bucket.getValue(), query.threshold())) {
+        final Map<String, Object> row = new LinkedHashMap<>();
+        row.put(query.dimension().outputName(), entry.getKey());
+        ResultRows.addAggregated(row, aggregations, entry.getValue(), query.postAggregations(), finalize);
+        result.add(row);
+      }
+      rows.add(ResultRows.timeseriesRow(bucket.getKey(), result));
+    }
+    return rows;
+  }
+}

@@ -1,0 +1,76 @@
+package io.nemeton.engine.testing;
+
+import io.nemeton.segment.ColumnarSegment;
+import io.nemeton.segment.SegmentInfo;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+/**
+ * Seeded random test segments: strings of low and high cardinality (with nulls and the empty
+ * string), a multi-value string, long/double/float columns with nulls, times over three days.
+ * Numbers are multiples of 1/4 so that sums are exact in any order.
+ */
+public final class RandomData {
+  public static final long START_MS = 1_577_836_800_000L; // 2020-01-01T00:00:00Z
+  public static final long DAY_MS = 86_400_000L;
+  public static final List<String> LOW = Arrays.asList("a", "b", "c", "d", "", null);
+  public static final List<String> MULTI = Arrays.asList("x", "y", "z", "w");
+
+  /** The rows of each segment, sorted by time, and the segments built from them. */
+  public record Dataset(List<List<Map<String, Object>>> rows, List<ColumnarSegment> segments) {
+  }
+
+  private RandomData() {
+  }
+
+  public static List<TestColumn> columns() {
+    return List.of(TestColumn.string("s1"), TestColumn.string("s2"), TestColumn.multiString("m1"),
+        TestColumn.longs("l1"), TestColumn.doubles("d1"), TestColumn.floats("f1"));
+  }
+
+  public static String high(int i) {
+    return i == 48 ? "7" : i == 49 ? "12.5" : String.format("v%02d", i);
+  }
+
+  public static Dataset dataset(SplittableRandom random) {
+    final int segmentCount = 1 + random.nextInt(3);
+    final List<List<Map<String, Object>>> allRows = new ArrayList<>();
+    final List<ColumnarSegment> segments = new ArrayList<>();
+    for (int s = 0; s < segmentCount; s++) {
+      final int rowCount = random.nextInt(10) == 0 ? 0 : random.nextInt(2600);
+      final long offset = random.nextLong(DAY_MS);
+      final long span = 1 + random.nextLong(2 * DAY_MS);
+      final double nullChance = random.nextDouble() * 0.3;
+      final List<Map<String, Object>> rows = new ArrayList<>();
+      for (int r = 0; r < rowCount; r++) {
+        final Map<String, Object> row = new HashMap<>();
+        row.put("__time", START_MS + offset + random.nextLong(span) / 1000 * 1000);
+        row.put("s1", LOW.get(random.nextInt(LOW.size())));
+        row.put("s2", random.nextDouble() < nullChance ? null : high(random.nextInt(50)));
+        if (random.nextDouble() < nullChance) {
+          row.put("m1", null);
+        } else {
+          final List<String> values = new ArrayList<>();
+          final int count = 1 + random.nextInt(3);
+          for (int i = 0; i < count; i++) {
+            values.add(random.nextInt(12) == 0 ? null : MULTI.get(random.nextInt(MULTI.size())));
+          }
+          row.put("m1", values);
+        }
+        row.put("l1", random.nextDouble() < nullChance ? null : (long) (random.nextInt(101) - 50));
+        row.put("d1", random.nextDouble() < nullChance ? null : (random.nextInt(81) - 40) / 4.0);
+        row.put("f1", random.nextDouble() < nullChance ? null : (float) ((random.nextInt(81) - 40) / 4.0));
+        rows.add(row);
+      }
+      rows.sort((a, b) -> Long.compare((Long) a.get("__time"), (Long) b.get("__time")));
+      final SegmentInfo info = new SegmentInfo("random", START_MS, START_MS + 4 * DAY_MS, "v1", s, Map.of());
+      segments.add(TestSegments.build(info, columns(), rows));
+      allRows.add(rows);
+    }
+    return new Dataset(allRows, segments);
+  }
+}
