@@ -17,27 +17,24 @@ public final class ComplexColumnReader implements ColumnReader {
   private static final int MAX_COMPRESSION_ID = 2;
 
   private final ColumnDescriptor descriptor;
-  private final BlockDirectory blocks;
-  private final Region values;
-  private final long sizeBytes;
+  private final BlockColumnParts column;
 
-  private ComplexColumnReader(ColumnDescriptor descriptor, BlockDirectory blocks, Region values, long sizeBytes) {
+  private ComplexColumnReader(ColumnDescriptor descriptor, BlockColumnParts column) {
     this.descriptor = descriptor;
-    this.blocks = blocks;
-    this.values = values;
-    this.sizeBytes = sizeBytes;
+    this.column = column;
   }
 
   static ComplexColumnReader open(ColumnDescriptor descriptor, Region blocksRegion, Region values, int rowCount,
       int rowsPerBlock, long sizeBytes) {
-    BlockDirectory blocks = BlockDirectory.open(blocksRegion, rowCount, rowsPerBlock,
-        BlockDirectoryLayout.COMPLEX_ENTRY_BYTES, values.sizeBytes());
+    BlockColumnParts column = BlockColumnParts.open(blocksRegion, values, rowCount, rowsPerBlock,
+        BlockDirectoryLayout.COMPLEX_ENTRY_BYTES, sizeBytes);
+    BlockDirectory blocks = column.blocks;
     for (int b = 0; b < blocks.blockCount(); b++) {
       long offset = blocks.offset(b);
       long stored = Integer.toUnsignedLong(blocks.intField(b, BlockDirectoryLayout.COMPLEX_STORED_BYTES));
       int uncompressed = blocks.intField(b, BlockDirectoryLayout.COMPLEX_UNCOMPRESSED_BYTES);
       int compression = Byte.toUnsignedInt(blocks.byteField(b, BlockDirectoryLayout.COMPLEX_COMPRESSION));
-      long next = b + 1 < blocks.blockCount() ? blocks.offset(b + 1) : values.sizeBytes();
+      long next = column.blockEndLimit(b);
       boolean valid = offset + stored <= next && compression <= MAX_COMPRESSION_ID
           && uncompressed >= ComplexBlockLayout.blobsOffset(blocks.blockRowCount(b))
           && (compression != Compression.NONE.id() || stored == uncompressed)
@@ -47,7 +44,7 @@ public final class ComplexColumnReader implements ColumnReader {
             + uncompressed + " compression=" + compression + " invalid before offset=" + next);
       }
     }
-    return new ComplexColumnReader(descriptor, blocks, values, sizeBytes);
+    return new ComplexColumnReader(descriptor, column);
   }
 
   @Override
@@ -72,37 +69,36 @@ public final class ComplexColumnReader implements ColumnReader {
 
   @Override
   public int rowCount() {
-    return blocks.rowCount();
+    return column.rowCount();
   }
 
   @Override
   public int blockCount() {
-    return blocks.blockCount();
+    return column.blockCount();
   }
 
   @Override
   public long sizeBytes() {
-    return sizeBytes;
+    return column.sizeBytes();
   }
 
   public int rowsPerBlock() {
-    return blocks.rowsPerBlock();
+    return column.rowsPerBlock();
   }
 
   public int blockStartRow(int block) {
-    blocks.checkBlock(block);
-    return blocks.blockStartRow(block);
+    return column.blockStartRow(block);
   }
 
   public int blockRowCount(int block) {
-    blocks.checkBlock(block);
-    return blocks.blockRowCount(block);
+    return column.blockRowCount(block);
   }
 
   /** Reads block {@code block} into {@code destination}; returns its rows. */
   public int readBlock(int block, ComplexBlock destination) {
-    blocks.checkBlock(block);
-    int rows = blocks.blockRowCount(block);
+    final BlockDirectory blocks = column.blocks;
+    final Region values = column.data;
+    int rows = column.blockRowCount(block);
     MemorySegment data = values.verified();
     long offset = blocks.offset(block);
     int stored = blocks.intField(block, BlockDirectoryLayout.COMPLEX_STORED_BYTES);

@@ -2,7 +2,6 @@ package io.nemeton.segment.format;
 
 import io.nemeton.segment.ColumnRole;
 import io.nemeton.segment.ColumnType;
-import java.lang.foreign.MemorySegment;
 import org.roaringbitmap.buffer.ImmutableRoaringBitmap;
 
 /**
@@ -15,9 +14,11 @@ import org.roaringbitmap.buffer.ImmutableRoaringBitmap;
  */
 public final class FloatColumnReader implements ColumnReader {
   private final NumericColumnParts parts;
+  private final BlockColumnParts column;
 
   FloatColumnReader(NumericColumnParts parts) {
     this.parts = parts;
+    this.column = parts.column;
   }
 
   @Override
@@ -37,31 +38,29 @@ public final class FloatColumnReader implements ColumnReader {
 
   @Override
   public int rowCount() {
-    return parts.blocks.rowCount();
+    return column.rowCount();
   }
 
   @Override
   public int blockCount() {
-    return parts.blocks.blockCount();
+    return column.blockCount();
   }
 
   @Override
   public long sizeBytes() {
-    return parts.sizeBytes;
+    return column.sizeBytes();
   }
 
   public int rowsPerBlock() {
-    return parts.blocks.rowsPerBlock();
+    return column.rowsPerBlock();
   }
 
   public int blockStartRow(int block) {
-    parts.blocks.checkBlock(block);
-    return parts.blocks.blockStartRow(block);
+    return column.blockStartRow(block);
   }
 
   public int blockRowCount(int block) {
-    parts.blocks.checkBlock(block);
-    return parts.blocks.blockRowCount(block);
+    return column.blockRowCount(block);
   }
 
   public boolean hasNulls() {
@@ -75,27 +74,21 @@ public final class FloatColumnReader implements ColumnReader {
 
   /** Null rows in the block; equal to its row count when every row is null. */
   public int blockNullCount(int block) {
-    parts.blocks.checkBlock(block);
-    return parts.blocks.intField(block, BlockDirectoryLayout.NUMERIC_NULL_COUNT);
+    return parts.blockNullCount(block);
   }
 
   /** Smallest non-null value of the block; 0 when every row is null. */
   public float blockMin(int block) {
-    parts.blocks.checkBlock(block);
-    return (float) parts.blocks.doubleField(block, BlockDirectoryLayout.NUMERIC_MIN);
+    return (float) column.doubleField(block, BlockDirectoryLayout.NUMERIC_MIN);
   }
 
   /** Largest non-null value of the block; 0 when every row is null. */
   public float blockMax(int block) {
-    parts.blocks.checkBlock(block);
-    return (float) parts.blocks.doubleField(block, BlockDirectoryLayout.NUMERIC_MAX);
+    return (float) column.doubleField(block, BlockDirectoryLayout.NUMERIC_MAX);
   }
 
   /** Decodes block {@code block} into {@code destination[0, rows)}; returns rows. */
   public int readBlock(int block, float[] destination) {
-    MemorySegment data = parts.prepareRead(block, destination.length);
-    int rows = parts.blocks.blockRowCount(block);
-    BlockDecoder.floats(parts.values, data, block, parts.blocks.offset(block), rows, destination);
-    return rows;
+    return column.readFloats(block, destination);
   }
 }

@@ -8,9 +8,9 @@ import org.roaringbitmap.buffer.ImmutableRoaringBitmap;
 import org.roaringbitmap.buffer.MutableRoaringBitmap;
 
 /**
- * What the long, float and double column readers share: the block directory, the lazily verified
- * values region and the null-row bitmap, with the open-time checks that tie them together (null
- * counts per block agree with the bitmap; min is not above max).
+ * What the long, float and double column readers share: the {@link BlockColumnParts} (directory and
+ * lazily verified values region), the null-row bitmap, and the open-time checks that tie them
+ * together (null counts per block agree with the bitmap; min is not above max).
  *
  * <p>Immutable and thread-safe; valid while the segment is open.
  */
@@ -18,25 +18,21 @@ final class NumericColumnParts {
   private static final ImmutableRoaringBitmap NO_ROWS = new MutableRoaringBitmap().toImmutableRoaringBitmap();
 
   final ColumnDescriptor descriptor;
-  final BlockDirectory blocks;
-  final Region values;
+  final BlockColumnParts column;
   final ImmutableRoaringBitmap nullRows;
-  final long sizeBytes;
 
-  private NumericColumnParts(ColumnDescriptor descriptor, BlockDirectory blocks, Region values,
-      ImmutableRoaringBitmap nullRows, long sizeBytes) {
+  private NumericColumnParts(ColumnDescriptor descriptor, BlockColumnParts column, ImmutableRoaringBitmap nullRows) {
     this.descriptor = descriptor;
-    this.blocks = blocks;
-    this.values = values;
+    this.column = column;
     this.nullRows = nullRows;
-    this.sizeBytes = sizeBytes;
   }
 
   /** Opens the parts; {@code nulls} is null when the column has no null rows. */
   static NumericColumnParts open(ColumnDescriptor descriptor, Region blocksRegion, Region values, Region nulls,
       int rowCount, int rowsPerBlock, long sizeBytes) {
-    BlockDirectory blocks = BlockDirectory.open(blocksRegion, rowCount, rowsPerBlock,
-        BlockDirectoryLayout.NUMERIC_ENTRY_BYTES, values.sizeBytes());
+    BlockColumnParts column = BlockColumnParts.open(blocksRegion, values, rowCount, rowsPerBlock,
+        BlockDirectoryLayout.NUMERIC_ENTRY_BYTES, sizeBytes);
+    BlockDirectory blocks = column.blocks;
     ImmutableRoaringBitmap nullRows = nulls == null ? NO_ROWS : nullBitmap(nulls, rowCount);
     for (int b = 0; b < blocks.blockCount(); b++) {
       int nullCount = blocks.intField(b, BlockDirectoryLayout.NUMERIC_NULL_COUNT);
@@ -49,7 +45,7 @@ final class NumericColumnParts {
         throw blocksRegion.corrupt("block=" + b + " min is above max");
       }
     }
-    return new NumericColumnParts(descriptor, blocks, values, nullRows, sizeBytes);
+    return new NumericColumnParts(descriptor, column, nullRows);
   }
 
   private static boolean minNotAboveMax(ColumnType type, BlockDirectory blocks, int b) {
@@ -101,17 +97,8 @@ final class NumericColumnParts {
     return !nullRows.isEmpty();
   }
 
-  /**
-   * Checks {@code block} and the destination length, and returns the verified values region; the
-   * caller decodes the block at {@link BlockDirectory#offset}.
-   */
-  MemorySegment prepareRead(int block, int destinationLength) {
-    blocks.checkBlock(block);
-    int rows = blocks.blockRowCount(block);
-    if (destinationLength < rows) {
-      throw new IllegalArgumentException(values.name() + " block=" + block + ": destination length="
-          + destinationLength + " < block rows=" + rows);
-    }
-    return values.verified();
+  /** Null rows in the block; equal to its row count when every row is null. */
+  int blockNullCount(int block) {
+    return column.intField(block, BlockDirectoryLayout.NUMERIC_NULL_COUNT);
   }
 }

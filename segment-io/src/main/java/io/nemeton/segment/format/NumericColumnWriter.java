@@ -40,8 +40,7 @@ final class NumericColumnWriter {
     long previous = Long.MIN_VALUE;
     for (int b = 0; b < blockCount; b++) {
       final int start = b * ROWS;
-      final int n = Math.min(ROWS, rowCount - start);
-      System.arraycopy(times, start, scratch, 0, n);
+      final int n = copyBlock(times, scratch, b, rowCount);
       boolean ascending = scratch[0] >= previous;
       for (int i = 1; i < n; i++) {
         ascending &= scratch[i] >= scratch[i - 1];
@@ -55,103 +54,82 @@ final class NumericColumnWriter {
             + " outside the segment interval [" + intervalStartMs + ", " + intervalEndMs + ")");
       }
       previous = scratch[n - 1];
-      long offset = out.regionBytes();
       block.clear();
       LongBlockCodec.encode(scratch, n, block);
-      out.write(block);
-      entry(offset, scratch[0], scratch[n - 1], 0);
+      endBlock(out, n, 0, scratch[0], scratch[n - 1]);
     }
     out.end();
     writeDirectory(out, 0);
   }
 
   void writeLong(RegionOutput out, int column, String name, long[] values, RoaringBitmap nullRows, int rowCount) {
-    int blockCount = prepare(name, nullRows, rowCount);
-    out.begin(column, RegionKind.VALUES);
+    int blockCount = prepare(out, column, name, nullRows, rowCount);
     final long[] scratch = longs;
     for (int b = 0; b < blockCount; b++) {
-      final int start = b * ROWS;
-      final int n = Math.min(ROWS, rowCount - start);
-      System.arraycopy(values, start, scratch, 0, n);
-      final int nullCount = nulls.collect(start, start + n, nullPositions);
+      final int n = copyBlock(values, scratch, b, rowCount);
+      final int nullCount = nulls.collect(b * ROWS, b * ROWS + n, nullPositions);
       blockMin = Long.MAX_VALUE;
       blockMax = Long.MIN_VALUE;
       int from = 0;
       for (int k = 0; k < nullCount; k++) {
-        int to = nullPositions[k];
+        final int to = nullPositions[k];
         scratch[to] = 0;
         longRange(scratch, from, to);
         from = to + 1;
       }
       longRange(scratch, from, n);
-      long offset = out.regionBytes();
       block.clear();
       LongBlockCodec.encode(scratch, n, block);
-      out.write(block);
-      boolean allNull = nullCount == n;
-      entry(offset, allNull ? 0 : blockMin, allNull ? 0 : blockMax, nullCount);
+      endBlock(out, n, nullCount, blockMin, blockMax);
     }
     finish(out, column, nullRows);
   }
 
   void writeFloat(RegionOutput out, int column, String name, float[] values, RoaringBitmap nullRows, int rowCount) {
-    int blockCount = prepare(name, nullRows, rowCount);
-    out.begin(column, RegionKind.VALUES);
+    int blockCount = prepare(out, column, name, nullRows, rowCount);
     final float[] scratch = floats;
     for (int b = 0; b < blockCount; b++) {
-      final int start = b * ROWS;
-      final int n = Math.min(ROWS, rowCount - start);
-      System.arraycopy(values, start, scratch, 0, n);
-      final int nullCount = nulls.collect(start, start + n, nullPositions);
+      final int n = copyBlock(values, scratch, b, rowCount);
+      final int nullCount = nulls.collect(b * ROWS, b * ROWS + n, nullPositions);
       blockMin = Integer.MAX_VALUE;
       blockMax = Integer.MIN_VALUE;
       int from = 0;
       for (int k = 0; k < nullCount; k++) {
-        int to = nullPositions[k];
+        final int to = nullPositions[k];
         scratch[to] = 0;
         floatRange(scratch, from, to);
         from = to + 1;
       }
       floatRange(scratch, from, n);
-      long offset = out.regionBytes();
       block.clear();
       FloatBlockCodec.encode(scratch, n, block);
-      out.write(block);
-      boolean allNull = nullCount == n;
-      double min = allNull ? 0 : (double) Float.intBitsToFloat(floatFromSortable((int) blockMin));
-      double max = allNull ? 0 : (double) Float.intBitsToFloat(floatFromSortable((int) blockMax));
-      entry(offset, Double.doubleToRawLongBits(min), Double.doubleToRawLongBits(max), nullCount);
+      // The directory holds float min/max widened to double, like every floating column.
+      double min = Float.intBitsToFloat(floatFromSortable((int) blockMin));
+      double max = Float.intBitsToFloat(floatFromSortable((int) blockMax));
+      endBlock(out, n, nullCount, Double.doubleToRawLongBits(min), Double.doubleToRawLongBits(max));
     }
     finish(out, column, nullRows);
   }
 
   void writeDouble(RegionOutput out, int column, String name, double[] values, RoaringBitmap nullRows, int rowCount) {
-    int blockCount = prepare(name, nullRows, rowCount);
-    out.begin(column, RegionKind.VALUES);
+    int blockCount = prepare(out, column, name, nullRows, rowCount);
     final double[] scratch = doubles;
     for (int b = 0; b < blockCount; b++) {
-      final int start = b * ROWS;
-      final int n = Math.min(ROWS, rowCount - start);
-      System.arraycopy(values, start, scratch, 0, n);
-      final int nullCount = nulls.collect(start, start + n, nullPositions);
+      final int n = copyBlock(values, scratch, b, rowCount);
+      final int nullCount = nulls.collect(b * ROWS, b * ROWS + n, nullPositions);
       blockMin = Long.MAX_VALUE;
       blockMax = Long.MIN_VALUE;
       int from = 0;
       for (int k = 0; k < nullCount; k++) {
-        int to = nullPositions[k];
+        final int to = nullPositions[k];
         scratch[to] = 0;
         doubleRange(scratch, from, to);
         from = to + 1;
       }
       doubleRange(scratch, from, n);
-      long offset = out.regionBytes();
       block.clear();
       DoubleBlockCodec.encode(scratch, n, block);
-      out.write(block);
-      boolean allNull = nullCount == n;
-      long min = allNull ? 0 : doubleFromSortable(blockMin);
-      long max = allNull ? 0 : doubleFromSortable(blockMax);
-      entry(offset, min, max, nullCount);
+      endBlock(out, n, nullCount, doubleFromSortable(blockMin), doubleFromSortable(blockMax));
     }
     finish(out, column, nullRows);
   }
@@ -207,7 +185,8 @@ final class NumericColumnWriter {
     return sortable ^ ((sortable >> 63) & Long.MAX_VALUE);
   }
 
-  private int prepare(String name, RoaringBitmap nullRows, int rowCount) {
+  /** Checks the null rows, starts the directory and opens the values region; returns blocks. */
+  private int prepare(RegionOutput out, int column, String name, RoaringBitmap nullRows, int rowCount) {
     if (nullRows != null && !nullRows.isEmpty() && Integer.toUnsignedLong(nullRows.last()) >= rowCount) {
       throw new IllegalArgumentException("column=" + name + ": null row="
           + Integer.toUnsignedString(nullRows.last()) + " >= rowCount=" + rowCount);
@@ -215,7 +194,27 @@ final class NumericColumnWriter {
     nulls.reset(nullRows);
     int blockCount = BlockDirectoryLayout.blockCount(rowCount, ROWS);
     startDirectory(blockCount);
+    out.begin(column, RegionKind.VALUES);
     return blockCount;
+  }
+
+  /** Copies block {@code b} of {@code values} into {@code scratch} (arrays of one type); returns its rows. */
+  private static int copyBlock(Object values, Object scratch, int b, int rowCount) {
+    final int start = b * ROWS;
+    final int n = Math.min(ROWS, rowCount - start);
+    System.arraycopy(values, start, scratch, 0, n);
+    return n;
+  }
+
+  /**
+   * Appends the encoded block to the values region and its directory entry; a block whose rows are
+   * all null stores min = max = 0 whatever the statistics say.
+   */
+  private void endBlock(RegionOutput out, int n, int nullCount, long minBits, long maxBits) {
+    long offset = out.regionBytes();
+    out.write(block);
+    boolean allNull = nullCount == n;
+    entry(offset, allNull ? 0 : minBits, allNull ? 0 : maxBits, nullCount);
   }
 
   private void finish(RegionOutput out, int column, RoaringBitmap nullRows) {

@@ -23,34 +23,36 @@ import org.roaringbitmap.buffer.ImmutableRoaringBitmap;
 public final class StringColumnReader implements ColumnReader {
   private final ColumnDescriptor descriptor;
   private final StringDictionary dictionary;
+  private final BlockColumnParts column;
+  /** The column's directory and ids region, kept apart for the block decoders below. */
   private final BlockDirectory blocks;
   private final Region ids;
   private final Region bitmaps;
   private final int maxBlockValueCount;
-  private final long sizeBytes;
   private volatile BitmapIndex index;
 
-  private StringColumnReader(ColumnDescriptor descriptor, StringDictionary dictionary, BlockDirectory blocks,
-      Region ids, Region bitmaps, int maxBlockValueCount, long sizeBytes) {
+  private StringColumnReader(ColumnDescriptor descriptor, StringDictionary dictionary, BlockColumnParts column,
+      Region bitmaps, int maxBlockValueCount) {
     this.descriptor = descriptor;
     this.dictionary = dictionary;
-    this.blocks = blocks;
-    this.ids = ids;
+    this.column = column;
+    this.blocks = column.blocks;
+    this.ids = column.data;
     this.bitmaps = bitmaps;
     this.maxBlockValueCount = maxBlockValueCount;
-    this.sizeBytes = sizeBytes;
   }
 
   static StringColumnReader open(ColumnDescriptor descriptor, Region dictionaryRegion, Region blocksRegion,
       Region ids, Region bitmaps, int rowCount, int rowsPerBlock, long sizeBytes) {
     StringDictionary dictionary = StringDictionary.open(dictionaryRegion);
-    BlockDirectory blocks = BlockDirectory.open(blocksRegion, rowCount, rowsPerBlock,
-        BlockDirectoryLayout.STRING_ENTRY_BYTES, ids.sizeBytes());
+    BlockColumnParts column = BlockColumnParts.open(blocksRegion, ids, rowCount, rowsPerBlock,
+        BlockDirectoryLayout.STRING_ENTRY_BYTES, sizeBytes);
+    BlockDirectory blocks = column.blocks;
     int maxValues = 0;
     for (int b = 0; b < blocks.blockCount(); b++) {
       long offset = blocks.offset(b);
       long idsOffset = blocks.longField(b, BlockDirectoryLayout.STRING_IDS_OFFSET);
-      long next = b + 1 < blocks.blockCount() ? blocks.offset(b + 1) : ids.sizeBytes();
+      long next = column.blockEndLimit(b);
       int minId = blocks.intField(b, BlockDirectoryLayout.STRING_MIN_ID);
       int maxId = blocks.intField(b, BlockDirectoryLayout.STRING_MAX_ID);
       int values = blocks.intField(b, BlockDirectoryLayout.STRING_VALUE_COUNT);
@@ -67,7 +69,7 @@ public final class StringColumnReader implements ColumnReader {
       }
       maxValues = Math.max(maxValues, values);
     }
-    return new StringColumnReader(descriptor, dictionary, blocks, ids, bitmaps, maxValues, sizeBytes);
+    return new StringColumnReader(descriptor, dictionary, column, bitmaps, maxValues);
   }
 
   @Override
@@ -87,31 +89,29 @@ public final class StringColumnReader implements ColumnReader {
 
   @Override
   public int rowCount() {
-    return blocks.rowCount();
+    return column.rowCount();
   }
 
   @Override
   public int blockCount() {
-    return blocks.blockCount();
+    return column.blockCount();
   }
 
   @Override
   public long sizeBytes() {
-    return sizeBytes;
+    return column.sizeBytes();
   }
 
   public int rowsPerBlock() {
-    return blocks.rowsPerBlock();
+    return column.rowsPerBlock();
   }
 
   public int blockStartRow(int block) {
-    blocks.checkBlock(block);
-    return blocks.blockStartRow(block);
+    return column.blockStartRow(block);
   }
 
   public int blockRowCount(int block) {
-    blocks.checkBlock(block);
-    return blocks.blockRowCount(block);
+    return column.blockRowCount(block);
   }
 
   /** Distinct values, null included when present. */
@@ -145,19 +145,16 @@ public final class StringColumnReader implements ColumnReader {
 
   /** Smallest id in the block; 0 when the block holds no value (then max is -1). */
   public int blockMinId(int block) {
-    blocks.checkBlock(block);
-    return blocks.intField(block, BlockDirectoryLayout.STRING_MIN_ID);
+    return column.intField(block, BlockDirectoryLayout.STRING_MIN_ID);
   }
 
   public int blockMaxId(int block) {
-    blocks.checkBlock(block);
-    return blocks.intField(block, BlockDirectoryLayout.STRING_MAX_ID);
+    return column.intField(block, BlockDirectoryLayout.STRING_MAX_ID);
   }
 
   /** Ids stored in the block: its row count for a single-value column. */
   public int blockValueCount(int block) {
-    blocks.checkBlock(block);
-    return blocks.intField(block, BlockDirectoryLayout.STRING_VALUE_COUNT);
+    return column.intField(block, BlockDirectoryLayout.STRING_VALUE_COUNT);
   }
 
   /** The largest {@link #blockValueCount} over all blocks, to size an ids batch once. */
@@ -170,8 +167,7 @@ public final class StringColumnReader implements ColumnReader {
     if (descriptor.multiValue()) {
       throw new IllegalStateException(ids.name() + ": column is multi-value; use readMultiValueBlock");
     }
-    blocks.checkBlock(block);
-    int rows = blocks.blockRowCount(block);
+    int rows = column.blockRowCount(block);
     checkLength("destination", destination.length, rows, block);
     BlockDecoder.ints(ids, ids.verified(), block, blocks.offset(block), rows, destination);
     return rows;
@@ -184,8 +180,7 @@ public final class StringColumnReader implements ColumnReader {
    * Returns rows.
    */
   public int readMultiValueBlock(int block, int[] rowStarts, int[] idsDestination) {
-    blocks.checkBlock(block);
-    int rows = blocks.blockRowCount(block);
+    int rows = column.blockRowCount(block);
     int values = blocks.intField(block, BlockDirectoryLayout.STRING_VALUE_COUNT);
     checkLength("rowStarts", rowStarts.length, rows + 1, block);
     checkLength("ids", idsDestination.length, values, block);

@@ -3,7 +3,6 @@ package io.nemeton.segment.format;
 import io.nemeton.segment.ColumnRole;
 import io.nemeton.segment.ColumnType;
 import io.nemeton.segment.ColumnarSegment;
-import java.lang.foreign.MemorySegment;
 
 /**
  * Reads the {@code __time} column: ascending epoch millis in blocks, with each block's first and
@@ -14,19 +13,16 @@ import java.lang.foreign.MemorySegment;
  * caller's array and allocates nothing.
  */
 public final class TimeColumnReader implements ColumnReader {
-  private final BlockDirectory blocks;
-  private final Region values;
-  private final long sizeBytes;
+  private final BlockColumnParts column;
 
-  private TimeColumnReader(BlockDirectory blocks, Region values, long sizeBytes) {
-    this.blocks = blocks;
-    this.values = values;
-    this.sizeBytes = sizeBytes;
+  private TimeColumnReader(BlockColumnParts column) {
+    this.column = column;
   }
 
   static TimeColumnReader open(Region blocksRegion, Region values, int rowCount, int rowsPerBlock, long sizeBytes) {
-    BlockDirectory blocks = BlockDirectory.open(blocksRegion, rowCount, rowsPerBlock,
-        BlockDirectoryLayout.NUMERIC_ENTRY_BYTES, values.sizeBytes());
+    BlockColumnParts column = BlockColumnParts.open(blocksRegion, values, rowCount, rowsPerBlock,
+        BlockDirectoryLayout.NUMERIC_ENTRY_BYTES, sizeBytes);
+    BlockDirectory blocks = column.blocks;
     long previousMax = Long.MIN_VALUE;
     for (int b = 0; b < blocks.blockCount(); b++) {
       long min = blocks.longField(b, BlockDirectoryLayout.NUMERIC_MIN);
@@ -37,7 +33,7 @@ public final class TimeColumnReader implements ColumnReader {
       }
       previousMax = max;
     }
-    return new TimeColumnReader(blocks, values, sizeBytes);
+    return new TimeColumnReader(column);
   }
 
   @Override
@@ -57,56 +53,44 @@ public final class TimeColumnReader implements ColumnReader {
 
   @Override
   public int rowCount() {
-    return blocks.rowCount();
+    return column.rowCount();
   }
 
   @Override
   public int blockCount() {
-    return blocks.blockCount();
+    return column.blockCount();
   }
 
   @Override
   public long sizeBytes() {
-    return sizeBytes;
+    return column.sizeBytes();
   }
 
   public int rowsPerBlock() {
-    return blocks.rowsPerBlock();
+    return column.rowsPerBlock();
   }
 
   public int blockStartRow(int block) {
-    blocks.checkBlock(block);
-    return blocks.blockStartRow(block);
+    return column.blockStartRow(block);
   }
 
   public int blockRowCount(int block) {
-    blocks.checkBlock(block);
-    return blocks.blockRowCount(block);
+    return column.blockRowCount(block);
   }
 
   /** The block's first (smallest) time. */
   public long blockMin(int block) {
-    blocks.checkBlock(block);
-    return blocks.longField(block, BlockDirectoryLayout.NUMERIC_MIN);
+    return column.longField(block, BlockDirectoryLayout.NUMERIC_MIN);
   }
 
   /** The block's last (largest) time. */
   public long blockMax(int block) {
-    blocks.checkBlock(block);
-    return blocks.longField(block, BlockDirectoryLayout.NUMERIC_MAX);
+    return column.longField(block, BlockDirectoryLayout.NUMERIC_MAX);
   }
 
   /** Decodes block {@code block} into {@code destination[0, rows)}; returns rows. */
   public int readBlock(int block, long[] destination) {
-    blocks.checkBlock(block);
-    int rows = blocks.blockRowCount(block);
-    if (destination.length < rows) {
-      throw new IllegalArgumentException(values.name() + " block=" + block + ": destination length="
-          + destination.length + " < block rows=" + rows);
-    }
-    MemorySegment data = values.verified();
-    BlockDecoder.longs(values, data, block, blocks.offset(block), rows, destination);
-    return rows;
+    return column.readLongs(block, destination);
   }
 
   /**
@@ -115,11 +99,12 @@ public final class TimeColumnReader implements ColumnReader {
    * one block of scratch; use {@link #lowerBoundRow(long, long[])} to supply it.
    */
   public int lowerBoundRow(long timeMs) {
-    return lowerBoundRow(timeMs, new long[blocks.rowsPerBlock()]);
+    return lowerBoundRow(timeMs, new long[column.rowsPerBlock()]);
   }
 
   /** As {@link #lowerBoundRow(long)}, decoding into {@code scratch} (at least rowsPerBlock long). */
   public int lowerBoundRow(long timeMs, long[] scratch) {
+    final BlockDirectory blocks = column.blocks;
     int low = 0;
     int high = blocks.blockCount();
     while (low < high) {

@@ -16,7 +16,7 @@ import java.util.Set;
 
 /**
  * The compiled form of a spec: how each input field is read ({@link FieldBinding}), the slots of
- * {@link InputBatch}, and the columns of {@link RowColumns} holding dimensions and metric states.
+ * {@link InputBatch}, and the columns of {@link RowStore} (and {@link RowColumns}) holding dimensions and metric states.
  * With schemaless dimensions it grows as readers meet new fields: new string dimensions are
  * appended, and {@link #stringFieldCount()} tells batches and buffers to add a column.
  *

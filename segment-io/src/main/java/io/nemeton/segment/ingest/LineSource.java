@@ -38,15 +38,7 @@ final class LineSource implements Closeable {
   boolean next() throws IOException {
     int scanFrom = position;
     while (true) {
-      final byte[] bytes = buffer;
-      final int available = limit;
-      int newline = -1;
-      for (int i = scanFrom; i < available; i++) {
-        if (bytes[i] == '\n') {
-          newline = i;
-          break;
-        }
-      }
+      final int newline = ByteScan.indexOf(buffer, scanFrom, limit, (byte) '\n');
       if (newline >= 0) {
         setLine(position, newline);
         position = newline + 1;

@@ -4,7 +4,7 @@ import io.nemeton.segment.ingest.spec.MetricKind;
 import io.nemeton.segment.ingest.spec.MetricSpec;
 
 /**
- * Where a metric's state lives in {@link RowColumns}, by kind:
+ * Where a metric's state lives in {@link RowStore} (and {@link RowColumns}), by kind; {@code longs[c]} means long column c, and so on:
  *
  * <ul>
  *   <li>count, long sum/min/max: {@code longs[valueColumn]} (+ {@code nulls[nullColumn]} except count);

@@ -26,6 +26,31 @@ final class NumberParsing {
 
   /** Parses a long into {@code out[index]}; false when the text is not a number. */
   static boolean parseLong(byte[] bytes, int offset, int length, long[] out, int index) {
+    // fast path: optional minus and up to 18 digits, nothing else
+    int pos = offset;
+    final int end = offset + length;
+    final boolean negative = length > 0 && bytes[pos] == '-';
+    if (negative) {
+      pos++;
+    }
+    final int digits = end - pos;
+    if (digits > 0 && digits <= 18) {
+      long value = 0;
+      int bad = 0;
+      for (int i = pos; i < end; i++) {
+        final int digit = bytes[i] - '0';
+        bad |= digit | (9 - digit);
+        value = value * 10 + digit;
+      }
+      if (bad >= 0) {
+        out[index] = negative ? -value : value;
+        return true;
+      }
+    }
+    return parseLongSlow(bytes, offset, length, out, index);
+  }
+
+  private static boolean parseLongSlow(byte[] bytes, int offset, int length, long[] out, int index) {
     int pos = offset;
     int end = offset + length;
     while (pos < end && (bytes[pos] == ' ' || bytes[pos] == '\t')) {
@@ -42,18 +67,27 @@ final class NumberParsing {
     if (negative || bytes[pos] == '+') {
       digitsStart++;
     }
-    final int digits = end - digitsStart;
-    if (digits > 0 && digits <= 18) {
+    if (end > digitsStart) {
+      // exact for every integer a long holds; past that, the decimal value cast as Druid casts
       long value = 0;
       int i = digitsStart;
+      boolean overflow = false;
       for (; i < end; i++) {
         final int digit = bytes[i] - '0';
         if (digit < 0 || digit > 9) {
           break;
         }
+        if (value > (Long.MAX_VALUE - digit) / 10) {
+          overflow = !(negative && value == Long.MAX_VALUE / 10 && digit == 8 && i == end - 1);
+          if (!overflow) {
+            out[index] = Long.MIN_VALUE;
+            return true;
+          }
+          break;
+        }
         value = value * 10 + digit;
       }
-      if (i == end) {
+      if (i == end && !overflow) {
         out[index] = negative ? -value : value;
         return true;
       }
@@ -68,6 +102,39 @@ final class NumberParsing {
 
   /** Parses a double into {@code out[index]}; false when the text is not a number. */
   static boolean parseDouble(byte[] bytes, int offset, int length, double[] out, int index) {
+    // fast path: optional minus, digits, optional '.' and digits, at most 18 digits in all
+    int pos = offset;
+    final int end = offset + length;
+    final boolean negative = length > 0 && bytes[pos] == '-';
+    if (negative) {
+      pos++;
+    }
+    if (end - pos > 0 && end - pos <= 19) {
+      long mantissa = 0;
+      int bad = 0;
+      int point = -1;
+      for (int i = pos; i < end; i++) {
+        final int digit = bytes[i] - '0';
+        if (digit == '.' - '0' && point < 0) {
+          point = i;
+          continue;
+        }
+        bad |= digit | (9 - digit);
+        mantissa = mantissa * 10 + digit;
+      }
+      final int fractionDigits = point < 0 ? 0 : end - point - 1;
+      // Clinger: an exact mantissa divided by an exact power of ten rounds once, correctly
+      if (bad >= 0 && mantissa <= (1L << 53) && (point < 0 || (point > pos && fractionDigits > 0))
+          && (point < 0 ? end - pos : end - pos - 1) <= 18) {
+        final double value = fractionDigits == 0 ? mantissa : mantissa / POWERS_OF_TEN[fractionDigits];
+        out[index] = negative ? -value : value;
+        return true;
+      }
+    }
+    return parseDoubleGeneral(bytes, offset, length, out, index);
+  }
+
+  private static boolean parseDoubleGeneral(byte[] bytes, int offset, int length, double[] out, int index) {
     int pos = offset;
     int end = offset + length;
     while (pos < end && (bytes[pos] == ' ' || bytes[pos] == '\t')) {

@@ -37,8 +37,8 @@ final class RowBuffer implements AutoCloseable {
   private int runsWritten;
   private final long[] truncated = new long[InputBatch.CAPACITY];
   private final int[] selection = new int[InputBatch.CAPACITY];
-  private RowColumns rows;
-  private RowColumns spare;
+  private RowStore rows;
+  private RowStore spare;
   private int size;
   private long peakRows;
 
@@ -54,7 +54,7 @@ final class RowBuffer implements AutoCloseable {
     this.maxRows = maxRows;
     this.log = log;
     this.spillDirectory = spillDirectory;
-    this.rows = RowColumns.forSchema(schema, Math.min(INITIAL_ROWS, maxRows));
+    this.rows = RowStore.forSchema(schema, Math.min(INITIAL_ROWS, maxRows));
   }
 
   /** Appends the batch's rows (counting each as processed, with error, or thrown away). */
@@ -75,7 +75,7 @@ final class RowBuffer implements AutoCloseable {
       }
       selection[kept++] = i;
     }
-    rows.ensureIntColumns(schema.stringFieldCount());
+    rows.ensureIntColumns(schema.stringFieldCount(), size);
     int done = 0;
     while (done < kept) {
       if (size == maxRows) {
@@ -94,64 +94,63 @@ final class RowBuffer implements AutoCloseable {
 
   private void copy(InputBatch batch, int from, int count, int row) {
     final int[] chosen = selection;
-    final long[] time = rows.time;
+    final RowStore store = rows;
     for (int i = 0; i < count; i++) {
-      time[row + i] = truncated[chosen[from + i]];
+      store.setTime(row + i, truncated[chosen[from + i]]);
     }
     for (int s = 0; s < batch.codes.length; s++) {
-      final int[] target = rows.ints[s];
       final int[] codes = batch.codes[s];
       for (int i = 0; i < count; i++) {
-        target[row + i] = codes[chosen[from + i]];
+        store.setCode(s, row + i, codes[chosen[from + i]]);
       }
     }
     for (DimensionColumn dimension : schema.dimensions()) {
       if (dimension.type() == DimensionType.STRING) {
         continue;
       }
-      final byte[] targetNulls = rows.nulls[dimension.nullColumn()];
+      final int column = dimension.column();
+      final int nullColumn = dimension.nullColumn();
       final int slot = dimension.inputSlot();
       if (dimension.type() == DimensionType.LONG) {
-        final long[] target = rows.longs[dimension.column()];
         final long[] values = batch.longs[slot];
         final byte[] nulls = batch.longNulls[slot];
         for (int i = 0; i < count; i++) {
           final int s = chosen[from + i];
-          target[row + i] = nulls[s] != 0 ? 0 : values[s];
-          targetNulls[row + i] = nulls[s];
+          store.setLong(column, row + i, nulls[s] != 0 ? 0 : values[s]);
+          store.setNull(nullColumn, row + i, nulls[s]);
         }
       } else {
         final boolean roundToFloat = dimension.type() == DimensionType.FLOAT;
-        final double[] target = rows.doubles[dimension.column()];
         final double[] values = batch.doubles[slot];
         final byte[] nulls = batch.doubleNulls[slot];
         for (int i = 0; i < count; i++) {
           final int s = chosen[from + i];
           final double value = nulls[s] != 0 ? 0 : values[s];
-          target[row + i] = roundToFloat ? (float) value : value;
-          targetNulls[row + i] = nulls[s];
+          store.setDouble(column, row + i, roundToFloat ? (float) value : value);
+          store.setNull(nullColumn, row + i, nulls[s]);
         }
       }
     }
-    aggregation.init(rows, row, batch, chosen, from, count);
+    aggregation.init(store, row, batch, chosen, from, count);
   }
 
-  /** Sorts (and rolls up) the rows; spills them unless that freed half the room or {@code keep}. */
-  private void flush(boolean keep) throws IOException {
+  /**
+   * Sorts (and rolls up) the rows; spills them unless that freed half the room or {@code keep}.
+   * Returns the sorted order of the kept rows, or null when they are kept in order.
+   */
+  private int[] flush(boolean keep) throws IOException {
     keys.refresh(schema);
     final int[] order = sorter.sort(rows, size);
     if (!rollup) {
       if (keep) {
-        spareFor(size).gather(rows, order, 0, size, 0);
-        swap();
-      } else {
-        spill(rows, order, size);
-        rows.clearObjects(0, size);
-        size = 0;
+        return order;
       }
-      return;
+      spill(rows, order, size);
+      rows.clearObjects(0, size);
+      size = 0;
+      return null;
     }
-    final RowColumns target = spareFor(size);
+    final RowStore target = spareFor(size);
     int groups = 0;
     int i = 0;
     while (i < size) {
@@ -175,18 +174,19 @@ final class RowBuffer implements AutoCloseable {
       rows.clearObjects(0, size);
       size = 0;
     }
+    return null;
   }
 
-  private RowColumns spareFor(int count) {
-    if (spare == null || spare.capacity < rows.capacity) {
-      spare = RowColumns.forSchema(schema, rows.capacity);
+  private RowStore spareFor(int count) {
+    if (spare == null || spare.capacity < rows.capacity || spare.rowBytes != rows.rowBytes) {
+      spare = new RowStore(rows.capacity, rows.intColumns, rows.longColumns, rows.doubleColumns, rows.nullColumns,
+          rows.objectColumns);
     }
-    spare.ensureIntColumns(rows.ints.length);
     return spare;
   }
 
   private void swap() {
-    final RowColumns swap = rows;
+    final RowStore swap = rows;
     rows = spare;
     spare = swap;
   }
@@ -194,7 +194,7 @@ final class RowBuffer implements AutoCloseable {
   /** A spilled run and its row count (blocks are sized by it when reading). */
   private record Run(Path path, long rows) {}
 
-  private void spill(RowColumns source, int[] order, int count) throws IOException {
+  private void spill(RowStore source, int[] order, int count) throws IOException {
     final Path path = newRunPath();
     try (RunFile.Writer writer = new RunFile.Writer(path, source)) {
       writer.append(source, order, 0, count);
@@ -209,13 +209,11 @@ final class RowBuffer implements AutoCloseable {
 
   /** Sorts the remaining rows and hands the whole ordered result to {@code out}. */
   void finish(RowSink out) throws IOException {
-    if (size > 0) {
-      flush(true);
-    }
+    final int[] order = size > 0 ? flush(true) : null;
     keys.refresh(schema);
     if (runs.isEmpty()) {
       if (size > 0) {
-        out.accept(rows, 0, size);
+        out.accept(rows, order, 0, size);
       }
       return;
     }
@@ -225,7 +223,7 @@ final class RowBuffer implements AutoCloseable {
       final List<Run> group = new ArrayList<>(runs.subList(0, MAX_MERGE_WIDTH));
       final Path path = newRunPath();
       final long merged;
-      try (RunFile.Writer writer = new RunFile.Writer(path, RowColumns.forSchema(schema, 1))) {
+      try (RunFile.Writer writer = new RunFile.Writer(path, RowStore.forSchema(schema, 1))) {
         merge(merger, group, null, writer);
         merged = writer.rows();
       }
@@ -236,20 +234,20 @@ final class RowBuffer implements AutoCloseable {
       runs.subList(0, MAX_MERGE_WIDTH).clear();
       runs.add(0, new Run(path, merged));
     }
-    merge(merger, runs, new RunCursor(rows, size), out);
+    merge(merger, runs, new RunCursor(rows, order, size), out);
   }
 
   private void merge(RunMerger merger, List<Run> group, RunCursor inMemory, RowSink out) throws IOException {
     final List<RunCursor> cursors = new ArrayList<>();
     try {
       for (Run run : group) {
-        final RowColumns block = RowColumns.forSchema(schema, (int) Math.min(RunFile.BLOCK_ROWS, Math.max(1, run.rows())));
+        final RowStore block = RowStore.forSchema(schema, (int) Math.min(RunFile.BLOCK_ROWS, Math.max(1, run.rows())));
         cursors.add(new RunCursor(new RunFile.Reader(run.path(), block), block));
       }
       if (inMemory != null) {
         cursors.add(inMemory);
       }
-      merger.merge(cursors, RowColumns.forSchema(schema, RunFile.BLOCK_ROWS), out);
+      merger.merge(cursors, RowStore.forSchema(schema, RunFile.BLOCK_ROWS), out);
     } finally {
       for (RunCursor cursor : cursors) {
         cursor.close();

@@ -47,20 +47,20 @@ final class RowKeys {
   }
 
   /** Full key order of two rows. */
-  int compare(RowColumns a, int rowA, RowColumns b, int rowB) {
-    final int byTime = Long.compare(a.time[rowA], b.time[rowB]);
+  int compare(RowStore a, int rowA, RowStore b, int rowB) {
+    final int byTime = Long.compare(a.time(rowA), b.time(rowB));
     return byTime != 0 ? byTime : compareDimensions(0, a, rowA, b, rowB);
   }
 
   /** Order by dimensions {@code from..count-1}. */
-  int compareDimensions(int from, RowColumns a, int rowA, RowColumns b, int rowB) {
+  int compareDimensions(int from, RowStore a, int rowA, RowStore b, int rowB) {
     for (int k = from; k < count; k++) {
       final int column = columns[k];
       final int result;
       switch (kinds[k]) {
         case STRING -> {
-          final int codeA = a.ints[column][rowA];
-          final int codeB = b.ints[column][rowB];
+          final int codeA = a.code(column, rowA);
+          final int codeB = b.code(column, rowB);
           if (codeA == codeB) {
             continue;
           }
@@ -73,17 +73,17 @@ final class RowKeys {
         }
         case LONG -> {
           final int nullColumn = nullColumns[k];
-          final int nullA = a.nulls[nullColumn][rowA];
-          final int nullB = b.nulls[nullColumn][rowB];
+          final int nullA = a.isNull(nullColumn, rowA);
+          final int nullB = b.isNull(nullColumn, rowB);
           result = nullA != nullB ? Integer.compare(nullB, nullA)
-              : nullA != 0 ? 0 : Long.compare(a.longs[column][rowA], b.longs[column][rowB]);
+              : nullA != 0 ? 0 : Long.compare(a.longValue(column, rowA), b.longValue(column, rowB));
         }
         default -> {
           final int nullColumn = nullColumns[k];
-          final int nullA = a.nulls[nullColumn][rowA];
-          final int nullB = b.nulls[nullColumn][rowB];
+          final int nullA = a.isNull(nullColumn, rowA);
+          final int nullB = b.isNull(nullColumn, rowB);
           result = nullA != nullB ? Integer.compare(nullB, nullA)
-              : nullA != 0 ? 0 : Double.compare(a.doubles[column][rowA], b.doubles[column][rowB]);
+              : nullA != 0 ? 0 : Double.compare(a.doubleValue(column, rowA), b.doubleValue(column, rowB));
         }
       }
       if (result != 0) {
@@ -94,28 +94,29 @@ final class RowKeys {
   }
 
   /** True when two rows have equal keys (rollup merges them). */
-  boolean equal(RowColumns a, int rowA, RowColumns b, int rowB) {
-    if (a.time[rowA] != b.time[rowB]) {
+  boolean equal(RowStore a, int rowA, RowStore b, int rowB) {
+    if (a.time(rowA) != b.time(rowB)) {
       return false;
     }
     for (int k = 0; k < count; k++) {
       final int column = columns[k];
       switch (kinds[k]) {
         case STRING -> {
-          if (a.ints[column][rowA] != b.ints[column][rowB]) {
+          if (a.code(column, rowA) != b.code(column, rowB)) {
             return false;
           }
         }
         case LONG -> {
-          final byte nullA = a.nulls[nullColumns[k]][rowA];
-          if (nullA != b.nulls[nullColumns[k]][rowB] || (nullA == 0 && a.longs[column][rowA] != b.longs[column][rowB])) {
+          final byte nullA = a.isNull(nullColumns[k], rowA);
+          if (nullA != b.isNull(nullColumns[k], rowB)
+              || (nullA == 0 && a.longValue(column, rowA) != b.longValue(column, rowB))) {
             return false;
           }
         }
         default -> {
-          final byte nullA = a.nulls[nullColumns[k]][rowA];
-          if (nullA != b.nulls[nullColumns[k]][rowB] || (nullA == 0
-              && Double.doubleToLongBits(a.doubles[column][rowA]) != Double.doubleToLongBits(b.doubles[column][rowB]))) {
+          final byte nullA = a.isNull(nullColumns[k], rowA);
+          if (nullA != b.isNull(nullColumns[k], rowB) || (nullA == 0
+              && Double.doubleToLongBits(a.doubleValue(column, rowA)) != Double.doubleToLongBits(b.doubleValue(column, rowB)))) {
             return false;
           }
         }

@@ -4,6 +4,9 @@ import java.io.IOException;
 
 /** Receives sorted rows in order: segment cutting, or a run file while merging in passes. */
 interface RowSink {
-  /** Takes rows {@code [from, from + count)} of {@code rows}; they continue the sorted stream. */
-  void accept(RowColumns rows, int from, int count) throws IOException;
+  /**
+   * Takes rows {@code order[from, from + count)} of {@code rows} (rows {@code [from, from + count)}
+   * when {@code order} is null); they continue the sorted stream.
+   */
+  void accept(RowStore rows, int[] order, int from, int count) throws IOException;
 }

@@ -6,7 +6,7 @@ import java.util.Arrays;
  * Sorts rows by their key ({@code __time}, then dimensions) into a permutation, stably (equal keys
  * keep input order, which rollup and first/last rely on). It packs as many leading keys as fit,
  * each shifted to its range in the rows being sorted, together with the row's position into one
- * long and sorts those with the primitive {@link Arrays#sort(long[])}; rows still tied recurse on
+ * long and sorts those with a radix sort ({@link LongRadixSort}); rows still tied recurse on
  * the next keys. Keys that cannot be packed (multi-value lists, wide numbers) use a merge sort with
  * a row comparator; short ranges use insertion sort.
  *
@@ -17,11 +17,12 @@ final class RowSorter {
   private static final int LEVEL_TIME = -1;
 
   private final RowKeys keys;
-  private RowColumns rows;
+  private RowStore rows;
   private int[] order = new int[0];
   private long[] packed = new long[0];
   private int[] scratch = new int[0];
   private boolean[] hasLists = new boolean[0];
+  private final LongRadixSort radix = new LongRadixSort();
 
   RowSorter(RowKeys keys) {
     this.keys = keys;
@@ -31,7 +32,7 @@ final class RowSorter {
    * Sorts rows {@code [0, count)} of {@code columns}; returns the permutation (owned by the sorter,
    * valid until the next sort). {@code keys} must be refreshed.
    */
-  int[] sort(RowColumns columns, int count) {
+  int[] sort(RowStore columns, int count) {
     rows = columns;
     if (order.length < count) {
       order = new int[count];
@@ -44,9 +45,9 @@ final class RowSorter {
     hasLists = new boolean[keys.count];
     for (int k = 0; k < keys.count; k++) {
       if (keys.kinds[k] == RowKeys.STRING) {
-        final int[] codes = columns.ints[keys.columns[k]];
+        final int column = keys.columns[k];
         for (int i = 0; i < count; i++) {
-          if (codes[i] < 0) {
+          if (columns.code(column, i) < 0) {
             hasLists[k] = true;
             break;
           }
@@ -94,6 +95,7 @@ final class RowSorter {
       mergeSort(from, to, level);
       return;
     }
+    final int keyBits = 63 - available;
     final long[] keysPacked = packed;
     Arrays.fill(keysPacked, 0, size, 0L);
     for (int k = level; k < end; k++) {
@@ -102,7 +104,7 @@ final class RowSorter {
     for (int i = 0; i < size; i++) {
       keysPacked[i] = (keysPacked[i] << indexBits) | i;
     }
-    Arrays.sort(keysPacked, 0, size);
+    radix.sort(keysPacked, size, keyBits);
     final int indexMask = (int) ((1L << indexBits) - 1);
     for (int i = 0; i < size; i++) {
       scratch[i] = order[from + (int) (keysPacked[i] & indexMask)];
@@ -140,9 +142,9 @@ final class RowSorter {
     long min = Long.MAX_VALUE;
     long max = Long.MIN_VALUE;
     if (level == LEVEL_TIME) {
-      final long[] time = rows.time;
+      final RowStore store = rows;
       for (int i = from; i < to; i++) {
-        final long t = time[order[i]];
+        final long t = store.time(order[i]);
         min = Math.min(min, t);
         max = Math.max(max, t);
       }
@@ -154,40 +156,41 @@ final class RowSorter {
         if (hasLists[level]) {
           return null;
         }
-        final int[] codes = rows.ints[column];
+        final RowStore store = rows;
         final int[] rank = keys.ranks[level];
         for (int i = from; i < to; i++) {
-          final int r = rank[codes[order[i]]];
+          final int r = rank[store.code(column, order[i])];
           min = Math.min(min, r);
           max = Math.max(max, r);
         }
         return new long[] {min, max};
       }
       case RowKeys.LONG -> {
-        final long[] values = rows.longs[column];
-        final byte[] nulls = rows.nulls[keys.nullColumns[level]];
+        final RowStore store = rows;
+        final int nullColumn = keys.nullColumns[level];
         boolean anyNull = false;
         for (int i = from; i < to; i++) {
           final int row = order[i];
-          if (nulls[row] != 0) {
+          if (store.isNull(nullColumn, row) != 0) {
             anyNull = true;
           } else {
-            min = Math.min(min, values[row]);
-            max = Math.max(max, values[row]);
+            final long value = store.longValue(column, row);
+            min = Math.min(min, value);
+            max = Math.max(max, value);
           }
         }
         return numericRange(min, max, anyNull);
       }
       default -> {
-        final double[] values = rows.doubles[column];
-        final byte[] nulls = rows.nulls[keys.nullColumns[level]];
+        final RowStore store = rows;
+        final int nullColumn = keys.nullColumns[level];
         boolean anyNull = false;
         for (int i = from; i < to; i++) {
           final int row = order[i];
-          if (nulls[row] != 0) {
+          if (store.isNull(nullColumn, row) != 0) {
             anyNull = true;
           } else {
-            final long sortable = sortable(values[row]);
+            final long sortable = sortable(store.doubleValue(column, row));
             min = Math.min(min, sortable);
             max = Math.max(max, sortable);
           }
@@ -219,37 +222,34 @@ final class RowSorter {
   private void pack(int level, int from, int size, long minimum, int width) {
     final long[] keysPacked = packed;
     final int[] rowOrder = order;
+    final RowStore store = rows;
     if (level == LEVEL_TIME) {
-      final long[] time = rows.time;
       for (int i = 0; i < size; i++) {
-        keysPacked[i] = (keysPacked[i] << width) | (time[rowOrder[from + i]] - minimum);
+        keysPacked[i] = (keysPacked[i] << width) | (store.time(rowOrder[from + i]) - minimum);
       }
       return;
     }
     final int column = keys.columns[level];
     switch (keys.kinds[level]) {
       case RowKeys.STRING -> {
-        final int[] codes = rows.ints[column];
         final int[] rank = keys.ranks[level];
         for (int i = 0; i < size; i++) {
-          keysPacked[i] = (keysPacked[i] << width) | (rank[codes[rowOrder[from + i]]] - minimum);
+          keysPacked[i] = (keysPacked[i] << width) | (rank[store.code(column, rowOrder[from + i])] - minimum);
         }
       }
       case RowKeys.LONG -> {
-        final long[] values = rows.longs[column];
-        final byte[] nulls = rows.nulls[keys.nullColumns[level]];
+        final int nullColumn = keys.nullColumns[level];
         for (int i = 0; i < size; i++) {
           final int row = rowOrder[from + i];
-          final long key = nulls[row] != 0 ? 0 : values[row] - minimum;
+          final long key = store.isNull(nullColumn, row) != 0 ? 0 : store.longValue(column, row) - minimum;
           keysPacked[i] = (keysPacked[i] << width) | key;
         }
       }
       default -> {
-        final double[] values = rows.doubles[column];
-        final byte[] nulls = rows.nulls[keys.nullColumns[level]];
+        final int nullColumn = keys.nullColumns[level];
         for (int i = 0; i < size; i++) {
           final int row = rowOrder[from + i];
-          final long key = nulls[row] != 0 ? 0 : sortable(values[row]) - minimum;
+          final long key = store.isNull(nullColumn, row) != 0 ? 0 : sortable(store.doubleValue(column, row)) - minimum;
           keysPacked[i] = (keysPacked[i] << width) | key;
         }
       }

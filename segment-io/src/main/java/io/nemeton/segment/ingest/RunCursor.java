@@ -10,53 +10,56 @@ import java.io.IOException;
  */
 final class RunCursor implements AutoCloseable {
   private final RunFile.Reader reader;
-  private final RowColumns rows;
-  private int row;
+  private final RowStore rows;
+  private final int[] order;
+  private int position;
   private int count;
 
   /** A cursor over a spilled run; {@code block} must hold its largest block (min of BLOCK_ROWS and its rows). */
-  RunCursor(RunFile.Reader reader, RowColumns block) {
+  RunCursor(RunFile.Reader reader, RowStore block) {
     this.reader = reader;
     this.rows = block;
+    this.order = null;
   }
 
-  /** A cursor over rows {@code [0, count)} held in memory. */
-  RunCursor(RowColumns rows, int count) {
+  /** A cursor over rows held in memory: {@code order[0, count)}, or {@code [0, count)} when order is null. */
+  RunCursor(RowStore rows, int[] order, int count) {
     this.reader = null;
     this.rows = rows;
+    this.order = order;
     this.count = count;
-    this.row = 0;
+    this.position = 0;
   }
 
   /** Loads the first row; false when the run is empty. */
   boolean start() throws IOException {
     if (reader != null) {
       count = reader.next(rows);
-      row = 0;
+      position = 0;
     }
-    return row < count;
+    return position < count;
   }
 
   /** Moves to the next row; false at the end of the run. */
   boolean advance() throws IOException {
-    row++;
-    if (row < count) {
+    position++;
+    if (position < count) {
       return true;
     }
     if (reader == null) {
       return false;
     }
     count = reader.next(rows);
-    row = 0;
+    position = 0;
     return count > 0;
   }
 
-  RowColumns rows() {
+  RowStore rows() {
     return rows;
   }
 
   int row() {
-    return row;
+    return order == null ? position : order[position];
   }
 
   @Override

@@ -4,10 +4,11 @@ import java.io.IOException;
 import java.util.List;
 
 /**
- * Merges sorted runs into one sorted stream with a binary heap of cursors (ties go to the earlier
- * run, keeping input order), rolling up equal keys across runs when asked, and hands rows to a
- * {@link SegmentCutter} in chunks. The last row of a chunk is held back while rollup is on, since
- * the next run row may still merge into it.
+ * Merges sorted runs into one sorted stream with a tree of losers over the runs' current rows
+ * (one comparison per tree level per row; times are kept in an array so most comparisons read no
+ * row), ties going to the earlier run so input order is kept. Rolls up equal keys across runs when
+ * asked and hands rows to a {@link RowSink} in chunks; the last row of a chunk is held back while
+ * rollup is on, since the next row may still merge into it.
  *
  * <p>Not thread-safe.
  */
@@ -17,6 +18,10 @@ final class RunMerger {
   private final RowKeys keys;
   private final Aggregation aggregation;
   private final boolean rollup;
+  private RunCursor[] cursors;
+  private long[] heads;
+  private boolean[] exhausted;
+  private int[] tree;
 
   RunMerger(RowKeys keys, Aggregation aggregation, boolean rollup) {
     this.keys = keys;
@@ -24,87 +29,106 @@ final class RunMerger {
     this.rollup = rollup;
   }
 
-  void merge(List<RunCursor> runs, RowColumns chunkShape, RowSink out) throws IOException {
-    final RunCursor[] cursors = runs.toArray(new RunCursor[0]);
-    final int[] heap = new int[cursors.length];
-    int heapSize = 0;
-    for (int i = 0; i < cursors.length; i++) {
+  void merge(List<RunCursor> runs, RowStore chunkShape, RowSink out) throws IOException {
+    final int k = runs.size();
+    cursors = runs.toArray(new RunCursor[0]);
+    heads = new long[k];
+    exhausted = new boolean[k];
+    tree = new int[Math.max(1, k)];
+    java.util.Arrays.fill(tree, -1);
+    for (int i = 0; i < k; i++) {
       if (cursors[i].start()) {
-        heap[heapSize++] = i;
-        siftUp(heap, heapSize - 1, cursors);
+        heads[i] = cursors[i].rows().time(cursors[i].row());
+      } else {
+        exhausted[i] = true;
       }
     }
-    final RowColumns chunk = chunkShape;
+    for (int i = 0; i < k; i++) {
+      insert(i, k);
+    }
+    if (k == 0) {
+      return;
+    }
+    final RowStore chunk = chunkShape;
     int rows = 0;
-    while (heapSize > 0) {
-      final int top = heap[0];
-      final RunCursor cursor = cursors[top];
-      final RowColumns source = cursor.rows();
+    while (true) {
+      final int winner = tree[0];
+      if (exhausted[winner]) {
+        break;
+      }
+      final RunCursor cursor = cursors[winner];
+      final RowStore source = cursor.rows();
       final int sourceRow = cursor.row();
       if (rollup && rows > 0 && keys.equal(chunk, rows - 1, source, sourceRow)) {
         aggregation.combine(chunk, rows - 1, source, sourceRow);
       } else {
         if (rows == CHUNK_ROWS) {
           if (rollup) {
-            out.accept(chunk, 0, rows - 1);
+            out.accept(chunk, null, 0, rows - 1);
             chunk.copyRow(chunk, rows - 1, 0);
             rows = 1;
           } else {
-            out.accept(chunk, 0, rows);
+            out.accept(chunk, null, 0, rows);
             rows = 0;
           }
         }
         chunk.copyRow(source, sourceRow, rows++);
       }
       if (cursor.advance()) {
-        siftDown(heap, heapSize, cursors);
+        heads[winner] = cursor.rows().time(cursor.row());
       } else {
-        heap[0] = heap[--heapSize];
-        if (heapSize > 0) {
-          siftDown(heap, heapSize, cursors);
-        }
+        exhausted[winner] = true;
       }
+      replay(winner, k);
     }
     if (rows > 0) {
-      out.accept(chunk, 0, rows);
+      out.accept(chunk, null, 0, rows);
     }
   }
 
-  private boolean less(RunCursor[] cursors, int a, int b) {
-    final int byKey = keys.compare(cursors[a].rows(), cursors[a].row(), cursors[b].rows(), cursors[b].row());
+  /** Places run {@code run} while building the tree: a node's first arrival waits there. */
+  private void insert(int run, int k) {
+    int winner = run;
+    for (int node = (run + k) >>> 1; node > 0; node >>>= 1) {
+      if (tree[node] == -1) {
+        tree[node] = winner;
+        return;
+      }
+      if (before(tree[node], winner)) {
+        final int loser = winner;
+        winner = tree[node];
+        tree[node] = loser;
+      }
+    }
+    tree[0] = winner;
+  }
+
+  /** Replays the matches on the path of run {@code run} after its row changed. */
+  private void replay(int run, int k) {
+    int winner = run;
+    for (int node = (run + k) >>> 1; node > 0; node >>>= 1) {
+      final int other = tree[node];
+      if (before(other, winner)) {
+        tree[node] = winner;
+        winner = other;
+      }
+    }
+    tree[0] = winner;
+  }
+
+  /** True when run {@code a}'s current row comes before run {@code b}'s (exhausted runs come last). */
+  private boolean before(int a, int b) {
+    if (exhausted[a] || exhausted[b]) {
+      return !exhausted[a] || (exhausted[b] && a < b);
+    }
+    final long timeA = heads[a];
+    final long timeB = heads[b];
+    if (timeA != timeB) {
+      return timeA < timeB;
+    }
+    final RunCursor cursorA = cursors[a];
+    final RunCursor cursorB = cursors[b];
+    final int byKey = keys.compareDimensions(0, cursorA.rows(), cursorA.row(), cursorB.rows(), cursorB.row());
     return byKey < 0 || (byKey == 0 && a < b);
-  }
-
-  private void siftUp(int[] heap, int index, RunCursor[] cursors) {
-    int i = index;
-    while (i > 0) {
-      final int parent = (i - 1) >>> 1;
-      if (!less(cursors, heap[i], heap[parent])) {
-        return;
-      }
-      final int swap = heap[i];
-      heap[i] = heap[parent];
-      heap[parent] = swap;
-      i = parent;
-    }
-  }
-
-  private void siftDown(int[] heap, int size, RunCursor[] cursors) {
-    int i = 0;
-    while (true) {
-      final int left = 2 * i + 1;
-      if (left >= size) {
-        return;
-      }
-      final int right = left + 1;
-      final int smallest = right < size && less(cursors, heap[right], heap[left]) ? right : left;
-      if (!less(cursors, heap[smallest], heap[i])) {
-        return;
-      }
-      final int swap = heap[i];
-      heap[i] = heap[smallest];
-      heap[smallest] = swap;
-      i = smallest;
-    }
   }
 }

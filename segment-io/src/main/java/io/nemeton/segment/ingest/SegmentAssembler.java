@@ -29,14 +29,22 @@ final class SegmentAssembler {
   private int[][] localIds = new int[0][];
   private int epoch;
   private int[] presentRanks = new int[16];
+  /** True while the current segment may take the row arrays as they are. */
+  private boolean owned;
 
   SegmentAssembler(InputSchema schema, Aggregation aggregation) {
     this.schema = schema;
     this.aggregation = aggregation;
   }
 
-  ColumnarSegment assemble(SegmentInfo info, RowColumns rows, int count) {
-    final ColumnarSegment segment = new ColumnarSegment(info, count).time(Arrays.copyOf(rows.time, count));
+  /**
+   * Builds the segment of rows {@code [0, count)}. When {@code handOver} and the columns hold
+   * exactly {@code count} rows, their arrays become the segment's without a copy (the caller must
+   * not touch {@code rows} again).
+   */
+  ColumnarSegment assemble(SegmentInfo info, RowColumns rows, int count, boolean handOver) {
+    owned = handOver && rows.capacity == count;
+    final ColumnarSegment segment = new ColumnarSegment(info, count).time(copy(rows.time, count));
     for (DimensionColumn dimension : schema.dimensions()) {
       switch (dimension.type()) {
         case STRING -> stringDimension(segment, dimension, rows, count);
@@ -108,7 +116,8 @@ final class SegmentAssembler {
       values[i] = dictionary.value(id);
     }
     if (!multiValue) {
-      final int[] ids = new int[count];
+      // the codes array can become the ids when the segment owns it and no sketch still reads it
+      final int[] ids = owned && !readByMetric(slot) ? codes : new int[count];
       for (int r = 0; r < count; r++) {
         ids[r] = local[codes[r]];
       }
@@ -134,6 +143,15 @@ final class SegmentAssembler {
     segment.multiValueStringColumn(dimension.name(), ColumnRole.DIMENSION, values, rowStarts, ids);
   }
 
+  private boolean readByMetric(int slot) {
+    for (MetricColumn metric : aggregation.metrics()) {
+      if (metric.inputField() != null && metric.inputField().slot == slot) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private int addRank(int present, int rank) {
     if (present == presentRanks.length) {
       presentRanks = Arrays.copyOf(presentRanks, present * 2);
@@ -148,7 +166,7 @@ final class SegmentAssembler {
     final int nulls = metric.nullColumn();
     final MetricKind kind = metric.kind();
     switch (kind) {
-      case COUNT -> segment.longColumn(name, ColumnRole.METRIC, Arrays.copyOf(rows.longs[value], count), null);
+      case COUNT -> segment.longColumn(name, ColumnRole.METRIC, copy(rows.longs[value], count), null);
       case LONG_SUM, LONG_MIN, LONG_MAX -> segment.longColumn(name, ColumnRole.METRIC,
           longs(rows.longs[value], rows.nulls[nulls], count), nullRows(rows.nulls[nulls], count));
       case DOUBLE_SUM, DOUBLE_MIN, DOUBLE_MAX -> segment.doubleColumn(name, ColumnRole.METRIC,
@@ -221,8 +239,12 @@ final class SegmentAssembler {
     return Arrays.copyOf(utf8, end);
   }
 
-  private static long[] longs(long[] values, byte[] nulls, int count) {
-    final long[] copy = Arrays.copyOf(values, count);
+  private long[] copy(long[] values, int count) {
+    return owned ? values : Arrays.copyOf(values, count);
+  }
+
+  private long[] longs(long[] values, byte[] nulls, int count) {
+    final long[] copy = copy(values, count);
     for (int r = 0; r < count; r++) {
       if (nulls[r] != 0) {
         copy[r] = 0;
@@ -231,8 +253,8 @@ final class SegmentAssembler {
     return copy;
   }
 
-  private static double[] doubles(double[] values, byte[] nulls, int count) {
-    final double[] copy = Arrays.copyOf(values, count);
+  private double[] doubles(double[] values, byte[] nulls, int count) {
+    final double[] copy = owned ? values : Arrays.copyOf(values, count);
     for (int r = 0; r < count; r++) {
       if (nulls[r] != 0) {
         copy[r] = 0;

@@ -26,6 +26,7 @@ final class SegmentCutter implements RowSink {
   private final Map<String, Object> metadata;
   private final SegmentSink sink;
   private RowColumns rows;
+  private int nextCapacity = INITIAL_ROWS;
   private int rowCount;
   private long chunkStart;
   private long chunkEnd = Long.MIN_VALUE;
@@ -46,15 +47,15 @@ final class SegmentCutter implements RowSink {
   }
 
   @Override
-  public void accept(RowColumns source, int from, int count) throws IOException {
-    if (rows == null) {
-      rows = RowColumns.forSchema(schema, Math.min(INITIAL_ROWS, maxRowsPerSegment));
-    }
-    rows.ensureIntColumns(schema.stringFieldCount());
+  public void accept(RowStore source, int[] order, int from, int count) throws IOException {
     int next = from;
     final int end = from + count;
     while (next < end) {
-      final long time = source.time[next];
+      if (rows == null) {
+        rows = RowColumns.forSchema(schema, Math.min(nextCapacity, maxRowsPerSegment));
+      }
+      rows.ensureIntColumns(schema.stringFieldCount());
+      final long time = source.time(order == null ? next : order[next]);
       if (time >= chunkEnd || time < chunkStart) {
         if (rowCount > 0) {
           emit();
@@ -64,14 +65,14 @@ final class SegmentCutter implements RowSink {
         partition = 0;
       }
       int inChunk = next;
-      while (inChunk < end && source.time[inChunk] < chunkEnd) {
+      while (inChunk < end && source.time(order == null ? inChunk : order[inChunk]) < chunkEnd) {
         inChunk++;
       }
       final int take = Math.min(inChunk - next, maxRowsPerSegment - rowCount);
       if (rows.capacity < rowCount + take) {
         rows.grow((int) Math.min(maxRowsPerSegment, Math.max((long) rows.capacity * 2, (long) rowCount + take)));
       }
-      rows.copyRange(source, next, take, rowCount);
+      rows.append(source, order, next, take, rowCount);
       rowCount += take;
       next += take;
       if (rowCount == maxRowsPerSegment) {
@@ -90,8 +91,16 @@ final class SegmentCutter implements RowSink {
 
   private void emit() throws IOException {
     final SegmentInfo info = new SegmentInfo(dataSource, chunkStart, chunkEnd, version, partition, metadata);
-    final ColumnarSegment segment = assembler.assemble(info, rows, rowCount);
-    rows.clearObjects(0, rowCount);
+    // a full buffer is handed to the segment as it is; the next segment gets fresh arrays
+    final boolean full = rowCount == rows.capacity;
+    final ColumnarSegment segment = assembler.assemble(info, rows, rowCount, full);
+    if (full) {
+      // the next segment will likely fill as much: start it at this size, when it comes
+      nextCapacity = rows.capacity;
+      rows = null;
+    } else {
+      rows.clearObjects(0, rowCount);
+    }
     rowsWritten += rowCount;
     rowCount = 0;
     partition++;

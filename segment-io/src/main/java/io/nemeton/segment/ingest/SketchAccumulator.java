@@ -57,12 +57,16 @@ final class SketchAccumulator {
   }
 
   /** Adds row {@code row}'s contribution: its state if it has one, else its raw input. */
-  void add(RowColumns rows, int row) {
-    final Object state = rows.objects[metric.objectColumn()][row];
+  void add(RowStore rows, int row) {
+    final Object state = rows.object(metric.objectColumn(), row);
     if (state != null) {
       addState((byte[]) state);
+    } else if (kind == MetricKind.QUANTILES_DOUBLES_SKETCH) {
+      if (rows.isNull(metric.inputNullColumn(), row) == 0) {
+        quantiles.update(rows.doubleValue(metric.inputColumn(), row));
+      }
     } else {
-      addRaw(rows, row);
+      addCode(rows.code(metric.inputColumn(), row));
     }
   }
 
@@ -74,15 +78,9 @@ final class SketchAccumulator {
     }
   }
 
-  private void addRaw(RowColumns rows, int row) {
-    if (kind == MetricKind.QUANTILES_DOUBLES_SKETCH) {
-      if (rows.nulls[metric.inputNullColumn()][row] == 0) {
-        quantiles.update(rows.doubles[metric.inputColumn()][row]);
-      }
-      return;
-    }
+  /** Adds the values of a string code (skipping nulls). */
+  private void addCode(int code) {
     final StringField field = metric.inputField();
-    final int code = rows.ints[metric.inputColumn()][row];
     final int values = field.valueCount(code);
     for (int i = 0; i < values; i++) {
       final String value = field.dictionary.value(field.valueId(code, i));
@@ -108,14 +106,20 @@ final class SketchAccumulator {
     };
   }
 
-  /** Row {@code row}'s state, building it from the raw input if it has none yet. */
+  /** Row {@code row}'s state in segment columns, building it from the raw input if it has none yet. */
   byte[] stateOf(RowColumns rows, int row) {
     final Object state = rows.objects[metric.objectColumn()][row];
     if (state != null) {
       return (byte[]) state;
     }
     reset();
-    addRaw(rows, row);
+    if (kind == MetricKind.QUANTILES_DOUBLES_SKETCH) {
+      if (rows.nulls[metric.inputNullColumn()][row] == 0) {
+        quantiles.update(rows.doubles[metric.inputColumn()][row]);
+      }
+    } else {
+      addCode(rows.ints[metric.inputColumn()][row]);
+    }
     return result();
   }
 }

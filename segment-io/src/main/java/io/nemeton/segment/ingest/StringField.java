@@ -5,7 +5,7 @@ import io.nemeton.segment.ingest.spec.MultiValueHandling;
 /**
  * One string input field: its dictionary, its multi-value lists, and how multi-value rows are
  * stored. Turns the values of one row into a code: null (0), a dictionary id, or a list code.
- * Its {@code slot} is both its column in {@link InputBatch} and in {@link RowColumns}.
+ * Its {@code slot} is both its column in {@link InputBatch} and its code column in {@link RowStore}.
  *
  * <p>Not thread-safe.
  */

@@ -22,6 +22,19 @@ final class ValueDictionary {
   private static final int PREFIX_BYTES = 5;
   private static final int INDEX_BITS = 24;
 
+  private static final int LENGTH_BITS = 24;
+  static final int INLINE_BYTES = 7;
+  private static final long INLINE_NONE = 0xFFL;
+  /** Keeps the prefetch loop's reads from being optimized away. */
+  private long touched;
+  private int[] batchHashes = new int[0];
+  /** Bytes of an inline value being inserted (eight, for one store). */
+  private final byte[] inlineBytes = new byte[8];
+
+  private static final long LENGTH_MASK = (1L << LENGTH_BITS) - 1;
+  /** Values longer than this are refused (16 MiB), so a length fits the packed slot. */
+  static final int MAX_VALUE_BYTES = (1 << LENGTH_BITS) - 1;
+
   private byte[] arena = new byte[1 << 12];
   private int arenaSize;
   private int[] starts = new int[256];
@@ -31,7 +44,14 @@ final class ValueDictionary {
   private long[] prefixes = new long[256];
   private String[] strings = new String[256];
   private int size = 1;
-  private int[] table = new int[512];
+  /**
+   * Open addressing, two longs per slot in one array so a probe touches one cache line: {@code
+   * hash << 32 | id} (id 0 = empty slot), then the value's location: values of up to seven bytes
+   * inline ({@code length << 56 | bytes}, little-endian), longer ones as {@code INLINE_NONE << 56 |
+   * arenaOffset << 24 | length}. Short values (the common case for ids and codes) are then found
+   * with one cache miss instead of two.
+   */
+  private long[] table = new long[1024];
   private int mask = 511;
 
   private int[] sortedIds = new int[0];
@@ -45,21 +65,110 @@ final class ValueDictionary {
 
   /** The id of {@code bytes[offset, offset + length)}, adding it if new. */
   int intern(byte[] bytes, int offset, int length) {
-    final int hash = hash(bytes, offset, length);
-    final int[] slots = table;
+    if (length <= INLINE_BYTES) {
+      return internInline(inline(bytes, offset, length));
+    }
+    return intern(bytes, offset, length, hash(bytes, offset, length));
+  }
+
+  /**
+   * Interns {@code count} queued values, writing each id to {@code ids[rows[i]]}. A value of up to
+   * seven bytes is given by its inline form {@code keys[i]} alone; a longer one has {@code keys[i]
+   * == -1} and its bytes at {@code bytes[starts[i], starts[i] + lengths[i])}. All slots are touched first: those
+   * loads do not depend on each other, so the processor overlaps their cache misses, and the
+   * lookups that follow mostly hit the cache.
+   */
+  void internAll(long[] keys, byte[] bytes, int[] starts, int[] lengths, int[] rows, int count, int[] ids) {
+    if (batchHashes.length < count) {
+      batchHashes = new int[count];
+    }
+    final int[] hashesOfBatch = batchHashes;
+    final long[] slots = table;
     final int slotMask = mask;
+    long sum = 0;
+    for (int i = 0; i < count; i++) {
+      final long key = keys[i];
+      final int hash = key != -1 ? hashInline(key) : hash(bytes, starts[i], lengths[i]);
+      hashesOfBatch[i] = hash;
+      sum += slots[(hash & slotMask) << 1];
+    }
+    touched += sum;
+    for (int i = 0; i < count; i++) {
+      final long key = keys[i];
+      ids[rows[i]] = key != -1 ? internInline(key, hashesOfBatch[i]) : intern(bytes, starts[i], lengths[i], hashesOfBatch[i]);
+    }
+  }
+
+
+  private int intern(byte[] bytes, int offset, int length, int hash) {
+    final long[] slots = table;
+    final int slotMask = mask;
+    final long inline = length <= INLINE_BYTES ? inline(bytes, offset, length) : 0;
     int slot = hash & slotMask;
     while (true) {
-      final int id = slots[slot];
+      final long head = slots[slot << 1];
+      final int id = (int) head;
       if (id == 0) {
         return insert(bytes, offset, length, hash, slot);
       }
-      if (hashes[id] == hash && lengths[id] == length
-          && Arrays.equals(arena, starts[id], starts[id] + length, bytes, offset, offset + length)) {
+      if ((int) (head >>> 32) == hash) {
+        final long location = slots[(slot << 1) + 1];
+        if (length <= INLINE_BYTES) {
+          if (location == inline) {
+            return id;
+          }
+        } else if ((location >>> 56) == INLINE_NONE && (location & LENGTH_MASK) == length) {
+          final int start = (int) ((location >>> LENGTH_BITS) & 0xFFFFFFFFL);
+          if (Arrays.equals(arena, start, start + length, bytes, offset, offset + length)) {
+            return id;
+          }
+        }
+      }
+      slot = (slot + 1) & slotMask;
+    }
+  }
+
+  /** A value of up to seven bytes as {@code length << 56 | bytes} (little-endian). */
+  static long inline(byte[] bytes, int offset, int length) {
+    if (offset + 8 <= bytes.length) {
+      // one load; the bytes past the value are masked off
+      final long word = (long) LONG.get(bytes, offset);
+      return ((long) length << 56) | (word & ((1L << (length << 3)) - 1));
+    }
+    long packed = 0;
+    for (int i = length - 1; i >= 0; i--) {
+      packed = (packed << 8) | (bytes[offset + i] & 0xFFL);
+    }
+    return ((long) length << 56) | packed;
+  }
+
+  /** The id of the value whose inline form ({@link #inline}) is {@code key}, adding it if new. */
+  int internInline(long key) {
+    return internInline(key, hashInline(key));
+  }
+
+  private int internInline(long key, int hash) {
+    final long[] slots = table;
+    final int slotMask = mask;
+    int slot = hash & slotMask;
+    while (true) {
+      final long head = slots[slot << 1];
+      final int id = (int) head;
+      if (id == 0) {
+        LONG.set(inlineBytes, 0, key);
+        return insert(inlineBytes, 0, (int) (key >>> 56), hash, slot);
+      }
+      if (slots[(slot << 1) + 1] == key) {
         return id;
       }
       slot = (slot + 1) & slotMask;
     }
+  }
+
+  private long location(int id) {
+    final int length = lengths[id];
+    return length <= INLINE_BYTES ? inline(arena, starts[id], length)
+        : (INLINE_NONE << 56) | ((long) starts[id] << LENGTH_BITS) | length;
   }
 
   /** The id of {@code value} (null gives {@link #NULL_ID}). */
@@ -72,6 +181,9 @@ final class ValueDictionary {
   }
 
   private int insert(byte[] bytes, int offset, int length, int hash, int slot) {
+    if (length > MAX_VALUE_BYTES) {
+      throw new IllegalArgumentException("value of " + length + " bytes is longer than the limit of " + MAX_VALUE_BYTES);
+    }
     if (!isAscii(bytes, offset, length) && !Utf8Order.isValid(bytes, offset, length)) {
       // one spelling per value: invalid sequences become what decoding makes of them
       final byte[] canonical = new String(bytes, offset, length, StandardCharsets.UTF_8).getBytes(StandardCharsets.UTF_8);
@@ -100,22 +212,25 @@ final class ValueDictionary {
     prefixes[id] = prefix(bytes, offset, length);
     arenaSize += length;
     size = id + 1;
-    table[slot] = id;
-    if (size * 2 > table.length) {
+    table[slot << 1] = ((long) hash << 32) | id;
+    table[(slot << 1) + 1] = location(id);
+    if (size * 2 > mask + 1) {
       rehash();
     }
     return id;
   }
 
   private void rehash() {
-    final int[] grown = new int[table.length * 2];
-    final int grownMask = grown.length - 1;
+    final int slots = (mask + 1) * 2;
+    final long[] grown = new long[slots * 2];
+    final int grownMask = slots - 1;
     for (int id = 1; id < size; id++) {
       int slot = hashes[id] & grownMask;
-      while (grown[slot] != 0) {
+      while (grown[slot << 1] != 0) {
         slot = (slot + 1) & grownMask;
       }
-      grown[slot] = id;
+      grown[slot << 1] = ((long) hashes[id] << 32) | id;
+      grown[(slot << 1) + 1] = location(id);
     }
     table = grown;
     mask = grownMask;
@@ -257,6 +372,9 @@ final class ValueDictionary {
   }
 
   static int hash(byte[] bytes, int offset, int length) {
+    if (length <= INLINE_BYTES) {
+      return hashInline(inline(bytes, offset, length));
+    }
     long h = 0x9E3779B97F4A7C15L ^ length;
     int i = 0;
     for (; i + 8 <= length; i += 8) {
@@ -269,6 +387,14 @@ final class ValueDictionary {
     }
     h = (h ^ tail) * 0xC4CEB9FE1A85EC53L;
     h ^= h >>> 29;
+    return (int) (h ^ (h >>> 32));
+  }
+
+  /** The hash of a value of up to seven bytes, from its inline form. */
+  static int hashInline(long inline) {
+    long h = (inline ^ 0x9E3779B97F4A7C15L) * 0xC4CEB9FE1A85EC53L;
+    h ^= h >>> 29;
+    h *= 0xFF51AFD7ED558CCDL;
     return (int) (h ^ (h >>> 32));
   }
 }

@@ -16,10 +16,33 @@ final class CivilDates {
   /** Days from 0000-03-01 to 1970-01-01: the era-based formulas count from a March epoch. */
   private static final long MARCH_EPOCH_OFFSET = 719_468L;
 
+  /** First table year of {@link #MONTH_STARTS}: recent decades cover nearly all event data. */
+  private static final int TABLE_FIRST_YEAR = 1970;
+  private static final int TABLE_YEARS = 160;
+  /** Epoch day of the first of each month from 1970-01 on, so common dates need one lookup. */
+  private static final int[] MONTH_STARTS = monthStarts();
+
   private CivilDates() {}
 
-  /** Days since 1970-01-01 of the date {@code year-month-day} (month 1..12, day 1..31). */
+  private static int[] monthStarts() {
+    final int[] starts = new int[TABLE_YEARS * 12];
+    for (int i = 0; i < starts.length; i++) {
+      starts[i] = (int) computeDaysFromCivil(TABLE_FIRST_YEAR + i / 12, i % 12 + 1, 1);
+    }
+    return starts;
+  }
+
+  /** Days since 1970-01-01 of {@code year-month-day}, by table for 1970..2129. */
   static long daysFromCivil(long year, int month, int day) {
+    final long index = (year - TABLE_FIRST_YEAR) * 12 + month - 1;
+    if (index >= 0 && index < MONTH_STARTS.length) {
+      return MONTH_STARTS[(int) index] + day - 1;
+    }
+    return computeDaysFromCivil(year, month, day);
+  }
+
+  /** Days since 1970-01-01 of the date {@code year-month-day} (month 1..12, day 1..31). */
+  static long computeDaysFromCivil(long year, int month, int day) {
     // Counting years from March puts the leap day at the end of the year.
     final long y = month <= 2 ? year - 1 : year;
     final long era = Math.floorDiv(y, 400);

@@ -16,6 +16,8 @@ import java.nio.charset.StandardCharsets;
  * <p>Stateless and thread-safe; {@link #parse(byte[], int, int, boolean)} allocates nothing.
  */
 public final class IsoTimestamps {
+  private static final java.lang.invoke.VarHandle LONG =
+      java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
   /** Returned when the text is not a timestamp. */
   public static final long INVALID = Long.MIN_VALUE;
 
@@ -33,6 +35,28 @@ public final class IsoTimestamps {
 
   /** Parses {@code bytes[offset, offset + length)} as ASCII; {@link #INVALID} when not a timestamp. */
   public static long parse(byte[] bytes, int offset, int length, boolean allowSpace) {
+    if ((length == 24 || length == 20) && bytes[offset + length - 1] == 'Z') {
+      final long fast = parseCommonUtc(bytes, offset, length, allowSpace);
+      if (fast != INVALID) {
+        return fast;
+      }
+    }
+    return parseGeneral(bytes, offset, length, allowSpace);
+  }
+
+  /**
+   * The machine-written shapes only ({@code yyyy-MM-ddTHH:mm:ss.SSSZ}, {@code
+   * yyyy-MM-ddTHH:mm:ssZ}); {@link #INVALID} for anything else. Small, so callers inline it ahead
+   * of the general parser.
+   */
+  public static long parseCommon(byte[] bytes, int offset, int length, boolean allowSpace) {
+    if ((length == 24 || length == 20) && offset + 24 <= bytes.length && bytes[offset + length - 1] == 'Z') {
+      return parseCommonUtcWords(bytes, offset, length, allowSpace);
+    }
+    return INVALID;
+  }
+
+  private static long parseGeneral(byte[] bytes, int offset, int length, boolean allowSpace) {
     final int end = offset + length;
     int pos = offset;
     if (length < 4) {
@@ -190,6 +214,115 @@ public final class IsoTimestamps {
     }
     return epochDay * CivilDates.MILLIS_PER_DAY + hour * CivilDates.MILLIS_PER_HOUR
         + minute * CivilDates.MILLIS_PER_MINUTE + second * CivilDates.MILLIS_PER_SECOND + millis - offsetMillis;
+  }
+
+  /**
+   * The usual machine-written shapes {@code yyyy-MM-ddTHH:mm:ss.SSSZ} and {@code
+   * yyyy-MM-ddTHH:mm:ssZ} with fixed positions and no branches per digit; anything else (or an
+   * invalid field) returns {@link #INVALID} and the general parser decides.
+   */
+  private static long parseCommonUtc(byte[] bytes, int offset, int length, boolean allowSpace) {
+    if (offset + 24 <= bytes.length) {
+      return parseCommonUtcWords(bytes, offset, length, allowSpace);
+    }
+    final byte separator = bytes[offset + 10];
+    if (bytes[offset + 4] != '-' || bytes[offset + 7] != '-' || (separator != 'T' && !(allowSpace && separator == ' '))
+        || bytes[offset + 13] != ':' || bytes[offset + 16] != ':' || (length == 24 && bytes[offset + 19] != '.')) {
+      return INVALID;
+    }
+    final int y0 = bytes[offset] - '0';
+    final int y1 = bytes[offset + 1] - '0';
+    final int y2 = bytes[offset + 2] - '0';
+    final int y3 = bytes[offset + 3] - '0';
+    final int mo0 = bytes[offset + 5] - '0';
+    final int mo1 = bytes[offset + 6] - '0';
+    final int d0 = bytes[offset + 8] - '0';
+    final int d1 = bytes[offset + 9] - '0';
+    final int h0 = bytes[offset + 11] - '0';
+    final int h1 = bytes[offset + 12] - '0';
+    final int mi0 = bytes[offset + 14] - '0';
+    final int mi1 = bytes[offset + 15] - '0';
+    final int s0 = bytes[offset + 17] - '0';
+    final int s1 = bytes[offset + 18] - '0';
+    int f0 = 0;
+    int f1 = 0;
+    int f2 = 0;
+    if (length == 24) {
+      f0 = bytes[offset + 20] - '0';
+      f1 = bytes[offset + 21] - '0';
+      f2 = bytes[offset + 22] - '0';
+    }
+    // any byte outside '0'..'9' makes its difference negative or above 9: one unsigned test for all
+    if (((y0 | y1 | y2 | y3 | mo0 | mo1 | d0 | d1 | h0 | h1 | mi0 | mi1 | s0 | s1 | f0 | f1 | f2) & ~0xF) != 0
+        || y0 > 9 || y1 > 9 || y2 > 9 || y3 > 9 || mo0 > 9 || mo1 > 9 || d0 > 9 || d1 > 9 || h0 > 9 || h1 > 9
+        || mi0 > 9 || mi1 > 9 || s0 > 9 || s1 > 9 || f0 > 9 || f1 > 9 || f2 > 9) {
+      return INVALID;
+    }
+    final int year = y0 * 1000 + y1 * 100 + y2 * 10 + y3;
+    final int month = mo0 * 10 + mo1;
+    final int day = d0 * 10 + d1;
+    final int hour = h0 * 10 + h1;
+    final int minute = mi0 * 10 + mi1;
+    final int second = s0 * 10 + s1;
+    if (month < 1 || month > 12 || day < 1 || day > CivilDates.daysInMonth(year, month) || hour > 23 || minute > 59
+        || second > 59) {
+      return INVALID;
+    }
+    return CivilDates.daysFromCivil(year, month, day) * CivilDates.MILLIS_PER_DAY + hour * CivilDates.MILLIS_PER_HOUR
+        + minute * CivilDates.MILLIS_PER_MINUTE + second * CivilDates.MILLIS_PER_SECOND + f0 * 100 + f1 * 10 + f2;
+  }
+
+  /**
+   * {@link #parseCommonUtc} eight bytes at a time: three loads, separators checked with masks, all
+   * digits checked at once (each digit byte XOR '0' must be 0..9: high nibble clear, and adding 6
+   * must not carry into it), then the fields taken from the words.
+   */
+  private static long parseCommonUtcWords(byte[] bytes, int offset, int length, boolean allowSpace) {
+    final long w0 = (long) LONG.get(bytes, offset);
+    final long w1 = (long) LONG.get(bytes, offset + 8);
+    final long w2 = (long) LONG.get(bytes, offset + 16);
+    // "yyyy-MM-" "ddTHH:mm" ":ss.SSSZ" (or ":ssZ"), little-endian: byte j is bits 8j..8j+7
+    if ((w0 & 0xFF0000FF00000000L) != 0x2D00002D00000000L) {
+      return INVALID;
+    }
+    final long separators1 = w1 & 0x0000FF0000FF0000L;
+    if (separators1 != 0x00003A0000540000L && !(allowSpace && separators1 == 0x00003A0000200000L)) {
+      return INVALID;
+    }
+    final long fractionDigits;
+    if (length == 24) {
+      if ((w2 & 0xFF000000FF0000FFL) != 0x5A0000002E00003AL) {
+        return INVALID;
+      }
+      fractionDigits = 0x00FFFFFF00FFFF00L;
+    } else {
+      if ((w2 & 0x00000000FF0000FFL) != 0x000000005A00003AL) {
+        return INVALID;
+      }
+      fractionDigits = 0x0000000000FFFF00L;
+    }
+    final long d0 = (w0 ^ 0x3030303030303030L) & 0x00FFFF00FFFFFFFFL;
+    final long d1 = (w1 ^ 0x3030303030303030L) & 0xFFFF00FFFF00FFFFL;
+    final long d2 = (w2 ^ 0x3030303030303030L) & fractionDigits;
+    if (((d0 | d1 | d2) & 0xF0F0F0F0F0F0F0F0L) != 0
+        || (((d0 + 0x0606060606060606L) | (d1 + 0x0606060606060606L) | (d2 + 0x0606060606060606L))
+            & 0xF0F0F0F0F0F0F0F0L) != 0) {
+      return INVALID;
+    }
+    final int year = (int) (d0 & 0xFF) * 1000 + (int) ((d0 >>> 8) & 0xFF) * 100 + (int) ((d0 >>> 16) & 0xFF) * 10
+        + (int) ((d0 >>> 24) & 0xFF);
+    final int month = (int) ((d0 >>> 40) & 0xFF) * 10 + (int) ((d0 >>> 48) & 0xFF);
+    final int day = (int) (d1 & 0xFF) * 10 + (int) ((d1 >>> 8) & 0xFF);
+    final int hour = (int) ((d1 >>> 24) & 0xFF) * 10 + (int) ((d1 >>> 32) & 0xFF);
+    final int minute = (int) ((d1 >>> 48) & 0xFF) * 10 + (int) ((d1 >>> 56) & 0xFF);
+    final int second = (int) ((d2 >>> 8) & 0xFF) * 10 + (int) ((d2 >>> 16) & 0xFF);
+    final int millis = (int) ((d2 >>> 32) & 0xFF) * 100 + (int) ((d2 >>> 40) & 0xFF) * 10 + (int) ((d2 >>> 48) & 0xFF);
+    if (month < 1 || month > 12 || day < 1 || day > CivilDates.daysInMonth(year, month) || hour > 23 || minute > 59
+        || second > 59) {
+      return INVALID;
+    }
+    return CivilDates.daysFromCivil(year, month, day) * CivilDates.MILLIS_PER_DAY + hour * CivilDates.MILLIS_PER_HOUR
+        + minute * CivilDates.MILLIS_PER_MINUTE + second * CivilDates.MILLIS_PER_SECOND + millis;
   }
 
   /** Formats as Druid prints instants: {@code yyyy-MM-ddTHH:mm:ss.SSSZ}. */

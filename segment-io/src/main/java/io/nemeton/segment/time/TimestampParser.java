@@ -69,6 +69,14 @@ public final class TimestampParser {
 
   /** Reads {@code bytes[offset, offset + length)} (UTF-8 text). */
   public long parse(byte[] bytes, int offset, int length) {
+    if (kind == Kind.ISO) {
+      final long common = IsoTimestamps.parseCommon(bytes, offset, length, false);
+      return common != INVALID ? common : IsoTimestamps.parse(bytes, offset, length, false);
+    }
+    return parseOther(bytes, offset, length);
+  }
+
+  private long parseOther(byte[] bytes, int offset, int length) {
     return switch (kind) {
       case ISO -> IsoTimestamps.parse(bytes, offset, length, false);
       case AUTO -> isInteger(bytes, offset, length)
