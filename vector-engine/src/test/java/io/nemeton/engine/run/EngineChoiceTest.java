@@ -17,8 +17,8 @@ class EngineChoiceTest {
 
   @Test
   void contextPicksTheEngine() {
-    try (ScalarEngine reference = new ScalarEngine(EngineConfig.defaults().withThreads(1));
-        ScalarEngine simd = new ScalarEngine(EngineConfig.defaults().withThreads(1))) {
+    try (BatchEngine reference = new BatchEngine(EngineConfig.defaults().withThreads(1));
+        BatchEngine simd = new BatchEngine(EngineConfig.defaults().withThreads(1))) {
       final EngineChoice both = new EngineChoice(reference, simd);
       assertSame(simd, both.choose(query(null)));
       assertSame(simd, both.choose(query("\"force\"")));

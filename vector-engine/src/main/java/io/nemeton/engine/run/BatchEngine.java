@@ -1,11 +1,11 @@
 package io.nemeton.engine.run;
 
 import io.nemeton.engine.aggregation.Aggregations;
-import io.nemeton.engine.aggregation.BatchKernels;
 import io.nemeton.engine.groupby.GroupByEngine;
 import io.nemeton.engine.groupby.GroupByEnginePartial;
 import io.nemeton.engine.groupby.GroupByEngineResults;
-import io.nemeton.engine.aggregation.ScalarKernels;
+import io.nemeton.engine.kernel.KernelMode;
+import io.nemeton.engine.kernel.Kernels;
 import io.nemeton.engine.metadata.DataSourceMetadataEngine;
 import io.nemeton.engine.metadata.SegmentMetadataEngine;
 import io.nemeton.engine.metadata.SegmentMetadataPartial;
@@ -47,7 +47,8 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The reference engine: scalar kernels, segments scanned in parallel on a fixed pool of {@code
+ * The batch engine: the query's batch loops run in one kernel mode (the scalar reference or its
+ * SIMD twin, bit for bit equal), segments are scanned in parallel on a fixed pool of {@code
  * threads} (one thread per segment at a time), partial results merged in segment order. A query
  * data source (nested groupBy) runs the inner query over the segments and the outer one over its
  * answer; an inline data source is scanned from its rows. The context's {@code timeout} bounds
@@ -56,21 +57,27 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <p>Thread-safe. {@link #close()} stops the pool.
  */
-public final class ScalarEngine implements Engine {
+public final class BatchEngine implements Engine {
   private static final AtomicInteger POOLS = new AtomicInteger();
 
   private final EngineConfig config;
-  private final BatchKernels kernels;
+  private final Kernels kernels;
   private final ExecutorService pool;
 
-  public ScalarEngine(EngineConfig config) {
-    this(config, ScalarKernels.INSTANCE);
+  /** The scalar reference engine. */
+  public BatchEngine(EngineConfig config) {
+    this(config, KernelMode.SCALAR);
   }
 
-  /** An engine running {@code kernels}: how a vectorized implementation plugs in. */
-  public ScalarEngine(EngineConfig config, BatchKernels kernels) {
+  /**
+   * An engine whose batch loops run in {@code mode}: {@link KernelMode#SCALAR} is the reference,
+   * {@link KernelMode#SIMD} the Vector API twins, which give the same bits.
+   *
+   * @throws IllegalStateException for SIMD where the Vector API is not usable
+   */
+  public BatchEngine(EngineConfig config, KernelMode mode) {
     this.config = config;
-    this.kernels = kernels;
+    this.kernels = Kernels.of(mode);
     final int pool = POOLS.incrementAndGet();
     final AtomicInteger threads = new AtomicInteger();
     this.pool = Executors.newFixedThreadPool(config.threads(), runnable -> {
@@ -78,6 +85,10 @@ public final class ScalarEngine implements Engine {
       thread.setDaemon(true);
       return thread;
     });
+  }
+
+  public KernelMode mode() {
+    return kernels.mode();
   }
 
   public EngineConfig config() {
