@@ -17,7 +17,8 @@ import org.roaringbitmap.RoaringBitmap;
 
 /**
  * Turns the answer of a subquery (a {@code query} data source), or the rows of an {@code inline}
- * data source, into an in-memory segment the query scans: one row per groupBy row or timeseries bucket, {@code __time} from its timestamp, one
+ * data source, into an in-memory segment the query scans: one row per groupBy row, timeseries
+ * bucket or topN value, {@code __time} from its timestamp, one
  * column per output name, typed from the values (all longs: LONG; numbers: DOUBLE, or FLOAT when
  * all floats; otherwise STRING). Stateless; allocates the segment.
  */
@@ -60,16 +61,36 @@ final class SubqueryRows {
     final List<Long> times = new ArrayList<>();
     final List<Map<?, ?>> rows = new ArrayList<>();
     for (Object row : answer) {
-      if (!(row instanceof Map<?, ?> map) || !(map.get("event") instanceof Map<?, ?> || map.get("result") instanceof Map<?, ?>)) {
-        throw new QueryException(QueryErrorCode.UNSUPPORTED_OPERATION,
-            "a query data source must be a groupBy or timeseries query; got rows like " + row);
+      if (!(row instanceof Map<?, ?> map)) {
+        throw unsupported(row);
       }
-      final Map<?, ?> values = map.get("event") instanceof Map<?, ?> event ? event : (Map<?, ?>) map.get("result");
       final Object timestamp = map.get("timestamp");
-      times.add(timestamp == null ? 0L : IsoInstant.parse(timestamp.toString()));
-      rows.add(values);
+      final long time = timestamp == null ? 0L : IsoInstant.parse(timestamp.toString());
+      if (map.get("event") instanceof Map<?, ?> event) {
+        times.add(time);
+        rows.add(event);
+      } else if (map.get("result") instanceof Map<?, ?> result) {
+        times.add(time);
+        rows.add(result);
+      } else if (map.get("result") instanceof List<?> list) {
+        // a topN bucket: one row per value
+        for (Object element : list) {
+          if (!(element instanceof Map<?, ?> entry)) {
+            throw unsupported(row);
+          }
+          times.add(time);
+          rows.add(entry);
+        }
+      } else {
+        throw unsupported(row);
+      }
     }
     return segment(times, rows, "__subquery");
+  }
+
+  private static QueryException unsupported(Object row) {
+    return new QueryException(QueryErrorCode.UNSUPPORTED_OPERATION,
+        "a query data source must be a groupBy, timeseries or topN query; got rows like " + row);
   }
 
   private static ColumnarSegment segment(List<Long> times, List<Map<?, ?>> rows, String dataSource) {
