@@ -6,7 +6,9 @@ import io.nemeton.engine.storage.QueryableSegment;
  * One batch of rows of a segment, always inside one block: either the dense run of positions
  * {@code [from, to)} of block {@link #block()}, or the ascending positions {@code selection[0,
  * size)} (a selection vector). A position is a row's index in the block's arrays: {@code row =
- * block * ROWS_PER_BLOCK + position}.
+ * block * ROWS_PER_BLOCK + position}. GroupBy hands aggregators batches whose positions repeat (a
+ * multi-value row once per value), so positions are non-decreasing rather than strictly
+ * ascending there; aggregators accept both.
  *
  * <p>Not thread-safe; owned by one scan and refilled by each {@link SegmentCursor#next} call. The
  * selection array is allocated once.
