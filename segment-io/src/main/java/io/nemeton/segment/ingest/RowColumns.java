@@ -72,33 +72,52 @@ final class RowColumns {
 
   /**
    * Appends rows {@code order[from, from + count)} of {@code source} (rows {@code [from, from +
-   * count)} when order is null) at {@code row}, row by row into the columns.
+   * count)} when order is null) at {@code row}, one column at a time.
    */
   void append(RowStore source, int[] order, int from, int count, int row) {
+    if (order == null) {
+      for (int i = 0; i < count; i++) {
+        time[row + i] = source.time(from + i);
+      }
+    } else {
+      for (int i = 0; i < count; i++) {
+        time[row + i] = source.time(order[from + i]);
+      }
+    }
     final int sharedInts = Math.min(ints.length, source.intColumns);
-    final long[] times = time;
-    for (int i = 0; i < count; i++) {
-      final int sourceRow = order == null ? from + i : order[from + i];
-      final int target = row + i;
-      times[target] = source.time(sourceRow);
-      for (int c = 0; c < sharedInts; c++) {
-        ints[c][target] = source.code(c, sourceRow);
-      }
-      for (int c = 0; c < longs.length; c++) {
-        longs[c][target] = source.longValue(c, sourceRow);
-      }
-      for (int c = 0; c < doubles.length; c++) {
-        doubles[c][target] = source.doubleValue(c, sourceRow);
-      }
-      for (int c = 0; c < nulls.length; c++) {
-        nulls[c][target] = source.isNull(c, sourceRow);
-      }
-      for (int c = 0; c < objects.length; c++) {
-        objects[c][target] = source.objects[c][sourceRow];
+    for (int c = 0; c < sharedInts; c++) {
+      final int[] target = ints[c];
+      for (int i = 0; i < count; i++) {
+        target[row + i] = source.code(c, order == null ? from + i : order[from + i]);
       }
     }
     for (int c = sharedInts; c < ints.length; c++) {
       Arrays.fill(ints[c], row, row + count, 0);
+    }
+    for (int c = 0; c < longs.length; c++) {
+      final long[] target = longs[c];
+      for (int i = 0; i < count; i++) {
+        target[row + i] = source.longValue(c, order == null ? from + i : order[from + i]);
+      }
+    }
+    for (int c = 0; c < doubles.length; c++) {
+      final double[] target = doubles[c];
+      for (int i = 0; i < count; i++) {
+        target[row + i] = source.doubleValue(c, order == null ? from + i : order[from + i]);
+      }
+    }
+    for (int c = 0; c < nulls.length; c++) {
+      final byte[] target = nulls[c];
+      for (int i = 0; i < count; i++) {
+        target[row + i] = source.isNull(c, order == null ? from + i : order[from + i]);
+      }
+    }
+    for (int c = 0; c < objects.length; c++) {
+      final Object[] target = objects[c];
+      final Object[] values = source.objects[c];
+      for (int i = 0; i < count; i++) {
+        target[row + i] = values[order == null ? from + i : order[from + i]];
+      }
     }
   }
 
