@@ -211,6 +211,11 @@ final class RowBuffer implements AutoCloseable {
   void finish(RowSink out) throws IOException {
     final int[] order = size > 0 ? flush(true) : null;
     keys.refresh(schema);
+    long total = size;
+    for (Run run : runs) {
+      total += run.rows();
+    }
+    out.expectRows(total);
     if (runs.isEmpty()) {
       if (size > 0) {
         out.accept(rows, order, 0, size);

@@ -251,16 +251,6 @@ final class ValueDictionary {
     return value;
   }
 
-  /** UTF-8 length of {@code id}'s value. */
-  int byteLength(int id) {
-    return lengths[id];
-  }
-
-  /** Copies {@code id}'s UTF-8 bytes into {@code target} at {@code offset}. */
-  void copyBytes(int id, byte[] target, int offset) {
-    System.arraycopy(arena, starts[id], target, offset, lengths[id]);
-  }
-
   /** Java String order of two ids' values, null first. */
   int compare(int left, int right) {
     if (left == right) {
