@@ -29,6 +29,8 @@ final class DelimitedReader implements RowReader {
   private final TimestampParser timestampParser;
   private final String timestampColumn;
   private final Long missingTimestampMs;
+  /** Dictionaries below this many values (a table of 2 MiB at most) are probed row by row. */
+  private static final int DIRECT_INTERN_LIMIT = 1 << 16;
   private static final byte IGNORE = 0;
   private static final byte TIMESTAMP = 1;
   private static final byte STRING = 2;
@@ -176,7 +178,12 @@ final class DelimitedReader implements RowReader {
             final StringField field = bindings[c].stringField;
             if (!lineHasList
                 || (listDelimiter.length == 1 && ByteScan.indexOf(bytes, fieldStart, fieldEnd, listDelimiter[0]) < 0)) {
-              batch.addPending(field.slot, row, bytes, fieldStart, length);
+              // small dictionaries stay in cache: intern now; large ones are batched to overlap misses
+              if (field.dictionary.size() < DIRECT_INTERN_LIMIT) {
+                batch.codes[field.slot][row] = field.dictionary.intern(bytes, fieldStart, length);
+              } else {
+                batch.addPending(field.slot, row, bytes, fieldStart, length);
+              }
             } else {
               field(bindings[c], bytes, fieldStart, length, batch, row);
             }
