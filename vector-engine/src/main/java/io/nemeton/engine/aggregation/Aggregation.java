@@ -2,6 +2,7 @@ package io.nemeton.engine.aggregation;
 
 import io.nemeton.engine.cursor.BlockColumns;
 import io.nemeton.engine.filter.FilterPlanner;
+import io.nemeton.engine.kernel.Kernels;
 
 /**
  * The execution side of one query aggregator: makes the per-segment {@link GroupAggregator},
@@ -19,7 +20,7 @@ public interface Aggregation {
   String name();
 
   /** A new group aggregator reading the segment's columns through {@code columns}. */
-  GroupAggregator newGroupAggregator(BlockColumns columns, FilterPlanner planner, BatchKernels kernels);
+  GroupAggregator newGroupAggregator(BlockColumns columns, FilterPlanner planner, Kernels kernels);
 
   /** Merges two intermediate values; either may be the empty value. */
   Object combine(Object left, Object right);

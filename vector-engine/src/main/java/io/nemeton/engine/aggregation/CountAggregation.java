@@ -3,6 +3,7 @@ package io.nemeton.engine.aggregation;
 import io.nemeton.engine.cursor.Batch;
 import io.nemeton.engine.cursor.BlockColumns;
 import io.nemeton.engine.filter.FilterPlanner;
+import io.nemeton.engine.kernel.Kernels;
 import java.util.Arrays;
 
 /** {@code count}: rows per group, 0 (never null) for none. Immutable. */
@@ -19,7 +20,7 @@ final class CountAggregation implements Aggregation {
   }
 
   @Override
-  public GroupAggregator newGroupAggregator(BlockColumns columns, FilterPlanner planner, BatchKernels kernels) {
+  public GroupAggregator newGroupAggregator(BlockColumns columns, FilterPlanner planner, Kernels kernels) {
     return new Counts();
   }
 

@@ -1,24 +1,27 @@
 package io.nemeton.engine.aggregation;
 
 import io.nemeton.engine.cursor.Batch;
+import io.nemeton.engine.kernel.Kernels;
+import io.nemeton.engine.kernel.DoubleKernels;
 import io.nemeton.engine.query.aggregation.NumericAggregator.Operation;
 import io.nemeton.engine.storage.NumericBlocks;
 import java.util.Arrays;
 
 /**
- * {@code doubleSum}, {@code doubleMin}, {@code doubleMax}: dense double state per group plus a flag for
- * groups that saw a non-null value (the others answer null). The operation is chosen once, outside
- * the loops. Not thread-safe.
+ * {@code doubleSum}, {@code doubleMin}, {@code doubleMax} (NaN wins min and max, as {@code Math.min/max}): dense double state per group plus a flag for
+ * groups that saw a non-null value (the others answer null). A whole batch into one group goes
+ * through the query's kernels (scalar or SIMD, the same bits either way); rows into their own groups
+ * go through one scalar loop per operation, chosen outside the loop. Not thread-safe.
  */
 final class DoubleGroupAggregator implements GroupAggregator {
   private final NumericBlocks input;
   private final Operation operation;
-  private final BatchKernels kernels;
+  private final Kernels kernels;
   private final double identity;
   private double[] values = new double[1];
   private boolean[] seen = new boolean[1];
 
-  DoubleGroupAggregator(NumericBlocks input, Operation operation, BatchKernels kernels) {
+  DoubleGroupAggregator(NumericBlocks input, Operation operation, Kernels kernels) {
     this.input = input;
     this.operation = operation;
     this.kernels = kernels;
@@ -43,23 +46,37 @@ final class DoubleGroupAggregator implements GroupAggregator {
 
   @Override
   public void aggregate(Batch batch, int group) {
+    if (batch.dense() && batch.from() != 0) {
+      // kernels read batches from position 0; a dense run further in is read through its positions
+      batch.materialize();
+    }
     final int block = batch.block();
     final double[] column = input.doubles(block);
     final boolean[] nulls = input.nulls(block);
-    final boolean dense = batch.dense();
-    final int nonNull = dense ? kernels.countNonNull(nulls, batch.from(), batch.to())
-        : kernels.countNonNull(nulls, batch.selection(), batch.size());
-    if (nonNull == 0) {
-      return;
+    final DoubleKernels k = kernels.doubles();
+    final double partial;
+    if (batch.dense()) {
+      final int count = batch.to();
+      if (nulls != null && kernels.counts().countNonNull(nulls, count) == 0) {
+        return;
+      }
+      partial = switch (operation) {
+        case SUM -> nulls == null ? k.sum(column, count) : k.sum(column, nulls, count);
+        case MIN -> nulls == null ? k.min(column, count) : k.min(column, nulls, count);
+        case MAX -> nulls == null ? k.max(column, count) : k.max(column, nulls, count);
+      };
+    } else {
+      final int[] selection = batch.selection();
+      final int count = batch.size();
+      if (count == 0 || (nulls != null && kernels.counts().countNonNull(nulls, selection, count) == 0)) {
+        return;
+      }
+      partial = switch (operation) {
+        case SUM -> nulls == null ? k.sum(column, selection, count) : k.sum(column, selection, nulls, count);
+        case MIN -> nulls == null ? k.min(column, selection, count) : k.min(column, selection, nulls, count);
+        case MAX -> nulls == null ? k.max(column, selection, count) : k.max(column, selection, nulls, count);
+      };
     }
-    final double partial = switch (operation) {
-      case SUM -> dense ? kernels.sumDouble(column, batch.from(), batch.to())
-          : kernels.sumDouble(column, batch.selection(), batch.size());
-      case MIN -> dense ? kernels.minDouble(column, nulls, batch.from(), batch.to())
-          : kernels.minDouble(column, nulls, batch.selection(), batch.size());
-      case MAX -> dense ? kernels.maxDouble(column, nulls, batch.from(), batch.to())
-          : kernels.maxDouble(column, nulls, batch.selection(), batch.size());
-    };
     values[group] = switch (operation) {
       case SUM -> values[group] + partial;
       case MIN -> Math.min(values[group], partial);

@@ -5,6 +5,7 @@ import io.nemeton.engine.cursor.BlockColumns;
 import io.nemeton.engine.cursor.RowMatcher;
 import io.nemeton.engine.filter.FilterPlan;
 import io.nemeton.engine.filter.FilterPlanner;
+import io.nemeton.engine.kernel.Kernels;
 import io.nemeton.engine.query.filter.Filter;
 import io.nemeton.engine.storage.QueryableSegment;
 import org.roaringbitmap.buffer.ImmutableRoaringBitmap;
@@ -31,7 +32,7 @@ final class FilteredAggregation implements Aggregation {
   }
 
   @Override
-  public GroupAggregator newGroupAggregator(BlockColumns columns, FilterPlanner planner, BatchKernels kernels) {
+  public GroupAggregator newGroupAggregator(BlockColumns columns, FilterPlanner planner, Kernels kernels) {
     final GroupAggregator inner = delegate.newGroupAggregator(columns, planner, kernels);
     final FilterPlan plan = planner.plan(filter);
     if (plan.matchesAll()) {

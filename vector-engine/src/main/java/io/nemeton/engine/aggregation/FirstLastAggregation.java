@@ -2,6 +2,7 @@ package io.nemeton.engine.aggregation;
 
 import io.nemeton.engine.cursor.BlockColumns;
 import io.nemeton.engine.filter.FilterPlanner;
+import io.nemeton.engine.kernel.Kernels;
 import io.nemeton.engine.query.ValueType;
 import io.nemeton.engine.query.aggregation.FirstLastAggregator;
 import java.nio.charset.StandardCharsets;
@@ -24,7 +25,7 @@ final class FirstLastAggregation implements Aggregation {
   }
 
   @Override
-  public GroupAggregator newGroupAggregator(BlockColumns columns, FilterPlanner planner, BatchKernels kernels) {
+  public GroupAggregator newGroupAggregator(BlockColumns columns, FilterPlanner planner, Kernels kernels) {
     final String timeColumn = spec.timeColumn() == null ? "__time" : spec.timeColumn();
     final FirstLastGroupAggregator.ValueKind kind = switch (spec.kind().type().kind()) {
       case LONG -> FirstLastGroupAggregator.ValueKind.LONG;

@@ -1,32 +1,33 @@
 package io.nemeton.engine.aggregation;
 
 import io.nemeton.engine.cursor.Batch;
+import io.nemeton.engine.kernel.FloatKernels;
+import io.nemeton.engine.kernel.Kernels;
 import io.nemeton.engine.query.aggregation.NumericAggregator.Operation;
 import io.nemeton.engine.storage.NumericBlocks;
 import java.util.Arrays;
 
 /**
- * {@code floatSum}, {@code floatMin}, {@code floatMax}: float state per group. Sums add in float
- * arithmetic row by row (as Druid's row aggregator does), so the answer does not depend on the
- * batch size; min and max go through the widened doubles, which order exactly as the floats do.
- * Not thread-safe.
+ * {@code floatSum}, {@code floatMin}, {@code floatMax}. Sums widen each float to double and add in
+ * double (the kernels' convention), so the intermediate value is a Double that finalizes to a
+ * float once; min and max keep floats. Not thread-safe.
  */
 final class FloatGroupAggregator implements GroupAggregator {
   private final NumericBlocks input;
   private final Operation operation;
-  private final BatchKernels kernels;
-  private final float identity;
-  private float[] values = new float[1];
+  private final Kernels kernels;
+  private final double identity;
+  private double[] values = new double[1];
   private boolean[] seen = new boolean[1];
 
-  FloatGroupAggregator(NumericBlocks input, Operation operation, BatchKernels kernels) {
+  FloatGroupAggregator(NumericBlocks input, Operation operation, Kernels kernels) {
     this.input = input;
     this.operation = operation;
     this.kernels = kernels;
     this.identity = switch (operation) {
-      case SUM -> 0f;
-      case MIN -> Float.POSITIVE_INFINITY;
-      case MAX -> Float.NEGATIVE_INFINITY;
+      case SUM -> 0.0;
+      case MIN -> Double.POSITIVE_INFINITY;
+      case MAX -> Double.NEGATIVE_INFINITY;
     };
     values[0] = identity;
   }
@@ -44,33 +45,41 @@ final class FloatGroupAggregator implements GroupAggregator {
 
   @Override
   public void aggregate(Batch batch, int group) {
+    if (batch.dense() && batch.from() != 0) {
+      batch.materialize();
+    }
     final int block = batch.block();
+    final float[] column = input.floats(block);
     final boolean[] nulls = input.nulls(block);
-    final boolean dense = batch.dense();
-    final int nonNull = dense ? kernels.countNonNull(nulls, batch.from(), batch.to())
-        : kernels.countNonNull(nulls, batch.selection(), batch.size());
-    if (nonNull == 0) {
-      return;
+    final FloatKernels k = kernels.floats();
+    final double partial;
+    if (batch.dense()) {
+      final int count = batch.to();
+      if (nulls != null && kernels.counts().countNonNull(nulls, count) == 0) {
+        return;
+      }
+      partial = switch (operation) {
+        case SUM -> nulls == null ? k.sum(column, count) : k.sum(column, nulls, count);
+        case MIN -> nulls == null ? k.min(column, count) : k.min(column, nulls, count);
+        case MAX -> nulls == null ? k.max(column, count) : k.max(column, nulls, count);
+      };
+    } else {
+      final int[] selection = batch.selection();
+      final int count = batch.size();
+      if (count == 0 || (nulls != null && kernels.counts().countNonNull(nulls, selection, count) == 0)) {
+        return;
+      }
+      partial = switch (operation) {
+        case SUM -> nulls == null ? k.sum(column, selection, count) : k.sum(column, selection, nulls, count);
+        case MIN -> nulls == null ? k.min(column, selection, count) : k.min(column, selection, nulls, count);
+        case MAX -> nulls == null ? k.max(column, selection, count) : k.max(column, selection, nulls, count);
+      };
     }
-    switch (operation) {
-      case SUM -> {
-        final float[] column = input.floats(block);
-        values[group] = dense ? kernels.sumFloat(values[group], column, batch.from(), batch.to())
-            : kernels.sumFloat(values[group], column, batch.selection(), batch.size());
-      }
-      case MIN -> {
-        final double[] column = input.doubles(block);
-        final double partial = dense ? kernels.minDouble(column, nulls, batch.from(), batch.to())
-            : kernels.minDouble(column, nulls, batch.selection(), batch.size());
-        values[group] = Math.min(values[group], (float) partial);
-      }
-      case MAX -> {
-        final double[] column = input.doubles(block);
-        final double partial = dense ? kernels.maxDouble(column, nulls, batch.from(), batch.to())
-            : kernels.maxDouble(column, nulls, batch.selection(), batch.size());
-        values[group] = Math.max(values[group], (float) partial);
-      }
-    }
+    values[group] = switch (operation) {
+      case SUM -> values[group] + partial;
+      case MIN -> Math.min(values[group], partial);
+      case MAX -> Math.max(values[group], partial);
+    };
     seen[group] = true;
   }
 
@@ -82,7 +91,7 @@ final class FloatGroupAggregator implements GroupAggregator {
     final boolean[] nulls = input.nulls(block);
     final int[] selection = batch.selection();
     final int size = batch.size();
-    final float[] state = values;
+    final double[] state = values;
     final boolean[] flags = seen;
     switch (operation) {
       case SUM -> {
@@ -118,9 +127,13 @@ final class FloatGroupAggregator implements GroupAggregator {
     }
   }
 
+  /** A Double sum (finalized to float by the aggregation), or the float min/max; null if empty. */
   @Override
   public Object get(int group) {
-    return seen[group] ? Float.valueOf(values[group]) : null;
+    if (!seen[group]) {
+      return null;
+    }
+    return operation == Operation.SUM ? (Object) values[group] : (Object) (float) values[group];
   }
 
   @Override

@@ -3,6 +3,7 @@ package io.nemeton.engine.aggregation;
 import io.nemeton.engine.cursor.Batch;
 import io.nemeton.engine.cursor.BlockColumns;
 import io.nemeton.engine.filter.FilterPlanner;
+import io.nemeton.engine.kernel.Kernels;
 import io.nemeton.engine.storage.NumericBlocks;
 import java.util.Arrays;
 
@@ -25,7 +26,7 @@ final class MeanAggregation implements Aggregation {
   }
 
   @Override
-  public GroupAggregator newGroupAggregator(BlockColumns columns, FilterPlanner planner, BatchKernels kernels) {
+  public GroupAggregator newGroupAggregator(BlockColumns columns, FilterPlanner planner, Kernels kernels) {
     return new Means(columns.numeric(fieldName), kernels);
   }
 
@@ -47,11 +48,11 @@ final class MeanAggregation implements Aggregation {
   /** Dense sums and counts by group. Not thread-safe. */
   private static final class Means implements GroupAggregator {
     private final NumericBlocks input;
-    private final BatchKernels kernels;
+    private final Kernels kernels;
     private double[] sums = new double[1];
     private long[] counts = new long[1];
 
-    Means(NumericBlocks input, BatchKernels kernels) {
+    Means(NumericBlocks input, Kernels kernels) {
       this.input = input;
       this.kernels = kernels;
     }
@@ -67,14 +68,21 @@ final class MeanAggregation implements Aggregation {
 
     @Override
     public void aggregate(Batch batch, int group) {
+      if (batch.dense() && batch.from() != 0) {
+        batch.materialize();
+      }
       final double[] values = input.doubles(batch.block());
       final boolean[] nulls = input.nulls(batch.block());
       if (batch.dense()) {
-        sums[group] += kernels.sumDouble(values, batch.from(), batch.to());
-        counts[group] += kernels.countNonNull(nulls, batch.from(), batch.to());
+        final int count = batch.to();
+        sums[group] += nulls == null ? kernels.doubles().sum(values, count) : kernels.doubles().sum(values, nulls, count);
+        counts[group] += nulls == null ? count : kernels.counts().countNonNull(nulls, count);
       } else {
-        sums[group] += kernels.sumDouble(values, batch.selection(), batch.size());
-        counts[group] += kernels.countNonNull(nulls, batch.selection(), batch.size());
+        final int[] selection = batch.selection();
+        final int count = batch.size();
+        sums[group] += nulls == null ? kernels.doubles().sum(values, selection, count)
+            : kernels.doubles().sum(values, selection, nulls, count);
+        counts[group] += nulls == null ? count : kernels.counts().countNonNull(nulls, selection, count);
       }
     }
 

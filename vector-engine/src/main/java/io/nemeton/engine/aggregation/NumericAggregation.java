@@ -3,6 +3,7 @@ package io.nemeton.engine.aggregation;
 import io.nemeton.engine.cursor.BlockColumns;
 import io.nemeton.engine.expression.ExpressionParser;
 import io.nemeton.engine.filter.FilterPlanner;
+import io.nemeton.engine.kernel.Kernels;
 import io.nemeton.engine.query.ValueType;
 import io.nemeton.engine.query.aggregation.NumericAggregator;
 import io.nemeton.engine.query.aggregation.NumericAggregator.Operation;
@@ -10,7 +11,8 @@ import io.nemeton.engine.storage.NumericBlocks;
 
 /**
  * Sum, min and max in long, double or float ({@code longSum} ... {@code floatMax}) over a column or
- * an expression. Null when no non-null value was seen. Immutable.
+ * an expression. Null when no non-null value was seen. Float sums stay in double until finalized.
+ * Immutable.
  */
 final class NumericAggregation implements Aggregation {
   private final NumericAggregator spec;
@@ -29,7 +31,7 @@ final class NumericAggregation implements Aggregation {
   }
 
   @Override
-  public GroupAggregator newGroupAggregator(BlockColumns columns, FilterPlanner planner, BatchKernels kernels) {
+  public GroupAggregator newGroupAggregator(BlockColumns columns, FilterPlanner planner, Kernels kernels) {
     final NumericBlocks input = spec.fieldName() != null ? columns.numeric(spec.fieldName())
         : columns.expressionNumbers(ExpressionParser.parse(spec.expression()));
     return switch (type) {
@@ -57,15 +59,11 @@ final class NumericAggregation implements Aggregation {
           case MAX -> Math.max(a, b);
         };
       }
-      case FLOAT -> {
-        final float a = (Float) left;
-        final float b = (Float) right;
-        yield switch (operation) {
-          case SUM -> a + b;
-          case MIN -> Math.min(a, b);
-          case MAX -> Math.max(a, b);
-        };
-      }
+      case FLOAT -> switch (operation) {
+        case SUM -> (Double) left + (Double) right;
+        case MIN -> Math.min((Float) left, (Float) right);
+        case MAX -> Math.max((Float) left, (Float) right);
+      };
       default -> {
         final double a = (Double) left;
         final double b = (Double) right;
@@ -83,8 +81,12 @@ final class NumericAggregation implements Aggregation {
     return null;
   }
 
+  /** A float sum is kept in double while merging and rounded to float once, here. */
   @Override
   public Object finalizeValue(Object intermediate) {
+    if (intermediate != null && type == ValueType.Kind.FLOAT && operation == Operation.SUM) {
+      return ((Double) intermediate).floatValue();
+    }
     return intermediate;
   }
 }

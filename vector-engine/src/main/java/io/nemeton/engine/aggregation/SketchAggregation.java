@@ -4,6 +4,7 @@ import io.nemeton.engine.cursor.Batch;
 import io.nemeton.engine.cursor.BlockColumns;
 import io.nemeton.engine.cursor.ValueBlocks;
 import io.nemeton.engine.filter.FilterPlanner;
+import io.nemeton.engine.kernel.Kernels;
 import io.nemeton.engine.query.ValueType;
 import io.nemeton.engine.storage.ComplexBlocks;
 import io.nemeton.engine.storage.NumericBlocks;
@@ -55,7 +56,7 @@ final class SketchAggregation implements Aggregation {
   }
 
   @Override
-  public GroupAggregator newGroupAggregator(BlockColumns columns, FilterPlanner planner, BatchKernels kernels) {
+  public GroupAggregator newGroupAggregator(BlockColumns columns, FilterPlanner planner, Kernels kernels) {
     final int count = fields.size();
     final ComplexBlocks[] complexes = new ComplexBlocks[count];
     final NumericBlocks[] numbers = new NumericBlocks[count];

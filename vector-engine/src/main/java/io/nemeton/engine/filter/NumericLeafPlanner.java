@@ -12,6 +12,7 @@ import io.nemeton.engine.query.filter.IntervalFilter;
 import io.nemeton.engine.query.filter.NullFilter;
 import io.nemeton.engine.query.filter.RangeFilter;
 import io.nemeton.engine.query.filter.SelectorFilter;
+import io.nemeton.engine.query.time.Interval;
 import io.nemeton.engine.result.StringComparators;
 import io.nemeton.engine.storage.ColumnInfo;
 import io.nemeton.engine.storage.NumericBlocks;
@@ -26,8 +27,8 @@ import org.roaringbitmap.buffer.ImmutableRoaringBitmap;
 
 /**
  * Plans leaf filters on numeric columns (and {@code __time}) without extraction functions into
- * typed matchers or bitmaps: null tests use the null bitmap, {@code __time} intervals become row
- * ranges, equality and {@code in} become sets, numeric ranges become ranges (exact for longs).
+ * typed matchers or bitmaps: null tests use the null bitmap, {@code __time} intervals and numeric
+ * ranges on {@code __time} become row ranges (binary search), equality and {@code in} become sets, numeric ranges become ranges (exact for longs).
  * Returns null for a leaf it does not specialise, which then takes the generic path with the same
  * {@link ValueTest} semantics. Stateless.
  */
@@ -76,6 +77,12 @@ final class NumericLeafPlanner {
         // a bound beyond the long range leaves no long inside
         low = 1;
         high = 0;
+      }
+      if (isTime) {
+        // __time is sorted and never null: a time range is a row range, found by binary search
+        final ImmutableRoaringBitmap rows = low > high ? Bitmaps.empty() : FilterPlanner.timeRows(segment,
+            List.of(new Interval(low, high == Long.MAX_VALUE ? Long.MAX_VALUE : high + 1)));
+        return new FilterPlan(negated ? Bitmaps.complement(rows, segment.rowCount()) : rows, null);
       }
       return new FilterPlan(null, new LongMatcher(numbers, low, high, null, negated, nullMatches));
     }

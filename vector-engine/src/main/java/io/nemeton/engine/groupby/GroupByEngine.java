@@ -51,14 +51,13 @@ public final class GroupByEngine {
   }
 
   public static GroupByEnginePartial runSegment(Grouping grouping, QueryableSegment segment, ScanSettings settings) {
-    final LinkedHashMap<GroupByEngineKey, Object[]> groups = new LinkedHashMap<>();
     if (segment.rowCount() == 0) {
-      return new GroupByEnginePartial(groups);
+      return new GroupByEnginePartial(new LinkedHashMap<>());
     }
     final SegmentScan scan = new SegmentScan(segment, grouping.virtualColumns(), grouping.filter(),
         settings.vectorSize(), settings.maxBitmapUnion(), settings.kernels());
     if (scan.matchesNothing()) {
-      return new GroupByEnginePartial(groups);
+      return new GroupByEnginePartial(new LinkedHashMap<>());
     }
     final int dimensionCount = grouping.dimensions().size();
     final GroupByEngineDimension[] dimensions = new GroupByEngineDimension[dimensionCount];
@@ -82,8 +81,7 @@ public final class GroupByEngine {
       }
       if (buckets.isAll()) {
         final long stamp = grouping.stampAllWithData() ? start : grouping.intervals().get(0).startMs();
-        bucketScan.run(stamp, segment.lowerBoundRow(start),
-            segment.lowerBoundRow(end), groups, grouping.aggregations());
+        bucketScan.run(stamp, segment.lowerBoundRow(start), segment.lowerBoundRow(end), grouping.aggregations());
         continue;
       }
       long bucket = buckets.floor(start);
@@ -98,11 +96,11 @@ public final class GroupByEngine {
           bucket = buckets.floor(scan.timeAt(endRow));
           continue;
         }
-        bucketScan.run(bucket, startRow, endRow, groups, grouping.aggregations());
+        bucketScan.run(bucket, startRow, endRow, grouping.aggregations());
         bucket = next;
       }
     }
-    return new GroupByEnginePartial(groups);
+    return new GroupByEnginePartial(bucketScan.groups == null ? new LinkedHashMap<>() : bucketScan.groups);
   }
 
   /** Merges partials in the order given. */
@@ -153,6 +151,8 @@ public final class GroupByEngine {
     private final int[] choice;
     private int pending;
     private int capacity = 1;
+    private LinkedHashMap<GroupByEngineKey, Object[]> groups;
+    private final java.util.Set<Long> flushedBuckets = new java.util.HashSet<>();
     private final boolean batchKeys;
     private final long[] keys = new long[ROWS];
 
@@ -173,8 +173,7 @@ public final class GroupByEngine {
       this.batchKeys = allDictionary;
     }
 
-    void run(long bucketMs, int startRow, int endRow, Map<GroupByEngineKey, Object[]> groups,
-        List<Aggregation> aggregations) {
+    void run(long bucketMs, int startRow, int endRow, List<Aggregation> aggregations) {
       table.clear();
       for (GroupAggregator aggregator : aggregators) {
         aggregator.reset(Integer.MAX_VALUE);
@@ -193,18 +192,33 @@ public final class GroupByEngine {
         }
         flush(block);
       }
+      if (groups == null) {
+        groups = LinkedHashMap.newLinkedHashMap(table.size());
+      }
+      // a bucket start seen before (all-granularity over several intervals) may repeat keys
+      final boolean mayRepeat = !flushedBuckets.add(bucketMs);
       final int[] decoded = new int[dimensions.length];
       for (int group = 0; group < table.size(); group++) {
         codec.decode(table.keyOf(group), decoded);
-        final List<Object> values = new ArrayList<>(dimensions.length);
-        for (int d = 0; d < dimensions.length; d++) {
-          values.add(dimensions[d].value(decoded[d]));
+        final List<Object> values;
+        if (dimensions.length == 1) {
+          values = java.util.Collections.singletonList(dimensions[0].value(decoded[0]));
+        } else {
+          values = new ArrayList<>(dimensions.length);
+          for (int d = 0; d < dimensions.length; d++) {
+            values.add(dimensions[d].value(decoded[d]));
+          }
         }
         final Object[] aggregated = new Object[aggregators.length];
         for (int a = 0; a < aggregated.length; a++) {
           aggregated[a] = aggregators[a].get(group);
         }
-        put(groups, aggregations, new GroupByEngineKey(bucketMs, values), aggregated);
+        final GroupByEngineKey key = new GroupByEngineKey(bucketMs, values);
+        if (mayRepeat) {
+          put(groups, aggregations, key, aggregated);
+        } else {
+          groups.put(key, aggregated);
+        }
       }
     }
 

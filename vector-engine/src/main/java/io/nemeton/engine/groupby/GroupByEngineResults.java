@@ -69,7 +69,7 @@ public final class GroupByEngineResults {
         array.addAll(row.event().values());
         answer.add(array);
       } else {
-        answer.add(ResultRows.groupByRow(row.timeMs(), row.event()));
+        answer.add(ResultRows.groupByRow(ResultRows.timestamp(row.timeMs(), query.granularity()), row.event()));
       }
     }
     return answer;

@@ -2,6 +2,7 @@ package io.nemeton.engine.result;
 
 import io.nemeton.engine.aggregation.Aggregation;
 import io.nemeton.engine.aggregation.PostAggregations;
+import io.nemeton.engine.query.GranularitySpec;
 import io.nemeton.engine.query.postaggregation.PostAggregator;
 import io.nemeton.engine.query.time.IsoInstant;
 import java.util.HashMap;
@@ -22,19 +23,39 @@ public final class ResultRows {
     return timeMs == null ? null : IsoInstant.format(timeMs);
   }
 
-  /** {@code {"timestamp": ..., "result": result}}. */
+  /**
+   * A bucket timestamp as Druid prints it for {@code granularity}: in the period's time zone with
+   * its offset ({@code 2013-08-31T00:00:00.000-07:00}) when the granularity is a period with a zone,
+   * else in UTC.
+   */
+  public static String timestamp(Long timeMs, GranularitySpec granularity) {
+    if (timeMs == null) {
+      return null;
+    }
+    if (granularity.kind() == GranularitySpec.Kind.PERIOD && granularity.timeZone() != null) {
+      return IsoInstant.format(timeMs, granularity.zone());
+    }
+    return IsoInstant.format(timeMs);
+  }
+
+  /** {@code {"timestamp": ..., "result": result}}, the timestamp in UTC. */
   public static Map<String, Object> timeseriesRow(Long timeMs, Object result) {
+    return timeseriesRow(timestamp(timeMs), result);
+  }
+
+  /** {@code {"timestamp": ..., "result": result}} with a formatted timestamp. */
+  public static Map<String, Object> timeseriesRow(String timestamp, Object result) {
     final Map<String, Object> row = new LinkedHashMap<>();
-    row.put("timestamp", timestamp(timeMs));
+    row.put("timestamp", timestamp);
     row.put("result", result);
     return row;
   }
 
   /** {@code {"version": "v1", "timestamp": ..., "event": event}}. */
-  public static Map<String, Object> groupByRow(long timeMs, Map<String, Object> event) {
+  public static Map<String, Object> groupByRow(String timestamp, Map<String, Object> event) {
     final Map<String, Object> row = new LinkedHashMap<>();
     row.put("version", "v1");
-    row.put("timestamp", timestamp(timeMs));
+    row.put("timestamp", timestamp);
     row.put("event", event);
     return row;
   }

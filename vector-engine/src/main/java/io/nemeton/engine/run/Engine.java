@@ -9,7 +9,7 @@ import java.util.List;
  * nodes: {@link #runSegment} on each segment (a data node, in parallel), {@link #merge} of the
  * partial results (on the data node, then again on the broker, through the same code), and {@link
  * #finish} into the answer rows in Druid's shapes (maps and lists that {@code ResultJson} writes).
- * {@link ScalarEngine} is the reference; a SIMD engine swaps its kernels and must agree with it.
+ * {@link BatchEngine} is the reference; a SIMD engine swaps its kernels and must agree with it.
  *
  * <p>Implementations are thread-safe. Errors are {@code QueryException}s carrying Druid's error
  * codes.

@@ -1,11 +1,11 @@
 package io.nemeton.engine.run;
 
-import io.nemeton.engine.aggregation.BatchKernels;
+import io.nemeton.engine.kernel.Kernels;
 
 /**
  * What a per-type engine needs from the engine to scan one segment: kernels, batch size (the
  * query's {@code vectorSize} or the engine's default), the bitmap-union limit and the group
  * limit. Immutable.
  */
-public record ScanSettings(BatchKernels kernels, int vectorSize, int maxBitmapUnion, int maxGroups) {
+public record ScanSettings(Kernels kernels, int vectorSize, int maxBitmapUnion, int maxGroups) {
 }

@@ -1,13 +1,15 @@
 package io.nemeton.engine.run;
 
 import io.nemeton.engine.aggregation.Aggregation;
-import io.nemeton.engine.aggregation.BatchKernels;
 import io.nemeton.engine.aggregation.GroupAggregator;
 import io.nemeton.engine.cursor.Batch;
 import io.nemeton.engine.cursor.BlockColumns;
 import io.nemeton.engine.cursor.SegmentCursor;
 import io.nemeton.engine.filter.FilterPlan;
 import io.nemeton.engine.filter.FilterPlanner;
+import io.nemeton.engine.kernel.Kernels;
+import io.nemeton.engine.query.QueryErrorCode;
+import io.nemeton.engine.query.QueryException;
 import io.nemeton.engine.query.filter.Filter;
 import io.nemeton.engine.query.virtual.VirtualColumn;
 import io.nemeton.engine.storage.NumericBlocks;
@@ -28,11 +30,11 @@ public final class SegmentScan {
   private final FilterPlan filter;
   private final SegmentCursor cursor;
   private final Batch batch = new Batch();
-  private final BatchKernels kernels;
+  private final Kernels kernels;
   private NumericBlocks times;
 
   public SegmentScan(QueryableSegment segment, List<VirtualColumn> virtualColumns, Filter filter, int vectorSize,
-      int maxBitmapUnion, BatchKernels kernels) {
+      int maxBitmapUnion, Kernels kernels) {
     this.segment = segment;
     this.columns = new BlockColumns(segment, virtualColumns);
     this.planner = new FilterPlanner(columns, maxBitmapUnion);
@@ -53,7 +55,7 @@ public final class SegmentScan {
     return planner;
   }
 
-  public BatchKernels kernels() {
+  public Kernels kernels() {
     return kernels;
   }
 
@@ -67,8 +69,15 @@ public final class SegmentScan {
     cursor.reset(startRow, endRow);
   }
 
-  /** The next batch of matching rows of the current range, or null when done. */
+  /**
+   * The next batch of matching rows of the current range, or null when done. A scan whose thread
+   * was interrupted (query cancelled or timed out) stops here with a {@code QUERY_INTERRUPTED}.
+   */
   public Batch next() {
+    if (Thread.currentThread().isInterrupted()) {
+      throw new QueryException(QueryErrorCode.QUERY_INTERRUPTED, "scan of segment=" + segment.segmentId()
+          + " interrupted (query cancelled or timed out)");
+    }
     return cursor.next(batch) ? batch : null;
   }
 

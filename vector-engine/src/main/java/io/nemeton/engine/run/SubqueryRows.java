@@ -2,6 +2,7 @@ package io.nemeton.engine.run;
 
 import io.nemeton.engine.query.QueryErrorCode;
 import io.nemeton.engine.query.QueryException;
+import io.nemeton.engine.query.datasource.InlineDataSource;
 import io.nemeton.engine.query.time.IsoInstant;
 import io.nemeton.segment.ColumnRole;
 import io.nemeton.segment.ColumnarSegment;
@@ -15,8 +16,8 @@ import java.util.TreeSet;
 import org.roaringbitmap.RoaringBitmap;
 
 /**
- * Turns the answer of a subquery (a {@code query} data source) into an in-memory segment the outer
- * query scans: one row per groupBy row or timeseries bucket, {@code __time} from its timestamp, one
+ * Turns the answer of a subquery (a {@code query} data source), or the rows of an {@code inline}
+ * data source, into an in-memory segment the query scans: one row per groupBy row or timeseries bucket, {@code __time} from its timestamp, one
  * column per output name, typed from the values (all longs: LONG; numbers: DOUBLE, or FLOAT when
  * all floats; otherwise STRING). Stateless; allocates the segment.
  */
@@ -24,10 +25,40 @@ final class SubqueryRows {
   private SubqueryRows() {
   }
 
+  /**
+   * An {@code inline} data source as a segment: {@code __time} from that column when present (else
+   * 0), values converted to the declared column types when given.
+   */
+  static ColumnarSegment inline(InlineDataSource inline) {
+    final List<Long> times = new ArrayList<>();
+    final List<Map<?, ?>> rows = new ArrayList<>();
+    final int timeIndex = inline.columnNames().indexOf(ColumnarSegment.TIME_COLUMN);
+    for (List<Object> values : inline.rows()) {
+      final Map<String, Object> row = new LinkedHashMap<>();
+      for (int c = 0; c < inline.columnNames().size(); c++) {
+        if (c == timeIndex) {
+          continue;
+        }
+        Object value = c < values.size() ? values.get(c) : null;
+        if (value != null && inline.columnTypes() != null && inline.columnTypes().get(c) != null) {
+          value = switch (inline.columnTypes().get(c).kind()) {
+            case STRING -> value.toString();
+            case LONG -> value instanceof Number n ? (Object) n.longValue() : value;
+            case FLOAT, DOUBLE -> value instanceof Number n ? (Object) n.doubleValue() : value;
+            default -> value;
+          };
+        }
+        row.put(inline.columnNames().get(c), value);
+      }
+      times.add(timeIndex >= 0 && values.get(timeIndex) instanceof Number n ? n.longValue() : 0L);
+      rows.add(row);
+    }
+    return segment(times, rows, "__inline");
+  }
+
   static ColumnarSegment segment(List<Object> answer) {
     final List<Long> times = new ArrayList<>();
     final List<Map<?, ?>> rows = new ArrayList<>();
-    final LinkedHashMap<String, Boolean> names = new LinkedHashMap<>();
     for (Object row : answer) {
       if (!(row instanceof Map<?, ?> map) || !(map.get("event") instanceof Map<?, ?> || map.get("result") instanceof Map<?, ?>)) {
         throw new QueryException(QueryErrorCode.UNSUPPORTED_OPERATION,
@@ -37,6 +68,13 @@ final class SubqueryRows {
       final Object timestamp = map.get("timestamp");
       times.add(timestamp == null ? 0L : IsoInstant.parse(timestamp.toString()));
       rows.add(values);
+    }
+    return segment(times, rows, "__subquery");
+  }
+
+  private static ColumnarSegment segment(List<Long> times, List<Map<?, ?>> rows, String dataSource) {
+    final LinkedHashMap<String, Boolean> names = new LinkedHashMap<>();
+    for (Map<?, ?> values : rows) {
       values.keySet().forEach(key -> names.put(key.toString(), true));
     }
     final Integer[] order = new Integer[rows.size()];
@@ -52,7 +90,7 @@ final class SubqueryRows {
     final long start = count == 0 ? 0 : sortedTimes[0];
     final long end = count == 0 ? 1 : sortedTimes[count - 1] + 1;
     final ColumnarSegment segment = new ColumnarSegment(
-        new SegmentInfo("__subquery", start, end, "subquery", 0, Map.of()), count).time(sortedTimes);
+        new SegmentInfo(dataSource, start, end, "v0", 0, Map.of()), count).time(sortedTimes);
     for (String name : names.keySet()) {
       final Object[] values = new Object[count];
       boolean allLong = true;

@@ -2,6 +2,8 @@ package io.nemeton.engine.scan;
 
 import io.nemeton.engine.cursor.Batch;
 import io.nemeton.engine.cursor.ValueBlocks;
+import io.nemeton.engine.query.QueryErrorCode;
+import io.nemeton.engine.query.QueryException;
 import io.nemeton.engine.query.ScanQuery;
 import io.nemeton.engine.query.time.Interval;
 import io.nemeton.engine.run.PartialResult;
@@ -28,6 +30,21 @@ public final class ScanEngine {
   private ScanEngine() {
   }
 
+  /**
+   * The time order asked for: {@code order}, or an {@code orderBy} on {@code __time} alone; ordering
+   * by other columns is refused.
+   */
+  static ScanQuery.Order order(ScanQuery query) {
+    if (query.orderBy() == null || query.orderBy().isEmpty()) {
+      return query.order();
+    }
+    if (query.orderBy().size() == 1 && query.orderBy().get(0).columnName().equals(QueryableSegment.TIME_COLUMN)) {
+      return query.orderBy().get(0).order();
+    }
+    throw new QueryException(QueryErrorCode.UNSUPPORTED_OPERATION, "scan orderBy " + query.orderBy().stream()
+        .map(ScanQuery.OrderBy::columnName).toList() + " is not supported; only __time can order a scan");
+  }
+
   static List<String> columns(ScanQuery query, QueryableSegment segment) {
     return query.columns() == null || query.columns().isEmpty() ? segment.columnNames() : query.columns();
   }
@@ -47,7 +64,7 @@ public final class ScanEngine {
     for (int c = 0; c < readers.length; c++) {
       readers[c] = columns.get(c).equals(QueryableSegment.TIME_COLUMN) ? null : scan.columns().values(columns.get(c));
     }
-    final long wanted = query.limit() == null || query.order() == ScanQuery.Order.DESCENDING
+    final long wanted = query.limit() == null || order(query) == ScanQuery.Order.DESCENDING
         ? Long.MAX_VALUE : query.offset() + query.limit();
     final String segmentId = segment.segmentId();
     for (Interval interval : query.intervals().intervals()) {
@@ -81,9 +98,10 @@ public final class ScanEngine {
         columns = scan.columns();
       }
     }
-    if (query.order() != ScanQuery.Order.NONE) {
+    final ScanQuery.Order order = order(query);
+    if (order != ScanQuery.Order.NONE) {
       rows.sort(Comparator.comparingLong(ScanPartial.Row::timeMs));
-      if (query.order() == ScanQuery.Order.DESCENDING) {
+      if (order == ScanQuery.Order.DESCENDING) {
         Collections.reverse(rows);
       }
     }

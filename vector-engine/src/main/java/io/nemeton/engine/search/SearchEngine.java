@@ -179,7 +179,7 @@ public final class SearchEngine {
         hit.put("count", hits.get(i).getValue());
         result.add(hit);
       }
-      answer.add(ResultRows.timeseriesRow(bucket.getKey(), result));
+      answer.add(ResultRows.timeseriesRow(ResultRows.timestamp(bucket.getKey(), query.granularity()), result));
     }
     return answer;
   }

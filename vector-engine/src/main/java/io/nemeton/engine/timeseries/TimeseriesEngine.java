@@ -163,7 +163,7 @@ public final class TimeseriesEngine {
       if (rows.size() >= limit) {
         break;
       }
-      rows.add(ResultRows.timeseriesRow(entry.getKey(),
+      rows.add(ResultRows.timeseriesRow(ResultRows.timestamp(entry.getKey(), query.granularity()),
           ResultRows.aggregated(aggregations, entry.getValue(), query.postAggregations(), finalize)));
     }
     if (query.context().grandTotal()) {
@@ -171,7 +171,7 @@ public final class TimeseriesEngine {
       for (Object[] values : buckets.values()) {
         total = combine(aggregations, total, values);
       }
-      rows.add(ResultRows.timeseriesRow(null,
+      rows.add(ResultRows.timeseriesRow((String) null,
           ResultRows.aggregated(aggregations, total, query.postAggregations(), finalize)));
     }
     return rows;

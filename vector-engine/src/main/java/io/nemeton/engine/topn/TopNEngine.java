@@ -112,7 +112,7 @@ public final class TopNEngine {
         ResultRows.addAggregated(row, aggregations, entry.getValue(), query.postAggregations(), finalize);
         result.add(row);
       }
-      rows.add(ResultRows.timeseriesRow(bucket.getKey(), result));
+      rows.add(ResultRows.timeseriesRow(ResultRows.timestamp(bucket.getKey(), query.granularity()), result));
     }
     return rows;
   }

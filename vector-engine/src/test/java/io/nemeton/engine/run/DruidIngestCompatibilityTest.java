@@ -138,7 +138,7 @@ class DruidIngestCompatibilityTest {
           Files.createDirectories(directory.resolve(storage.name())));
       final StringBuilder report = new StringBuilder();
       int passed = 0;
-      try (ScalarEngine engine = new ScalarEngine(EngineConfig.defaults().withThreads(2))) {
+      try (BatchEngine engine = new BatchEngine(EngineConfig.defaults().withThreads(2))) {
         for (JsonNode entry : cases) {
           final String description = entry.path("description").asText("?");
           try {

@@ -40,7 +40,7 @@ class EngineLimitsTest {
   @Test
   void groupByPastTheGroupLimitFailsWithAResourceError() {
     final List<QueryableSegment> segments = heap(nonEmpty());
-    try (ScalarEngine engine = new ScalarEngine(EngineConfig.defaults().withThreads(2).withMaxGroupByGroups(50))) {
+    try (BatchEngine engine = new BatchEngine(EngineConfig.defaults().withThreads(2).withMaxGroupByGroups(50))) {
       final QueryException error = assertThrows(QueryException.class,
           () -> engine.run(QueryParser.parse(GROUP_BY_HIGH), segments));
       assertEquals(QueryErrorCode.RESOURCE_LIMIT_EXCEEDED, error.code());
@@ -49,11 +49,26 @@ class EngineLimitsTest {
   }
 
   @Test
+  void aQueryPastItsTimeoutFailsWithATimeoutError() {
+    final List<QueryableSegment> segments = new ArrayList<>();
+    for (int i = 0; i < 40; i++) {
+      segments.addAll(heap(nonEmpty()));
+    }
+    final Query query = QueryParser.parse(GROUP_BY_HIGH.replace("\"granularity\":\"all\"",
+        "\"granularity\":\"all\",\"context\":{\"timeout\":1,\"vectorSize\":1}"));
+    try (BatchEngine engine = new BatchEngine(EngineConfig.defaults().withThreads(1))) {
+      final QueryException error = assertThrows(QueryException.class, () -> engine.run(query, segments));
+      assertEquals(QueryErrorCode.QUERY_TIMEOUT, error.code());
+      assertTrue(error.getMessage().startsWith("query timed out after timeout=1 ms"), error.getMessage());
+    }
+  }
+
+  @Test
   void parallelRunsEqualOneThreadRuns() {
     final List<QueryableSegment> segments = heap(nonEmpty());
     final Query query = QueryParser.parse(GROUP_BY_HIGH);
-    try (ScalarEngine one = new ScalarEngine(EngineConfig.defaults().withThreads(1));
-        ScalarEngine four = new ScalarEngine(EngineConfig.defaults().withThreads(4))) {
+    try (BatchEngine one = new BatchEngine(EngineConfig.defaults().withThreads(1));
+        BatchEngine four = new BatchEngine(EngineConfig.defaults().withThreads(4))) {
       final String expected = ResultJson.write(one.run(query, segments));
       for (int run = 0; run < 5; run++) {
         assertEquals(expected, ResultJson.write(four.run(query, segments)));
@@ -66,7 +81,7 @@ class EngineLimitsTest {
     final Query query = QueryParser.parse("{\"queryType\":\"timeseries\",\"intervals\":[\"2019/2021\"],"
         + "\"dataSource\":{\"type\":\"lookup\",\"lookup\":\"countries\"},\"granularity\":\"all\","
         + "\"aggregations\":[{\"type\":\"count\",\"name\":\"rows\"}]}");
-    try (ScalarEngine engine = new ScalarEngine(EngineConfig.defaults().withThreads(1))) {
+    try (BatchEngine engine = new BatchEngine(EngineConfig.defaults().withThreads(1))) {
       final QueryException error = assertThrows(QueryException.class, () -> engine.run(query, List.of()));
       assertEquals(QueryErrorCode.UNSUPPORTED_OPERATION, error.code());
       assertTrue(error.getMessage().contains("LookupDataSource"), error.getMessage());
@@ -88,7 +103,7 @@ class EngineLimitsTest {
     final Query query = QueryParser.parse("{\"queryType\":\"timeseries\",\"dataSource\":\"random\","
         + "\"intervals\":[\"2019/2021\"],\"granularity\":\"all\","
         + "\"aggregations\":[{\"type\":\"approxHistogram\",\"name\":\"h\",\"fieldName\":\"l1\"}]}");
-    try (ScalarEngine engine = new ScalarEngine(EngineConfig.defaults().withThreads(1))) {
+    try (BatchEngine engine = new BatchEngine(EngineConfig.defaults().withThreads(1))) {
       final QueryException error = assertThrows(QueryException.class,
           () -> engine.run(query, heap(nonEmpty())));
       assertEquals("aggregator type 'approxHistogram' is not supported by this engine", error.getMessage());

@@ -1,5 +1,7 @@
 package io.nemeton.engine.run;
 
+import io.nemeton.engine.kernel.KernelMode;
+import io.nemeton.engine.kernel.Kernels;
 import io.nemeton.engine.query.Query;
 import io.nemeton.engine.query.QueryParser;
 import io.nemeton.engine.result.ResultJson;
@@ -81,8 +83,9 @@ class EngineSpeedTest {
         + ",\"dimensions\":[\"low\"],\"aggregations\":[{\"type\":\"count\",\"name\":\"c\"},"
         + "{\"type\":\"longSum\",\"name\":\"s0\",\"fieldName\":\"m0\"},{\"type\":\"longSum\",\"name\":\"s1\",\"fieldName\":\"m1\"},"
         + "{\"type\":\"longSum\",\"name\":\"s2\",\"fieldName\":\"m2\"},{\"type\":\"longSum\",\"name\":\"s3\",\"fieldName\":\"m3\"}]}");
+    for (KernelMode mode : new KernelMode[] {KernelMode.SCALAR, Kernels.bestMode()}) {
     for (TestSegments.Storage storage : TestSegments.Storage.values()) {
-      try (ScalarEngine engine = new ScalarEngine(EngineConfig.defaults().withThreads(1));
+      try (BatchEngine engine = new BatchEngine(EngineConfig.defaults().withThreads(1), mode);
           QueryableSegment segment = TestSegments.open(built, storage, directory)) {
         for (Map.Entry<String, String> entry : queries.entrySet()) {
           final Query query = QueryParser.parse(entry.getValue());
@@ -93,10 +96,19 @@ class EngineSpeedTest {
             answer = ResultJson.write(engine.run(query, List.of(segment)));
             best = Math.min(best, System.nanoTime() - begin);
           }
-          System.out.printf("%s %-40s best of 5: %8.1f ms  %6.1f M rows/s  %s%n", storage, entry.getKey(),
+          long scanBest = Long.MAX_VALUE;
+          for (int run = 0; run < 3; run++) {
+            final long begin = System.nanoTime();
+            engine.runSegment(query, segment);
+            scanBest = Math.min(scanBest, System.nanoTime() - begin);
+          }
+          System.out.printf("%s %s %-40s segment scan alone: %8.1f ms%n", mode, storage, entry.getKey(),
+              scanBest / 1e6);
+          System.out.printf("%s %s %-40s best of 5: %8.1f ms  %6.1f M rows/s  %s%n", mode, storage, entry.getKey(),
               best / 1e6, rows / (best / 1e9) / 1e6, answer.length() > 80 ? answer.substring(0, 80) + "..." : answer);
         }
       }
+    }
     }
   }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.nemeton.engine.kernel.Kernels;
 import io.nemeton.engine.query.GroupByQuery;
 import io.nemeton.engine.query.Query;
 import io.nemeton.engine.query.QueryParser;
@@ -29,7 +30,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Property test: random segments and random timeseries, groupBy, topN and scan queries, answered by the engine
  * under batch sizes 1, 7 and 1024, both storages, and both ways of answering string filters
- * (bitmap unions and per-row id tests), must equal the naive row-at-a-time reference. Seeded;
+ * (bitmap unions and per-row id tests), must equal the naive row-at-a-time reference; and the
+ * SIMD engine must give the scalar engine's answer byte for byte. Seeded;
  * a failure prints the seed, the query and the first difference. Re-run one seed with {@code
  * -Dnemeton.seed=<seed>}.
  */
@@ -46,8 +48,9 @@ class EngineVersusNaiveTest {
   void engineAgreesWithNaiveEvaluator() throws Exception {
     final long baseSeed = Long.getLong("nemeton.seed", System.nanoTime());
     final ObjectMapper mapper = new ObjectMapper();
-    try (ScalarEngine bitmaps = new ScalarEngine(EngineConfig.defaults().withThreads(2));
-        ScalarEngine idTests = new ScalarEngine(EngineConfig.defaults().withThreads(2).withMaxBitmapUnion(0))) {
+    try (BatchEngine bitmaps = new BatchEngine(EngineConfig.defaults().withThreads(2));
+        BatchEngine idTests = new BatchEngine(EngineConfig.defaults().withThreads(2).withMaxBitmapUnion(0));
+        BatchEngine simd = new BatchEngine(EngineConfig.defaults().withThreads(2), Kernels.bestMode())) {
       for (int d = 0; d < DATASETS; d++) {
         final long seed = baseSeed + d;
         final SplittableRandom random = new SplittableRandom(seed);
@@ -77,13 +80,22 @@ class EngineVersusNaiveTest {
               final JsonNode expected = mapper.readTree(ResultJson.write(naive));
               for (int vectorSize : VECTOR_SIZES) {
                 final Query sized = query.withContext(query.context().with("vectorSize", (long) vectorSize));
-                final ScalarEngine engine = vectorSize == 7 ? idTests : bitmaps;
+                final BatchEngine engine = vectorSize == 7 ? idTests : bitmaps;
                 final JsonNode actual;
                 try {
                   actual = mapper.readTree(ResultJson.write(engine.run(sized, segments)));
                 } catch (RuntimeException e) {
                   throw new AssertionError("seed=" + seed + " storage=" + storage + " vectorSize=" + vectorSize
                       + " query=" + text, e);
+                }
+                if (vectorSize == 1024) {
+                  // the SIMD engine must give the reference engine's answer to the bit
+                  final String reference = ResultJson.write(bitmaps.run(sized, segments));
+                  final String vectorized = ResultJson.write(simd.run(sized, segments));
+                  if (!reference.equals(vectorized)) {
+                    fail("seed=" + seed + " storage=" + storage + " " + simd.mode() + " differs from SCALAR\nquery="
+                        + text + "\nscalar=" + reference + "\nsimd=  " + vectorized);
+                  }
                 }
                 final String difference = ResultAssertions.difference(expected, actual, "$");
                 if (difference != null) {

@@ -89,7 +89,7 @@ class GoldenQueryTest {
     final ObjectMapper mapper = new ObjectMapper();
     final StringBuilder failures = new StringBuilder();
     int checked = 0;
-    try (ScalarEngine engine = new ScalarEngine(EngineConfig.defaults().withThreads(2))) {
+    try (BatchEngine engine = new BatchEngine(EngineConfig.defaults().withThreads(2))) {
       for (Path file : files) {
         final List<ColumnarSegment> built = GoldenDatasets.dataset(dataset(file));
         for (TestSegments.Storage storage : TestSegments.Storage.values()) {
@@ -116,7 +116,7 @@ class GoldenQueryTest {
     assertNull(failures.isEmpty() ? null : failures.toString(), checked + " runs; failures:\n" + failures);
   }
 
-  private static String check(ScalarEngine engine, ObjectMapper mapper, GoldenCase golden,
+  private static String check(BatchEngine engine, ObjectMapper mapper, GoldenCase golden,
       List<QueryableSegment> segments, int vectorSize) throws IOException {
     final String actualText;
     try {

@@ -40,7 +40,7 @@ class WikiQueriesTest {
     final List<QueryableSegment> segments = TestSegments.open(built, storage, directory);
     final StringBuilder failures = new StringBuilder();
     int passed = 0;
-    try (ScalarEngine engine = new ScalarEngine(EngineConfig.defaults().withThreads(2))) {
+    try (BatchEngine engine = new BatchEngine(EngineConfig.defaults().withThreads(2))) {
       for (JsonNode entry : mapper.readTree(text)) {
         final String description = entry.get("description").asText();
         try {

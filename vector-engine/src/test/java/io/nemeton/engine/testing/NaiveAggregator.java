@@ -41,9 +41,11 @@ public final class NaiveAggregator {
         if (raw == null) {
           return;
         }
-        final Object converted = switch (n.kind().type().kind()) {
-          case LONG -> (Object) ((Number) raw).longValue();
-          case FLOAT -> (Object) ((Number) raw).floatValue();
+        final Object converted = switch (n.kind()) {
+          case LONG_SUM, LONG_MIN, LONG_MAX -> (Object) ((Number) raw).longValue();
+          // float sums widen each float and add in double, rounding once at the end
+          case FLOAT_SUM -> (Object) (double) ((Number) raw).floatValue();
+          case FLOAT_MIN, FLOAT_MAX -> (Object) ((Number) raw).floatValue();
           default -> (Object) ((Number) raw).doubleValue();
         };
         if (value == null) {
@@ -57,7 +59,7 @@ public final class NaiveAggregator {
           case DOUBLE_SUM -> (Double) value + (Double) converted;
           case DOUBLE_MIN -> Math.min((Double) value, (Double) converted);
           case DOUBLE_MAX -> Math.max((Double) value, (Double) converted);
-          case FLOAT_SUM -> (Float) value + (Float) converted;
+          case FLOAT_SUM -> (Double) value + (Double) converted;
           case FLOAT_MIN -> Math.min((Float) value, (Float) converted);
           case FLOAT_MAX -> Math.max((Float) value, (Float) converted);
         };
@@ -128,7 +130,7 @@ public final class NaiveAggregator {
           case DOUBLE_SUM -> (Double) value + (Double) other.value;
           case DOUBLE_MIN -> Math.min((Double) value, (Double) other.value);
           case DOUBLE_MAX -> Math.max((Double) value, (Double) other.value);
-          case FLOAT_SUM -> (Float) value + (Float) other.value;
+          case FLOAT_SUM -> (Double) value + (Double) other.value;
           case FLOAT_MIN -> Math.min((Float) value, (Float) other.value);
           case FLOAT_MAX -> Math.max((Float) value, (Float) other.value);
         };
@@ -158,6 +160,8 @@ public final class NaiveAggregator {
       case CountAggregator c -> count;
       case FilteredAggregator f -> inner.result();
       case DoubleMeanAggregator m -> meanCount == 0 ? null : meanSum / meanCount;
+      case NumericAggregator n when n.kind() == NumericAggregator.Kind.FLOAT_SUM && value != null ->
+          ((Double) value).floatValue();
       default -> value;
     };
   }

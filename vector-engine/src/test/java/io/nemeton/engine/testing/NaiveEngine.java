@@ -52,6 +52,12 @@ public final class NaiveEngine {
     return new PeriodBuckets(granularity.bucketPeriod(), granularity.originMs(), granularity.zone()).next(bucket);
   }
 
+  /** Druid prints buckets of a period granularity with a time zone in that zone, with its offset. */
+  private static String stamp(long time, GranularitySpec granularity) {
+    return granularity.kind() == GranularitySpec.Kind.PERIOD && granularity.timeZone() != null
+        ? IsoInstant.format(time, java.time.ZoneId.of(granularity.timeZone())) : IsoInstant.format(time);
+  }
+
   private static long time(Map<String, Object> row) {
     return ((Number) row.get("__time")).longValue();
   }
@@ -148,7 +154,7 @@ public final class NaiveEngine {
       result.put(post.name(), post(post, result));
     }
     final Map<String, Object> row = new LinkedHashMap<>();
-    row.put("timestamp", IsoInstant.format(time));
+    row.put("timestamp", stamp(time, query.granularity()));
     row.put("result", result);
     return row;
   }
@@ -298,7 +304,7 @@ public final class NaiveEngine {
       final long bucket = (Long) event.remove("__bucket");
       final Map<String, Object> row = new LinkedHashMap<>();
       row.put("version", "v1");
-      row.put("timestamp", IsoInstant.format(bucket));
+      row.put("timestamp", stamp(bucket, query.granularity()));
       row.put("event", event);
       answer.add(row);
     }
@@ -384,7 +390,7 @@ public final class NaiveEngine {
       };
       entries.sort(order);
       final Map<String, Object> row = new LinkedHashMap<>();
-      row.put("timestamp", IsoInstant.format(bucket.getKey()));
+      row.put("timestamp", stamp(bucket.getKey(), query.granularity()));
       row.put("result", entries.subList(0, Math.min(query.threshold(), entries.size())));
       answer.add(row);
     }

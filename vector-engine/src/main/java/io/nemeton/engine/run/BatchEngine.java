@@ -1,11 +1,11 @@
 package io.nemeton.engine.run;
 
 import io.nemeton.engine.aggregation.Aggregations;
-import io.nemeton.engine.aggregation.BatchKernels;
 import io.nemeton.engine.groupby.GroupByEngine;
 import io.nemeton.engine.groupby.GroupByEnginePartial;
 import io.nemeton.engine.groupby.GroupByEngineResults;
-import io.nemeton.engine.aggregation.ScalarKernels;
+import io.nemeton.engine.kernel.KernelMode;
+import io.nemeton.engine.kernel.Kernels;
 import io.nemeton.engine.metadata.DataSourceMetadataEngine;
 import io.nemeton.engine.metadata.SegmentMetadataEngine;
 import io.nemeton.engine.metadata.SegmentMetadataPartial;
@@ -23,6 +23,7 @@ import io.nemeton.engine.query.QueryException;
 import io.nemeton.engine.query.TimeBoundaryQuery;
 import io.nemeton.engine.query.TimeseriesQuery;
 import io.nemeton.engine.query.TopNQuery;
+import io.nemeton.engine.query.datasource.InlineDataSource;
 import io.nemeton.engine.query.datasource.QueryDataSource;
 import io.nemeton.engine.query.datasource.TableDataSource;
 import io.nemeton.engine.query.datasource.UnionDataSource;
@@ -41,31 +42,42 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The reference engine: scalar kernels, segments scanned in parallel on a fixed pool of {@code
+ * The batch engine: the query's batch loops run in one kernel mode (the scalar reference or its
+ * SIMD twin, bit for bit equal), segments are scanned in parallel on a fixed pool of {@code
  * threads} (one thread per segment at a time), partial results merged in segment order. A query
  * data source (nested groupBy) runs the inner query over the segments and the outer one over its
- * answer.
+ * answer; an inline data source is scanned from its rows. The context's {@code timeout} bounds
+ * the wait for segment scans; a timed-out or cancelled query interrupts its scans, which stop at
+ * the next batch.
  *
  * <p>Thread-safe. {@link #close()} stops the pool.
  */
-public final class ScalarEngine implements Engine {
+public final class BatchEngine implements Engine {
   private static final AtomicInteger POOLS = new AtomicInteger();
 
   private final EngineConfig config;
-  private final BatchKernels kernels;
+  private final Kernels kernels;
   private final ExecutorService pool;
 
-  public ScalarEngine(EngineConfig config) {
-    this(config, ScalarKernels.INSTANCE);
+  /** The scalar reference engine. */
+  public BatchEngine(EngineConfig config) {
+    this(config, KernelMode.SCALAR);
   }
 
-  /** An engine running {@code kernels}: how a vectorized implementation plugs in. */
-  public ScalarEngine(EngineConfig config, BatchKernels kernels) {
+  /**
+   * An engine whose batch loops run in {@code mode}: {@link KernelMode#SCALAR} is the reference,
+   * {@link KernelMode#SIMD} the Vector API twins, which give the same bits.
+   *
+   * @throws IllegalStateException for SIMD where the Vector API is not usable
+   */
+  public BatchEngine(EngineConfig config, KernelMode mode) {
     this.config = config;
-    this.kernels = kernels;
+    this.kernels = Kernels.of(mode);
     final int pool = POOLS.incrementAndGet();
     final AtomicInteger threads = new AtomicInteger();
     this.pool = Executors.newFixedThreadPool(config.threads(), runnable -> {
@@ -73,6 +85,10 @@ public final class ScalarEngine implements Engine {
       thread.setDaemon(true);
       return thread;
     });
+  }
+
+  public KernelMode mode() {
+    return kernels.mode();
   }
 
   public EngineConfig config() {
@@ -142,16 +158,31 @@ public final class ScalarEngine implements Engine {
         return finish(query, merge(query, List.of(scan(query, rows))));
       }
     }
+    if (query.dataSource() instanceof InlineDataSource inline) {
+      try (QueryableSegment rows = QueryableSegment.of(SubqueryRows.inline(inline))) {
+        return finish(query, merge(query, List.of(scan(query, rows))));
+      }
+    }
     checkDataSource(query);
     final List<Future<PartialResult>> futures = new ArrayList<>(segments.size());
     for (QueryableSegment segment : segments) {
       futures.add(pool.submit(() -> runSegment(query, segment)));
     }
     final List<PartialResult> partials = new ArrayList<>(segments.size());
+    final long timeoutMs = query.context().timeoutMs(0);
+    final long deadline = timeoutMs > 0 ? System.nanoTime() + timeoutMs * 1_000_000L : Long.MAX_VALUE;
     try {
       for (Future<PartialResult> future : futures) {
-        partials.add(future.get());
+        if (timeoutMs > 0) {
+          partials.add(future.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS));
+        } else {
+          partials.add(future.get());
+        }
       }
+    } catch (TimeoutException e) {
+      futures.forEach(f -> f.cancel(true));
+      throw new QueryException(QueryErrorCode.QUERY_TIMEOUT, "query timed out after timeout=" + timeoutMs
+          + " ms while scanning " + segments.size() + " segments");
     } catch (InterruptedException e) {
       futures.forEach(f -> f.cancel(true));
       Thread.currentThread().interrupt();
