@@ -37,10 +37,16 @@ public record SegmentInfo(
     metadata = metadata == null ? Map.of() : metadata;
   }
 
-  /** Druid's segment id: {@code dataSource_start_end_version[_partition]} with ISO instants. */
+  private static final java.time.format.DateTimeFormatter ISO_MILLIS =
+      java.time.format.DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(java.time.ZoneOffset.UTC);
+
+  /**
+   * Druid's segment id: {@code dataSource_start_end_version[_partition]} with ISO instants that
+   * always carry milliseconds, as Druid prints them ({@code 2018-01-01T00:00:00.000Z}).
+   */
   public String segmentId() {
-    String id = dataSource + "_" + java.time.Instant.ofEpochMilli(intervalStartMs) + "_"
-        + java.time.Instant.ofEpochMilli(intervalEndMs) + "_" + version;
+    String id = dataSource + "_" + ISO_MILLIS.format(java.time.Instant.ofEpochMilli(intervalStartMs)) + "_"
+        + ISO_MILLIS.format(java.time.Instant.ofEpochMilli(intervalEndMs)) + "_" + version;
     return partition == 0 ? id : id + "_" + partition;
   }
 }

@@ -25,9 +25,9 @@ import java.util.Map;
  * }</pre>
  *
  * <p>One ingestion runs on the calling thread; separate ingestions may run concurrently with
- * separate temp directories. Memory: at most {@code maxRowsInMemory} rows (plus a copy while they
- * are sorted), one segment being assembled, one block per spilled run while merging, and the
- * dictionaries of distinct values.
+ * separate temp directories. Memory: at most {@code maxRowsInMemory} rows (plus a second copy
+ * while rolling up), one segment being assembled, one block per spilled run while merging, and
+ * the dictionaries of distinct values.
  */
 public final class BatchIngestion {
   private BatchIngestion() {}

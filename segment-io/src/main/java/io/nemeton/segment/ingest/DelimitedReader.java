@@ -29,6 +29,8 @@ final class DelimitedReader implements RowReader {
   private final TimestampParser timestampParser;
   private final String timestampColumn;
   private final Long missingTimestampMs;
+  /** Dictionaries below this many values (a table of 2 MiB at most) are probed row by row. */
+  private static final int DIRECT_INTERN_LIMIT = 1 << 16;
   private static final byte IGNORE = 0;
   private static final byte TIMESTAMP = 1;
   private static final byte STRING = 2;
@@ -40,6 +42,8 @@ final class DelimitedReader implements RowReader {
   /** Per column what its field feeds, so the row loop switches once per field. */
   private byte[] actions;
   private int[] fieldEnds = new int[64];
+  /** Set by {@link #split}: whether the line holds the (one-byte) list delimiter anywhere. */
+  private boolean lineHasList;
   private int headerLinesToSkip;
   private boolean needsHeader;
   private byte[] unescaped = new byte[256];
@@ -172,8 +176,14 @@ final class DelimitedReader implements RowReader {
           case IGNORE -> { }
           case STRING -> {
             final StringField field = bindings[c].stringField;
-            if (listDelimiter.length == 1 && ByteScan.indexOf(bytes, fieldStart, fieldEnd, listDelimiter[0]) < 0) {
-              batch.addPending(field.slot, row, bytes, fieldStart, length);
+            if (!lineHasList
+                || (listDelimiter.length == 1 && ByteScan.indexOf(bytes, fieldStart, fieldEnd, listDelimiter[0]) < 0)) {
+              // small dictionaries stay in cache: intern now; large ones are batched to overlap misses
+              if (field.dictionary.size() < DIRECT_INTERN_LIMIT) {
+                batch.codes[field.slot][row] = field.dictionary.intern(bytes, fieldStart, length);
+              } else {
+                batch.addPending(field.slot, row, bytes, fieldStart, length);
+              }
             } else {
               field(bindings[c], bytes, fieldStart, length, batch, row);
             }
@@ -220,6 +230,9 @@ final class DelimitedReader implements RowReader {
   private int split(byte[] bytes, int start, int end) {
     final long separators = ByteScan.broadcast(delimiter);
     final long quotes = ByteScan.broadcast((byte) '"');
+    // a multi-byte list delimiter is looked for field by field instead
+    final long lists = listDelimiter.length == 1 ? ByteScan.broadcast(listDelimiter[0]) : 0;
+    long listBytes = listDelimiter.length == 1 ? 0 : 1;
     if (fieldEnds.length < end - start + 9) {
       fieldEnds = new int[end - start + 9];
     }
@@ -231,24 +244,31 @@ final class DelimitedReader implements RowReader {
       final long word = (long) ByteScan.LONG.get(bytes, i);
       long quoteBytes = ByteScan.zeroBytes(word ^ quotes);
       long separatorBytes = ByteScan.zeroBytes(word ^ separators);
+      long listInWord = ByteScan.zeroBytes(word ^ lists);
       final int valid = end - i;
       if (valid < 8) {
         final long inLine = (1L << (valid << 3)) - 1;
         quoteBytes &= inLine;
         separatorBytes &= inLine;
+        listInWord &= inLine;
       }
       if (quoteBytes != 0) {
         return -1;
       }
-      // write two positions unconditionally, then only as many more as there are: fewer
-      // mispredicted branches than one loop turn per separator
+      listBytes |= listInWord;
+      // four positions written unconditionally, a loop only past that: words rarely hold more
+      // than four separators, and the loop's exit is what the branch predictor gets wrong
       final int found = Long.bitCount(separatorBytes);
       ends[count] = i + (Long.numberOfTrailingZeros(separatorBytes) >>> 3);
       separatorBytes &= separatorBytes - 1;
       ends[count + 1] = i + (Long.numberOfTrailingZeros(separatorBytes) >>> 3);
       separatorBytes &= separatorBytes - 1;
-      if (found > 2) {
-        int at = count + 2;
+      ends[count + 2] = i + (Long.numberOfTrailingZeros(separatorBytes) >>> 3);
+      separatorBytes &= separatorBytes - 1;
+      ends[count + 3] = i + (Long.numberOfTrailingZeros(separatorBytes) >>> 3);
+      separatorBytes &= separatorBytes - 1;
+      if (found > 4) {
+        int at = count + 4;
         while (separatorBytes != 0) {
           ends[at++] = i + (Long.numberOfTrailingZeros(separatorBytes) >>> 3);
           separatorBytes &= separatorBytes - 1;
@@ -263,9 +283,12 @@ final class DelimitedReader implements RowReader {
       }
       if (b == delimiter) {
         ends[count++] = i;
+      } else if (listDelimiter.length == 1 && b == listDelimiter[0]) {
+        listBytes = 1;
       }
     }
     ends[count++] = end;
+    lineHasList = listBytes != 0;
     return count;
   }
 

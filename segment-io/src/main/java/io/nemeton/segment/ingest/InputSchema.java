@@ -178,10 +178,6 @@ final class InputSchema {
     return stringFields.get(slot);
   }
 
-  List<StringField> stringFields() {
-    return stringFields;
-  }
-
   int longSlots() {
     return longSlots;
   }
@@ -213,15 +209,5 @@ final class InputSchema {
 
   int objectColumns() {
     return objectColumns;
-  }
-
-  /** True when some metric keeps an event time (first/last). */
-  boolean needsEventTime() {
-    for (MetricColumn metric : metrics) {
-      if (metric.timeColumn() >= 0) {
-        return true;
-      }
-    }
-    return false;
   }
 }

@@ -2,7 +2,7 @@ package io.nemeton.segment.ingest;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonFactoryBuilder;
-import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
@@ -105,7 +105,7 @@ final class JsonLinesReader implements RowReader {
       boolean ok;
       try {
         ok = flatten.isIdentity() ? streamRow(batch, row) : treeRow(batch, row);
-      } catch (JsonParseException e) {
+      } catch (JsonProcessingException e) {
         rowFailure = "not valid JSON: " + e.getOriginalMessage();
         ok = false;
       }

@@ -26,7 +26,7 @@ final class NumberParsing {
 
   /** Parses a long into {@code out[index]}; false when the text is not a number. */
   static boolean parseLong(byte[] bytes, int offset, int length, long[] out, int index) {
-    // fast path: optional minus and up to 18 digits, nothing else
+    // fast path: optional minus and up to 16 digits, eight at a time
     int pos = offset;
     final int end = offset + length;
     final boolean negative = length > 0 && bytes[pos] == '-';
@@ -34,20 +34,50 @@ final class NumberParsing {
       pos++;
     }
     final int digits = end - pos;
-    if (digits > 0 && digits <= 18) {
-      long value = 0;
-      int bad = 0;
-      for (int i = pos; i < end; i++) {
-        final int digit = bytes[i] - '0';
-        bad |= digit | (9 - digit);
-        value = value * 10 + digit;
-      }
-      if (bad >= 0) {
+    if (digits > 0 && digits <= 16) {
+      final long value = digits <= 8 ? digits(bytes, pos, digits)
+          : combine(digits(bytes, pos, digits - 8), digits(bytes, end - 8, 8), 100_000_000L);
+      if (value >= 0) {
         out[index] = negative ? -value : value;
         return true;
       }
     }
     return parseLongSlow(bytes, offset, length, out, index);
+  }
+
+  /** {@code high * scale + low}, or -1 when either part is not digits. */
+  private static long combine(long high, long low, long scale) {
+    return (high | low) < 0 ? -1 : high * scale + low;
+  }
+
+  /**
+   * The value of {@code count} (1..8) ASCII digits at {@code offset}, or -1 if one is not a digit.
+   * Eight bytes are loaded at once, the digits moved to the top and the gap filled with '0', then
+   * combined in pairs, fours and eights with three multiplications (SWAR).
+   */
+  static long digits(byte[] bytes, int offset, int count) {
+    if (offset + 8 > bytes.length) {
+      long value = 0;
+      for (int i = offset; i < offset + count; i++) {
+        final int digit = bytes[i] - '0';
+        if (digit < 0 || digit > 9) {
+          return -1;
+        }
+        value = value * 10 + digit;
+      }
+      return value;
+    }
+    final int shift = (8 - count) << 3;
+    long word = (long) ByteScan.LONG.get(bytes, offset);
+    word = shift == 0 ? word : (word << shift) | (0x3030303030303030L >>> (64 - shift));
+    final long digits = word ^ 0x3030303030303030L;
+    if ((digits & 0xF0F0F0F0F0F0F0F0L) != 0 || ((digits + 0x0606060606060606L) & 0xF0F0F0F0F0F0F0F0L) != 0) {
+      return -1;
+    }
+    long value = (digits * 10) + (digits >>> 8);
+    value = (((value & 0x000000FF000000FFL) * (100 + (1000000L << 32)))
+        + (((value >>> 16) & 0x000000FF000000FFL) * (1 + (10000L << 32)))) >>> 32;
+    return value;
   }
 
   private static boolean parseLongSlow(byte[] bytes, int offset, int length, long[] out, int index) {
@@ -102,30 +132,35 @@ final class NumberParsing {
 
   /** Parses a double into {@code out[index]}; false when the text is not a number. */
   static boolean parseDouble(byte[] bytes, int offset, int length, double[] out, int index) {
-    // fast path: optional minus, digits, optional '.' and digits, at most 18 digits in all
+    // fast path: optional minus, up to 8 digits, optional '.' and 1..8 digits
     int pos = offset;
     final int end = offset + length;
     final boolean negative = length > 0 && bytes[pos] == '-';
     if (negative) {
       pos++;
     }
-    if (end - pos > 0 && end - pos <= 19) {
-      long mantissa = 0;
-      int bad = 0;
+    final int available = end - pos;
+    if (available > 0 && available <= 17) {
       int point = -1;
       for (int i = pos; i < end; i++) {
-        final int digit = bytes[i] - '0';
-        if (digit == '.' - '0' && point < 0) {
+        if (bytes[i] == '.') {
           point = i;
-          continue;
+          break;
         }
-        bad |= digit | (9 - digit);
-        mantissa = mantissa * 10 + digit;
       }
-      final int fractionDigits = point < 0 ? 0 : end - point - 1;
+      final long mantissa;
+      int fractionDigits = 0;
+      if (point < 0) {
+        mantissa = available <= 8 ? digits(bytes, pos, available) : -1;
+      } else {
+        final int integerDigits = point - pos;
+        fractionDigits = end - point - 1;
+        mantissa = integerDigits > 0 && integerDigits <= 8 && fractionDigits > 0 && fractionDigits <= 8
+            ? combine(digits(bytes, pos, integerDigits), digits(bytes, point + 1, fractionDigits),
+                (long) POWERS_OF_TEN[fractionDigits]) : -1;
+      }
       // Clinger: an exact mantissa divided by an exact power of ten rounds once, correctly
-      if (bad >= 0 && mantissa <= (1L << 53) && (point < 0 || (point > pos && fractionDigits > 0))
-          && (point < 0 ? end - pos : end - pos - 1) <= 18) {
+      if (mantissa >= 0 && mantissa <= (1L << 53)) {
         final double value = fractionDigits == 0 ? mantissa : mantissa / POWERS_OF_TEN[fractionDigits];
         out[index] = negative ? -value : value;
         return true;

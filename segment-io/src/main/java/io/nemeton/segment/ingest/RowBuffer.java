@@ -78,11 +78,12 @@ final class RowBuffer implements AutoCloseable {
     rows.ensureIntColumns(schema.stringFieldCount(), size);
     int done = 0;
     while (done < kept) {
-      if (size == maxRows) {
+      final int limit = limit();
+      if (size >= limit) {
         flush(false);
       }
       if (size == rows.capacity) {
-        rows.grow((int) Math.min(maxRows, (long) rows.capacity * 2));
+        rows.grow((int) Math.min(limit, (long) rows.capacity * 2));
       }
       final int n = Math.min(kept - done, rows.capacity - size);
       copy(batch, done, n, size);
@@ -169,12 +170,20 @@ final class RowBuffer implements AutoCloseable {
     rows.clearObjects(0, size);
     size = groups;
     swap();
-    if (!keep && size > maxRows / 2) {
+    if (!keep && size > limit() / 2) {
       spill(rows, null, size);
       rows.clearObjects(0, size);
       size = 0;
     }
     return null;
+  }
+
+  /**
+   * Rows the buffer may hold: {@code maxRowsInMemory}, or fewer when wide rows would pass the
+   * largest Java array (2 GiB of row bytes).
+   */
+  private int limit() {
+    return (int) Math.min(maxRows, (Integer.MAX_VALUE - 64L) / rows.rowBytes);
   }
 
   private RowStore spareFor(int count) {
@@ -211,6 +220,11 @@ final class RowBuffer implements AutoCloseable {
   void finish(RowSink out) throws IOException {
     final int[] order = size > 0 ? flush(true) : null;
     keys.refresh(schema);
+    long total = size;
+    for (Run run : runs) {
+      total += run.rows();
+    }
+    out.expectRows(total);
     if (runs.isEmpty()) {
       if (size > 0) {
         out.accept(rows, order, 0, size);

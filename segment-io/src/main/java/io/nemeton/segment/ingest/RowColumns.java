@@ -11,6 +11,8 @@ import java.util.Arrays;
  * <p>Not thread-safe. Arrays are owned by this object and replaced when it grows.
  */
 final class RowColumns {
+  private static final int APPEND_BLOCK_ROWS = 2048;
+
   int capacity;
   long[] time;
   int[][] ints;
@@ -72,15 +74,68 @@ final class RowColumns {
 
   /**
    * Appends rows {@code order[from, from + count)} of {@code source} (rows {@code [from, from +
-   * count)} when order is null) at {@code row}, row by row into the columns.
+   * count)} when order is null) at {@code row}, one column at a time.
    */
   void append(RowStore source, int[] order, int from, int count, int row) {
-    final int sharedInts = Math.min(ints.length, source.intColumns);
-    final long[] times = time;
+    if (order != null) {
+      appendScattered(source, order, from, count, row);
+      return;
+    }
+    // column by column within blocks that stay in cache: each row's bytes are read once from memory
+    for (int done = 0; done < count; done += APPEND_BLOCK_ROWS) {
+      appendBlock(source, from + done, Math.min(APPEND_BLOCK_ROWS, count - done), row + done);
+    }
+  }
+
+  private void appendBlock(RowStore source, int from, int count, int row) {
     for (int i = 0; i < count; i++) {
-      final int sourceRow = order == null ? from + i : order[from + i];
+      time[row + i] = source.time(from + i);
+    }
+    final int sharedInts = Math.min(ints.length, source.intColumns);
+    for (int c = 0; c < sharedInts; c++) {
+      final int[] target = ints[c];
+      for (int i = 0; i < count; i++) {
+        target[row + i] = source.code(c, from + i);
+      }
+    }
+    for (int c = sharedInts; c < ints.length; c++) {
+      Arrays.fill(ints[c], row, row + count, 0);
+    }
+    for (int c = 0; c < longs.length; c++) {
+      final long[] target = longs[c];
+      for (int i = 0; i < count; i++) {
+        target[row + i] = source.longValue(c, from + i);
+      }
+    }
+    for (int c = 0; c < doubles.length; c++) {
+      final double[] target = doubles[c];
+      for (int i = 0; i < count; i++) {
+        target[row + i] = source.doubleValue(c, from + i);
+      }
+    }
+    for (int c = 0; c < nulls.length; c++) {
+      final byte[] target = nulls[c];
+      for (int i = 0; i < count; i++) {
+        target[row + i] = source.isNull(c, from + i);
+      }
+    }
+    for (int c = 0; c < objects.length; c++) {
+      final Object[] target = objects[c];
+      final Object[] values = source.objects[c];
+      System.arraycopy(values, from, target, row, count);
+    }
+  }
+
+  /**
+   * Rows in a sorted order are scattered over the store: take each row whole while its cache line
+   * is loaded, rather than revisiting every row once per column.
+   */
+  private void appendScattered(RowStore source, int[] order, int from, int count, int row) {
+    final int sharedInts = Math.min(ints.length, source.intColumns);
+    for (int i = 0; i < count; i++) {
+      final int sourceRow = order[from + i];
       final int target = row + i;
-      times[target] = source.time(sourceRow);
+      time[target] = source.time(sourceRow);
       for (int c = 0; c < sharedInts; c++) {
         ints[c][target] = source.code(c, sourceRow);
       }

@@ -4,9 +4,11 @@ import java.util.List;
 
 /**
  * The sort and rollup key of a row: {@code __time}, then each dimension in spec order. Strings
- * compare by dictionary rank (lists element by element), numbers by value; null sorts first.
- * Equality compares codes and bits, so it needs no ranks. {@link #refresh} takes the dimensions and
- * ranks as they are now; call it before each sort or merge.
+ * compare in Java String order (lists element by element), numbers by value; null sorts first.
+ * Equality compares codes and bits. Ranks (positions in String order) are fetched from the
+ * dictionaries only when a sort packs a string key: comparing two values directly is cheaper
+ * when only ties on time reach the strings, and saves re-ranking every value at every spill.
+ * {@link #refresh} takes the dimensions as they are now; call it before each sort or merge.
  *
  * <p>Not thread-safe.
  */
@@ -38,12 +40,19 @@ final class RowKeys {
         case STRING -> {
           kinds[k] = STRING;
           fields[k] = dimension.stringField();
-          ranks[k] = dimension.stringField().dictionary.ranks();
         }
         case LONG -> kinds[k] = LONG;
         case FLOAT, DOUBLE -> kinds[k] = DOUBLE;
       }
     }
+  }
+
+  /** Ranks of key {@code k}'s dictionary (fetched on first use after a refresh). */
+  int[] ranks(int k) {
+    if (ranks[k] == null) {
+      ranks[k] = fields[k].dictionary.ranks();
+    }
+    return ranks[k];
   }
 
   /** Full key order of two rows. */
@@ -65,10 +74,10 @@ final class RowKeys {
             continue;
           }
           if (codeA >= 0 && codeB >= 0) {
-            final int[] rank = ranks[k];
-            result = Integer.compare(rank[codeA], rank[codeB]);
+            result = ranks[k] != null ? Integer.compare(ranks[k][codeA], ranks[k][codeB])
+                : fields[k].dictionary.compare(codeA, codeB);
           } else {
-            result = fields[k].compareCodes(codeA, codeB, ranks[k]);
+            result = fields[k].compareCodes(codeA, codeB, ranks(k));
           }
         }
         case LONG -> {

@@ -9,4 +9,7 @@ interface RowSink {
    * when {@code order} is null); they continue the sorted stream.
    */
   void accept(RowStore rows, int[] order, int from, int count) throws IOException;
+
+  /** A hint: at most {@code rows} more rows will come (sinks may size buffers once). */
+  default void expectRows(long rows) {}
 }

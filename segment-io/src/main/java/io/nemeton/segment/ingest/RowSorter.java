@@ -74,7 +74,7 @@ final class RowSorter {
     final long[] minimums = new long[keys.count + 1];
     final int[] widths = new int[keys.count + 1];
     while (end < keys.count) {
-      final long[] range = range(end, from, to);
+      final long[] range = range(end, from, to, available);
       if (range == null) {
         break;
       }
@@ -138,7 +138,7 @@ final class RowSorter {
   }
 
   /** {min, max} of key {@code level} over the range (null as min - 1), or null if it cannot pack. */
-  private long[] range(int level, int from, int to) {
+  private long[] range(int level, int from, int to, int available) {
     long min = Long.MAX_VALUE;
     long max = Long.MIN_VALUE;
     if (level == LEVEL_TIME) {
@@ -153,11 +153,12 @@ final class RowSorter {
     final int column = keys.columns[level];
     switch (keys.kinds[level]) {
       case RowKeys.STRING -> {
-        if (hasLists[level]) {
+        // ranks run up to the dictionary size: when even that does not fit, skip ranking at all
+        if (hasLists[level] || 64 - Long.numberOfLeadingZeros(keys.fields[level].dictionary.size()) > available) {
           return null;
         }
         final RowStore store = rows;
-        final int[] rank = keys.ranks[level];
+        final int[] rank = keys.ranks(level);
         for (int i = from; i < to; i++) {
           final int r = rank[store.code(column, order[i])];
           min = Math.min(min, r);
@@ -232,7 +233,7 @@ final class RowSorter {
     final int column = keys.columns[level];
     switch (keys.kinds[level]) {
       case RowKeys.STRING -> {
-        final int[] rank = keys.ranks[level];
+        final int[] rank = keys.ranks(level);
         for (int i = 0; i < size; i++) {
           keysPacked[i] = (keysPacked[i] << width) | (rank[store.code(column, rowOrder[from + i])] - minimum);
         }

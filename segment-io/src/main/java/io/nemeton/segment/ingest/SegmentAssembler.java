@@ -25,10 +25,9 @@ import org.roaringbitmap.RoaringBitmap;
 final class SegmentAssembler {
   private final InputSchema schema;
   private final Aggregation aggregation;
-  private int[][] stamps = new int[0][];
-  private int[][] localIds = new int[0][];
-  private int epoch;
-  private int[] presentRanks = new int[16];
+  private long[] present = new long[0];
+  private int[] rankOfRow = new int[0];
+  private int[] before = new int[1];
   /** True while the current segment may take the row arrays as they are. */
   private boolean owned;
 
@@ -66,81 +65,99 @@ final class SegmentAssembler {
     return segment;
   }
 
+  /**
+   * The segment's dictionary is the set of ranks its rows use, kept as a bitset over all ranks
+   * (a million values take 128 KiB, which stays in cache): a row's local id is the number of set
+   * bits below its rank. The bitset gives the sorted order for free, and rows are read twice in
+   * sequence with one dictionary lookup each.
+   */
   private void stringDimension(ColumnarSegment segment, DimensionColumn dimension, RowColumns rows, int count) {
     final StringField field = dimension.stringField();
     final ValueDictionary dictionary = field.dictionary;
     final int[] ranks = dictionary.ranks();
     final int[] sortedIds = dictionary.sortedIds();
-    final int slot = field.slot;
-    if (stamps.length <= slot) {
-      stamps = Arrays.copyOf(stamps, schema.stringFieldCount());
-      localIds = Arrays.copyOf(localIds, schema.stringFieldCount());
+    final int words = (dictionary.size() + 63) >>> 6;
+    if (present.length < words) {
+      present = new long[words];
+      before = new int[words + 1];
+    } else {
+      Arrays.fill(present, 0, words, 0L);
     }
-    if (stamps[slot] == null || stamps[slot].length < dictionary.size()) {
-      stamps[slot] = new int[Math.max(dictionary.size(), 16)];
-      localIds[slot] = new int[Math.max(dictionary.size(), 16)];
+    final long[] bits = present;
+    final int[] codes = rows.ints[field.slot];
+    if (rankOfRow.length < count) {
+      rankOfRow = new int[count];
     }
-    final int[] stamp = stamps[slot];
-    final int[] local = localIds[slot];
-    final int mark = ++epoch;
-    final int[] codes = rows.ints[slot];
-    int present = 0;
+    final int[] rowRanks = rankOfRow;
     boolean multiValue = false;
     int listValues = 0;
     for (int r = 0; r < count; r++) {
       final int code = codes[r];
       if (code >= 0) {
-        if (stamp[code] != mark) {
-          stamp[code] = mark;
-          present = addRank(present, ranks[code]);
-        }
+        final int rank = ranks[code];
+        bits[rank >>> 6] |= 1L << rank;
+        rowRanks[r] = rank;
       } else {
         multiValue = true;
         final int values = field.valueCount(code);
         listValues += values;
         for (int i = 0; i < values; i++) {
-          final int id = field.valueId(code, i);
-          if (stamp[id] != mark) {
-            stamp[id] = mark;
-            present = addRank(present, ranks[id]);
-          }
+          final int rank = ranks[field.valueId(code, i)];
+          bits[rank >>> 6] |= 1L << rank;
         }
       }
     }
-    Arrays.sort(presentRanks, 0, present);
-    final String[] values = new String[present];
-    for (int i = 0; i < present; i++) {
-      final int rank = presentRanks[i];
-      final int id = rank == 0 ? ValueDictionary.NULL_ID : sortedIds[rank - 1];
-      local[id] = i;
-      values[i] = dictionary.value(id);
+    int total = 0;
+    for (int w = 0; w < words; w++) {
+      before[w] = total;
+      total += Long.bitCount(bits[w]);
+    }
+    final String[] values = new String[total];
+    int next = 0;
+    for (int w = 0; w < words; w++) {
+      long word = bits[w];
+      while (word != 0) {
+        final int rank = (w << 6) + Long.numberOfTrailingZeros(word);
+        values[next++] = rank == 0 ? null : dictionary.value(sortedIds[rank - 1]);
+        word &= word - 1;
+      }
     }
     if (!multiValue) {
       // the codes array can become the ids when the segment owns it and no sketch still reads it
-      final int[] ids = owned && !readByMetric(slot) ? codes : new int[count];
+      final int[] ids = owned && !readByMetric(field.slot) ? codes : new int[count];
       for (int r = 0; r < count; r++) {
-        ids[r] = local[codes[r]];
+        ids[r] = localId(bits, rowRanks[r]);
       }
       segment.stringColumn(dimension.name(), ColumnRole.DIMENSION, values, ids);
       return;
     }
     final int[] rowStarts = new int[count + 1];
-    int total = 0;
+    int singles = 0;
     for (int r = 0; r < count; r++) {
-      total += codes[r] >= 0 ? 1 : 0;
+      singles += codes[r] >= 0 ? 1 : 0;
     }
-    final int[] ids = new int[total + listValues];
+    final int[] valueIds = new int[singles + listValues];
     int out = 0;
     for (int r = 0; r < count; r++) {
       rowStarts[r] = out;
       final int code = codes[r];
-      final int valueCount = field.valueCount(code);
-      for (int i = 0; i < valueCount; i++) {
-        ids[out++] = local[field.valueId(code, i)];
+      if (code >= 0) {
+        valueIds[out++] = localId(bits, rowRanks[r]);
+      } else {
+        final int valueCount = field.valueCount(code);
+        for (int i = 0; i < valueCount; i++) {
+          valueIds[out++] = localId(bits, ranks[field.valueId(code, i)]);
+        }
       }
     }
     rowStarts[count] = out;
-    segment.multiValueStringColumn(dimension.name(), ColumnRole.DIMENSION, values, rowStarts, ids);
+    segment.multiValueStringColumn(dimension.name(), ColumnRole.DIMENSION, values, rowStarts, valueIds);
+  }
+
+  /** The position of {@code rank} among the set bits (the segment-local id). */
+  private int localId(long[] bits, int rank) {
+    final int word = rank >>> 6;
+    return before[word] + Long.bitCount(bits[word] & ((1L << rank) - 1));
   }
 
   private boolean readByMetric(int slot) {
@@ -150,14 +167,6 @@ final class SegmentAssembler {
       }
     }
     return false;
-  }
-
-  private int addRank(int present, int rank) {
-    if (present == presentRanks.length) {
-      presentRanks = Arrays.copyOf(presentRanks, present * 2);
-    }
-    presentRanks[present] = rank;
-    return present + 1;
   }
 
   private void metric(ColumnarSegment segment, MetricColumn metric, int index, RowColumns rows, int count) {

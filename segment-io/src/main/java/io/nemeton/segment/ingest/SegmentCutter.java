@@ -81,6 +81,15 @@ final class SegmentCutter implements RowSink {
     }
   }
 
+  /**
+   * Tells how many rows are still to come at most, so the next segment's columns can be sized once
+   * instead of grown by copying.
+   */
+  @Override
+  public void expectRows(long rows) {
+    nextCapacity = (int) Math.max(1, Math.min(rows, maxRowsPerSegment));
+  }
+
   /** Hands over the last segment. */
   void finish() throws IOException {
     if (rowCount > 0) {

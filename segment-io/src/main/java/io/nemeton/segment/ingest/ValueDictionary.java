@@ -55,6 +55,8 @@ final class ValueDictionary {
   private int mask = 511;
 
   private int[] sortedIds = new int[0];
+  /** {@code prefixes[sortedIds[i]]}, kept beside the order so merging reads memory in sequence. */
+  private long[] sortedPrefixes = new long[0];
   private int rankedSize = 1;
   private int[] ranks = new int[] {0};
 
@@ -249,16 +251,6 @@ final class ValueDictionary {
     return value;
   }
 
-  /** UTF-8 length of {@code id}'s value. */
-  int byteLength(int id) {
-    return lengths[id];
-  }
-
-  /** Copies {@code id}'s UTF-8 bytes into {@code target} at {@code offset}. */
-  void copyBytes(int id, byte[] target, int offset) {
-    System.arraycopy(arena, starts[id], target, offset, lengths[id]);
-  }
-
   /** Java String order of two ids' values, null first. */
   int compare(int left, int right) {
     if (left == right) {
@@ -289,18 +281,35 @@ final class ValueDictionary {
     }
     sortIds(added);
     final int[] merged = new int[sortedIds.length + fresh];
+    final long[] mergedPrefixes = new long[merged.length];
+    final int[] old = sortedIds;
+    final long[] oldPrefixes = sortedPrefixes;
     int left = 0;
     int right = 0;
     int out = 0;
-    while (left < sortedIds.length && right < fresh) {
-      merged[out++] = compare(sortedIds[left], added[right]) <= 0 ? sortedIds[left++] : added[right++];
+    long rightPrefix = fresh > 0 ? prefixes[added[0]] : 0;
+    while (left < old.length && right < fresh) {
+      final int byPrefix = Long.compareUnsigned(oldPrefixes[left], rightPrefix);
+      if (byPrefix < 0 || (byPrefix == 0 && compare(old[left], added[right]) <= 0)) {
+        mergedPrefixes[out] = oldPrefixes[left];
+        merged[out++] = old[left++];
+      } else {
+        mergedPrefixes[out] = rightPrefix;
+        merged[out++] = added[right++];
+        if (right < fresh) {
+          rightPrefix = prefixes[added[right]];
+        }
+      }
     }
-    while (left < sortedIds.length) {
-      merged[out++] = sortedIds[left++];
+    while (left < old.length) {
+      mergedPrefixes[out] = oldPrefixes[left];
+      merged[out++] = old[left++];
     }
     while (right < fresh) {
+      mergedPrefixes[out] = prefixes[added[right]];
       merged[out++] = added[right++];
     }
+    sortedPrefixes = mergedPrefixes;
     sortedIds = merged;
     if (ranks.length < size) {
       ranks = new int[Math.max(size, ranks.length * 2)];

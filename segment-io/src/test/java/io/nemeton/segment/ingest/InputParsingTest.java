@@ -212,6 +212,35 @@ class InputParsingTest {
   }
 
   @Test
+  void schemalessFieldsAppearingLateSurviveSpills() throws Exception {
+    final StringBuilder data = new StringBuilder();
+    for (int r = 0; r < 400; r++) {
+      data.append("{\"ts\": ").append(1_577_836_800_000L + (r * 7919L) % 400).append(", \"a\": \"a").append(r % 3)
+          .append('"');
+      if (r >= 150) {
+        data.append(", \"late\": \"l").append(r % 5).append('"');
+      }
+      if (r >= 300) {
+        data.append(", \"later\": [\"x\", \"y").append(r % 2).append("\"]");
+      }
+      data.append("}\n");
+    }
+    final List<List<Map<String, Object>>> results = new ArrayList<>();
+    for (int maxRows : new int[] {1_000_000, 23}) {
+      final IngestFixture fixture = new IngestFixture("json", List.of());
+      fixture.tuning.put("maxRowsInMemory", maxRows);
+      results.add(fixture.data(data.toString()).run(temp.resolve("run" + maxRows)));
+      assertEquals(List.of("a", "late", "later"),
+          fixture.segments.get(0).columns().stream().map(ColumnarSegment.Column::name).toList());
+      if (maxRows == 23) {
+        assertTrue(fixture.report.spilledRuns() > 5);
+      }
+    }
+    assertEquals(results.get(0), results.get(1), "rows spilled before a field existed read it as null");
+    assertEquals(400, results.get(0).size());
+  }
+
+  @Test
   void jsonFeaturesAndFlattening() throws Exception {
     final IngestFixture fixture = new IngestFixture("json", List.of("name", "city", "first"));
     fixture.inputFormat.put("featureSpec", Map.of("ALLOW_SINGLE_QUOTES", true));
