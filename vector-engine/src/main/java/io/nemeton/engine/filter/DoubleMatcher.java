@@ -1,6 +1,7 @@
 package io.nemeton.engine.filter;
 
 import io.nemeton.engine.cursor.RowMatcher;
+import io.nemeton.engine.storage.BlockBounds;
 import io.nemeton.engine.storage.NumericBlocks;
 
 /**
@@ -17,6 +18,7 @@ final class DoubleMatcher implements RowMatcher {
   private final double[] set;
   private final boolean negated;
   private final boolean nullResult;
+  private final BlockBounds bounds;
 
   /** @param set the values, or null to test the range; infinite bounds for open-ended ranges */
   DoubleMatcher(NumericBlocks numbers, double low, boolean lowOpen, double high, boolean highOpen, double[] set,
@@ -29,12 +31,27 @@ final class DoubleMatcher implements RowMatcher {
     this.set = set;
     this.negated = negated;
     this.nullResult = !negated && nullMatches;
+    this.bounds = numbers instanceof BlockBounds known ? known : null;
   }
 
   @Override
   public int match(int block, int[] positions, int count, int[] out) {
-    final double[] values = numbers.doubles(block);
     final boolean[] nulls = numbers.nulls(block);
+    if (set == null && nulls == null && bounds != null) {
+      final double min = bounds.blockMinDouble(block);
+      final double max = bounds.blockMaxDouble(block);
+      final boolean noneInside = (lowOpen ? max <= low : max < low) || (highOpen ? min >= high : min > high);
+      final boolean allInside = !Double.isNaN(max) && (lowOpen ? min > low : min >= low)
+          && (highOpen ? max < high : max <= high);
+      if (allInside || noneInside) {
+        if (allInside == negated) {
+          return 0;
+        }
+        System.arraycopy(positions, 0, out, 0, count);
+        return count;
+      }
+    }
+    final double[] values = numbers.doubles(block);
     final boolean keepInside = !negated;
     int kept = 0;
     if (set == null) {

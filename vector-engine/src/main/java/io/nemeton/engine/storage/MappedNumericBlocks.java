@@ -8,9 +8,10 @@ import org.roaringbitmap.buffer.ImmutableRoaringBitmap;
 
 /**
  * Reads a numeric column (or {@code __time}) of a mapped segment file a block at a time: decodes
- * the stored type into its own scratch, then converts when another type is asked. Not thread-safe.
+ * the stored type into its own scratch, then converts when another type is asked. Block bounds
+ * come from the block directory. Not thread-safe.
  */
-final class MappedNumericBlocks extends NumericBlocks {
+final class MappedNumericBlocks extends NumericBlocks implements BlockBounds {
   private static final int ROWS = QueryableSegment.ROWS_PER_BLOCK;
 
   private final TimeColumnReader time;
@@ -53,6 +54,30 @@ final class MappedNumericBlocks extends NumericBlocks {
   @Override
   public boolean mayHaveNulls() {
     return nullRows != null;
+  }
+
+  @Override
+  public long blockMinLong(int block) {
+    return time != null ? time.blockMin(block) : longReader != null ? longReader.blockMin(block)
+        : (long) blockMinDouble(block);
+  }
+
+  @Override
+  public long blockMaxLong(int block) {
+    return time != null ? time.blockMax(block) : longReader != null ? longReader.blockMax(block)
+        : (long) blockMaxDouble(block);
+  }
+
+  @Override
+  public double blockMinDouble(int block) {
+    return doubleReader != null ? doubleReader.blockMin(block) : floatReader != null ? floatReader.blockMin(block)
+        : blockMinLong(block);
+  }
+
+  @Override
+  public double blockMaxDouble(int block) {
+    return doubleReader != null ? doubleReader.blockMax(block) : floatReader != null ? floatReader.blockMax(block)
+        : blockMaxLong(block);
   }
 
   /** Decodes the block in the stored type; returns its rows. */
