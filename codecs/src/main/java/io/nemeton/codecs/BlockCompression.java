@@ -67,34 +67,4 @@ public final class BlockCompression {
       case ZSTD -> ZstdBlockCompressor.decompress(in, offset, compressedLength, destination, uncompressedLength);
     }
   }
-
-  /**
-   * The kind that stores {@code source[offset, offset+length)} in the fewest bytes, by compressing
-   * it both ways; ties go to the faster decode (NONE, then LZ4, then ZSTD).
-   */
-  public static Compression chooseSmallest(byte[] source, int offset, int length) {
-    return compressSmallest(source, offset, length, new GrowableBytes(16));
-  }
-
-  /**
-   * Appends {@code source[offset, offset+length)} with the kind that stores it in the fewest bytes
-   * (as {@link #chooseSmallest}) and returns that kind; the bytes written are the growth of {@code
-   * out}.
-   */
-  public static Compression compressSmallest(byte[] source, int offset, int length, GrowableBytes out) {
-    final GrowableBytes lz4 = new GrowableBytes(Lz4Compressor.maxCompressedLength(length));
-    compress(Compression.LZ4, source, offset, length, lz4);
-    final GrowableBytes zstd = new GrowableBytes(length + 64);
-    compress(Compression.ZSTD, source, offset, length, zstd);
-    if (length <= lz4.size() && length <= zstd.size()) {
-      out.write(source, offset, length);
-      return Compression.NONE;
-    }
-    if (lz4.size() <= zstd.size()) {
-      out.write(lz4);
-      return Compression.LZ4;
-    }
-    out.write(zstd);
-    return Compression.ZSTD;
-  }
 }

@@ -91,28 +91,6 @@ class BlockCompressionTest {
   }
 
   @Test
-  void choosesTheSmallest() {
-    final SplittableRandom random = new SplittableRandom(2);
-    final byte[] noise = new byte[4096];
-    random.nextBytes(noise);
-    assertEquals(Compression.NONE, BlockCompression.chooseSmallest(noise, 0, noise.length));
-    final byte[] text = CompressibleBytes.generate(random, 50_000);
-    final Compression best = BlockCompression.chooseSmallest(text, 0, text.length);
-    assertTrue(best != Compression.NONE);
-    final GrowableBytes out = new GrowableBytes();
-    assertEquals(best, BlockCompression.compressSmallest(text, 0, text.length, out));
-    for (Compression kind : KINDS) {
-      final GrowableBytes other = new GrowableBytes();
-      BlockCompression.compress(kind, text, 0, text.length, other);
-      assertTrue(out.size() <= other.size(), best + " size=" + out.size() + " but " + kind + "=" + other.size());
-    }
-    final byte[] back = new byte[text.length];
-    BlockCompression.decompress(best, out.asSegment(), 0, out.size(), back, back.length);
-    assertArrayEquals(text, back);
-    assertEquals(Compression.NONE, BlockCompression.chooseSmallest(new byte[0], 0, 0));
-  }
-
-  @Test
   void refusesWrongLengthsAndRanges() {
     final byte[] data = "hello hello hello hello hello hello".getBytes(StandardCharsets.US_ASCII);
     for (Compression kind : KINDS) {

@@ -112,7 +112,7 @@ public final class ComplexColumnReader implements ColumnReader {
       byte[] buffer = destination.heapBuffer(uncompressed);
       try {
         BlockCompression.decompress(compression, data, offset, stored, buffer, uncompressed);
-      } catch (CodecException | UnsupportedOperationException | IndexOutOfBoundsException e) {
+      } catch (CodecException | IndexOutOfBoundsException e) {
         throw new SegmentCorruptException(values.file(), values.name(), "block=" + block + ": cannot decompress "
             + compression + ": " + e.getMessage(), e);
       }

@@ -77,7 +77,7 @@ final class StringDictionary {
       byte[] inflated = new byte[valueBytes];
       try {
         BlockCompression.decompress(compression, bytes, valuesOffset, storedBytes, inflated, valueBytes);
-      } catch (CodecException | UnsupportedOperationException | IndexOutOfBoundsException e) {
+      } catch (CodecException | IndexOutOfBoundsException e) {
         throw new SegmentCorruptException(region.file(), region.name(), "cannot decompress " + compression
             + " value bytes: " + e.getMessage(), e);
       }
