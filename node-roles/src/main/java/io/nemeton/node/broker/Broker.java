@@ -1,0 +1,155 @@
+package io.nemeton.node.broker;
+
+import io.nemeton.engine.query.Query;
+import io.nemeton.engine.query.QueryErrorCode;
+import io.nemeton.engine.query.QueryException;
+import io.nemeton.engine.query.datasource.TableDataSource;
+import io.nemeton.engine.query.datasource.UnionDataSource;
+import io.nemeton.engine.query.time.Interval;
+import io.nemeton.engine.run.Engine;
+import io.nemeton.engine.run.EngineChoice;
+import io.nemeton.engine.run.PartialResult;
+import io.nemeton.engine.storage.QueryableSegment;
+import io.nemeton.node.view.SegmentLease;
+import io.nemeton.node.view.SegmentView;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The broker role: answers a native query over the segments a {@link SegmentView} serves. Per
+ * datasource it keeps a timeline of the served segments (the highest complete version per
+ * instant), picks the visible segments overlapping the query's intervals, pins them with a lease,
+ * runs {@link Engine#runSegment} on each on a bounded pool ({@link SegmentScans}), merges the
+ * partials in time order and finishes the answer. A segment partly overshadowed is read over its
+ * visible part only ({@link VisibleQueries}). A datasource that serves nothing answers as an empty
+ * set of segments does (for most query types {@code []}), as Druid does for an unknown datasource.
+ *
+ * <p>Thread-safe; queries run concurrently. {@link #close()} stops the pool.
+ */
+public final class Broker implements AutoCloseable {
+  private final ServedTimelines timelines;
+  private final SegmentView view;
+  private final EngineChoice engines;
+  private final SegmentScans scans;
+  private final long defaultTimeoutMs;
+
+  /**
+   * @param threads segments scanned at once, at least 1
+   * @param defaultTimeoutMs the timeout of a query whose context has none; 0 for none
+   */
+  public Broker(SegmentView view, EngineChoice engines, int threads, long defaultTimeoutMs) {
+    if (defaultTimeoutMs < 0) {
+      throw new IllegalArgumentException("broker defaultTimeoutMs=" + defaultTimeoutMs + " must be >= 0");
+    }
+    this.view = java.util.Objects.requireNonNull(view, "view");
+    this.engines = java.util.Objects.requireNonNull(engines, "engines");
+    this.timelines = new ServedTimelines(view);
+    this.scans = new SegmentScans(threads);
+    this.defaultTimeoutMs = defaultTimeoutMs;
+  }
+
+  /**
+   * Answers a query: rows in Druid's shapes, ready for {@code ResultJson}.
+   *
+   * @throws QueryException with Druid's error code (timeout, unsupported, resource limits, ...)
+   */
+  public List<Object> run(Query query) {
+    final Engine engine = engines.choose(query);
+    final long timeoutMs = query.context().timeoutMs(defaultTimeoutMs);
+    final long deadlineNs = timeoutMs > 0 ? System.nanoTime() + timeoutMs * 1_000_000L : Long.MAX_VALUE;
+    if (!(query.dataSource() instanceof TableDataSource) && !isUnionOfTables(query)) {
+      return runWhole(engine, query);
+    }
+    final Map<String, DataSourceTimeline> current = timelines.current();
+    final List<Planned> planned = new ArrayList<>();
+    for (String table : query.dataSource().tableNames()) {
+      final DataSourceTimeline timeline = current.get(table);
+      if (timeline == null) {
+        continue;
+      }
+      for (String id : timeline.segmentsFor(query.intervals().intervals())) {
+        final List<Interval> pieces = timeline.visiblePieces(id);
+        planned.add(new Planned(id, pieces == null ? query
+            : VisibleQueries.narrow(query, VisibleQueries.intersect(query.intervals().intervals(), pieces))));
+      }
+    }
+    if (planned.isEmpty()) {
+      return engine.finish(query, engine.merge(query, List.of()));
+    }
+    final List<String> ids = new ArrayList<>(planned.size());
+    for (Planned p : planned) {
+      ids.add(p.segmentId());
+    }
+    try (SegmentLease lease = view.acquire(ids)) {
+      final List<QueryableSegment> segments = lease.segments();
+      final List<Query> queries = new ArrayList<>(segments.size());
+      final List<QueryableSegment> held = new ArrayList<>(segments.size());
+      int next = 0;
+      for (QueryableSegment segment : segments) {
+        // A segment dropped between the timeline snapshot and the lease is left out of the lease;
+        // the rest keep their order.
+        while (next < planned.size() && !planned.get(next).segmentId().equals(segment.segmentId())) {
+          next++;
+        }
+        queries.add(next < planned.size() ? planned.get(next).query() : query);
+        held.add(segment);
+        next++;
+      }
+      final List<PartialResult> partials = scans.run(engine, queries, held, deadlineNs, timeoutMs);
+      return engine.finish(query, engine.merge(query, partials));
+    }
+  }
+
+  /** Subqueries, inline rows and the like run whole, over every visible segment of their tables. */
+  private List<Object> runWhole(Engine engine, Query query) {
+    final Set<String> ids = new LinkedHashSet<>();
+    final Map<String, DataSourceTimeline> current = timelines.current();
+    for (String table : query.dataSource().tableNames()) {
+      final DataSourceTimeline timeline = current.get(table);
+      if (timeline != null) {
+        ids.addAll(timeline.segmentsFor(List.of(Interval.ETERNITY)));
+      }
+    }
+    try (SegmentLease lease = view.acquire(ids)) {
+      return engine.run(query, lease.segments());
+    }
+  }
+
+  private static boolean isUnionOfTables(Query query) {
+    if (!(query.dataSource() instanceof UnionDataSource union)) {
+      return false;
+    }
+    for (var member : union.dataSources()) {
+      if (!(member instanceof TableDataSource)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Names of the datasources with served segments, sorted. */
+  public List<String> dataSources() {
+    return List.copyOf(timelines.current().keySet());
+  }
+
+  /** Dimensions and metrics of a served datasource, or null when it serves nothing. */
+  public DataSourceSchema schema(String dataSource) {
+    final DataSourceTimeline timeline = timelines.current().get(dataSource);
+    return timeline == null ? null : DataSourceSchema.of(timeline);
+  }
+
+  @Override
+  public void close() {
+    scans.close();
+  }
+
+  private record Planned(String segmentId, Query query) {}
+
+  static QueryException timeout(long timeoutMs, int segments) {
+    return new QueryException(QueryErrorCode.QUERY_TIMEOUT,
+        "query timed out after timeout=" + timeoutMs + " ms while scanning " + segments + " segments");
+  }
+}

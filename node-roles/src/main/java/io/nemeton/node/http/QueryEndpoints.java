@@ -1,0 +1,61 @@
+package io.nemeton.node.http;
+
+import io.nemeton.engine.query.Query;
+import io.nemeton.engine.query.QueryParser;
+import io.nemeton.engine.result.ResultJson;
+import io.nemeton.node.broker.Broker;
+import io.nemeton.node.broker.DataSourceSchema;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The broker's paths: {@code POST /druid/v2} (native queries; the answer carries the query id in
+ * {@code X-Druid-Query-Id}, the context's {@code queryId} when given, else a new one), {@code GET
+ * /druid/v2/datasources} and {@code GET /druid/v2/datasources/{ds}}. A failed query is logged with
+ * its id when it is a fault of this server. Stateless apart from the broker.
+ */
+final class QueryEndpoints {
+  static final String QUERY_ID_HEADER = "X-Druid-Query-Id";
+  private static final System.Logger LOG = System.getLogger(QueryEndpoints.class.getName());
+
+  private QueryEndpoints() {}
+
+  static void register(Router router, Broker broker) {
+    router.add("POST", "/druid/v2", request -> query(broker, request));
+    router.add("GET", "/druid/v2/datasources", request -> HttpAnswer.json(200, broker.dataSources()));
+    router.add("GET", "/druid/v2/datasources/{ds}", request -> {
+      final String name = request.pathParameter("ds");
+      final DataSourceSchema schema = broker.schema(name);
+      if (schema == null) {
+        throw HttpError.notFound("datasource " + name + " is not served (served: " + broker.dataSources() + ")");
+      }
+      final Map<String, Object> body = new LinkedHashMap<>();
+      body.put("dimensions", schema.dimensions());
+      body.put("metrics", schema.metrics());
+      return HttpAnswer.json(200, body);
+    });
+  }
+
+  private static HttpAnswer query(Broker broker, HttpRequest request) throws Exception {
+    final Query parsed = QueryParser.parse(request.bodyText());
+    String queryId = parsed.context().queryId();
+    final Query query;
+    if (queryId == null || queryId.isEmpty()) {
+      queryId = UUID.randomUUID().toString();
+      query = parsed.withContext(parsed.context().with("queryId", queryId));
+    } else {
+      query = parsed;
+    }
+    HttpAnswer answer;
+    try {
+      answer = HttpAnswer.rawJson(200, ResultJson.write(broker.run(query)));
+    } catch (RuntimeException | Error failure) {
+      answer = ErrorAnswers.of(failure);
+      if (ErrorAnswers.isFault(answer)) {
+        LOG.log(System.Logger.Level.ERROR, "query " + queryId + " failed", failure);
+      }
+    }
+    return answer.withHeader(QUERY_ID_HEADER, queryId);
+  }
+}
