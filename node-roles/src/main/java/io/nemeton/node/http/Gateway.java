@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import io.undertow.Undertow;
+import io.undertow.UndertowOptions;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.Headers;
@@ -38,6 +39,9 @@ public final class Gateway implements AutoCloseable {
         .addHttpListener(config.port(), config.host())
         .setIoThreads(config.ioThreads())
         .setWorkerThreads(config.workerThreads())
+        // Undertow's own entity limit (2 MiB by default) would cut connections without an answer;
+        // bodies are bounded by HttpRequest instead, which answers 413. This is only a backstop.
+        .setServerOption(UndertowOptions.MAX_ENTITY_SIZE, config.maxBodyBytes() + HttpRequest.DISCARD_MAX_BYTES)
         .setHandler(new Root())
         .build();
   }

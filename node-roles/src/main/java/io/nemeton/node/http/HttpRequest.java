@@ -15,9 +15,15 @@ import java.util.Map;
  * is accepted for JSON bodies, as Druid's clients send several. Used by one thread.
  */
 final class HttpRequest {
+  /** Most bytes of an oversized body read and dropped so that its 413 answer reaches the client. */
+  static final long DISCARD_MAX_BYTES = 1L << 30;
+  /** Longest time spent dropping an oversized body. */
+  static final long DISCARD_MAX_NS = 5_000_000_000L;
+
   private final HttpServerExchange exchange;
   private final Map<String, String> pathParameters;
   private final long maxBodyBytes;
+  private boolean bodyRead;
 
   HttpRequest(HttpServerExchange exchange, Map<String, String> pathParameters, long maxBodyBytes) {
     this.exchange = exchange;
@@ -65,6 +71,10 @@ final class HttpRequest {
    * @throws HttpError 413 when the body is larger than the limit
    */
   String bodyText() throws IOException {
+    if (bodyRead) {
+      throw new IllegalStateException("the request body was read already");
+    }
+    bodyRead = true;
     final long declared = exchange.getRequestContentLength();
     if (declared > maxBodyBytes) {
       throw tooLarge(declared);
@@ -93,9 +103,34 @@ final class HttpRequest {
   }
 
   private HttpError tooLarge(long declared) {
-    // The rest of an oversized body is not read: the connection closes after the answer.
+    discardRest();
+    // The connection closes after the answer, so whatever was not discarded is never read.
     return new HttpError(413, "Request entity too large", "request body "
         + (declared >= 0 ? "of " + declared + " bytes" : "passed the limit") + ": at most maxBodyBytes="
         + maxBodyBytes + " bytes are accepted", Map.of("Connection", "close"));
+  }
+
+  /**
+   * Reads and drops what is left of an oversized body, within {@link #DISCARD_MAX_BYTES} and {@link
+   * #DISCARD_MAX_NS}. A server that closes a connection with request bytes still unread makes the
+   * kernel reset it, and the client then loses the 413 answer; dropping the rest (through a small
+   * buffer, nothing kept) lets the answer arrive. Past either bound the connection is simply closed.
+   */
+  private void discardRest() {
+    final byte[] scratch = new byte[64 * 1024];
+    final long deadline = System.nanoTime() + DISCARD_MAX_NS;
+    long discarded = 0;
+    try {
+      final InputStream in = exchange.getInputStream();
+      while (discarded < DISCARD_MAX_BYTES && System.nanoTime() < deadline) {
+        final int read = in.read(scratch);
+        if (read < 0) {
+          return;
+        }
+        discarded += read;
+      }
+    } catch (IOException e) {
+      // The client went away: nothing more to drop.
+    }
   }
 }
