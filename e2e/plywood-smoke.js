@@ -39,16 +39,16 @@ async function main() {
 
   const totals = await ply()
     .apply('wiki', wiki)
-    .apply('Rows', $('wiki').sum('$count'))
+    .apply('Rows', $('wiki').count())
     .apply('Added', $('wiki').sum('$added'))
     .compute(context);
   const totalsDatum = totals.data[0];
   console.log('totals', JSON.stringify(totalsDatum));
-  assert.strictEqual(totalsDatum.Rows, 39244, 'sum(count) over the sample');
+  assert.strictEqual(totalsDatum.Rows, 39244, 'count over the sample');
 
   const topPages = await ply()
     .apply('wiki', wiki.filter($('channel').is('#en.wikipedia')))
-    .apply('Pages', $('wiki').split('$page', 'Page').apply('Edits', $('wiki').sum('$count')).sort('$Edits', 'descending').limit(5))
+    .apply('Pages', $('wiki').split('$page', 'Page').apply('Edits', $('wiki').count()).sort('$Edits', 'descending').limit(5))
     .compute(context);
   const pages = topPages.data[0].Pages.data;
   console.log('top pages', JSON.stringify(pages));
@@ -57,7 +57,7 @@ async function main() {
 
   const hourly = await ply()
     .apply('wiki', wiki)
-    .apply('Hours', $('wiki').split($('time').timeBucket('PT1H', 'Etc/UTC'), 'Hour').apply('Edits', $('wiki').sum('$count')).sort('$Hour', 'ascending'))
+    .apply('Hours', $('wiki').split($('time').timeBucket('PT1H', 'Etc/UTC'), 'Hour').apply('Edits', $('wiki').count()).sort('$Hour', 'ascending'))
     .compute(context);
   const hours = hourly.data[0].Hours.data;
   console.log('hours', hours.length, JSON.stringify(hours[0]));
@@ -66,7 +66,7 @@ async function main() {
 
   const grouped = await ply()
     .apply('wiki', wiki)
-    .apply('Pairs', $('wiki').split({ Channel: '$channel', User: '$user' }).apply('Edits', $('wiki').sum('$count')).sort('$Edits', 'descending').limit(10))
+    .apply('Pairs', $('wiki').split({ Channel: '$channel', User: '$user' }).apply('Edits', $('wiki').count()).sort('$Edits', 'descending').limit(10))
     .compute(context);
   const pairs = grouped.data[0].Pairs.data;
   console.log('channel x user', JSON.stringify(pairs.slice(0, 3)));
