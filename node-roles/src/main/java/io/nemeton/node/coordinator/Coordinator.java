@@ -9,6 +9,7 @@ import io.nemeton.node.coordinator.CoordinatorStatus.Outcome;
 import io.nemeton.node.zookeeper.LoadInstruction;
 import io.nemeton.node.zookeeper.ZooKeeperPaths;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.lang.System.Logger.Level;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -25,6 +26,7 @@ import org.apache.curator.framework.recipes.leader.LeaderLatch;
 import org.apache.curator.framework.recipes.leader.LeaderLatchListener;
 import org.apache.zookeeper.CreateMode;
 import org.apache.zookeeper.KeeperException;
+import org.apache.zookeeper.data.Stat;
 
 /**
  * The coordinator role. Coordinators elect a leader ({@link ZooKeeperPaths#COORDINATOR_LEADER});
@@ -80,8 +82,33 @@ public final class Coordinator implements AutoCloseable {
         LOG.log(Level.INFO, "coordinator " + config.name() + ": no longer leading");
       }
     });
+    removeStaleCandidacy();
     latch.start();
     thread.start();
+  }
+
+  /**
+   * Deletes a latch candidacy an earlier run of this coordinator (same name) left behind: after a
+   * restart it would hold the leadership, for nobody, until its old session expires.
+   */
+  private void removeStaleCandidacy() {
+    try {
+      final long session = zk.getZookeeperClient().getZooKeeper().getSessionId();
+      for (String child : zk.getChildren().forPath(ZooKeeperPaths.COORDINATOR_LEADER)) {
+        final String path = ZooKeeperPaths.COORDINATOR_LEADER + "/" + child;
+        final Stat stat = new Stat();
+        final byte[] id = zk.getData().storingStatIn(stat).forPath(path);
+        if (stat.getEphemeralOwner() != session
+            && config.name().equals(new String(id, StandardCharsets.UTF_8))) {
+          zk.delete().forPath(path);
+          LOG.log(Level.INFO, "coordinator " + config.name() + ": removed its candidacy from a previous run");
+        }
+      }
+    } catch (KeeperException.NoNodeException none) {
+      // no election yet
+    } catch (Exception e) {
+      LOG.log(Level.WARNING, "coordinator " + config.name() + ": stale candidacy left to expire: " + e);
+    }
   }
 
   /** Asks for a run as soon as possible (no wait for it to finish). */

@@ -16,6 +16,8 @@ import io.nemeton.segment.format.Segment;
 import io.nemeton.segment.format.SegmentCorruptException;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -25,6 +27,8 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.curator.framework.CuratorFramework;
+import org.apache.curator.utils.ZKPaths;
+import org.apache.zookeeper.KeeperException;
 
 /**
  * The historical role: serves the segments the coordinator assigns to it. It announces itself in
@@ -93,8 +97,34 @@ public final class Historical implements SegmentView, AutoCloseable {
     announcer.announce(ZooKeeperPaths.historical(config.name()), new NodeAnnouncement(config.name(),
         config.host(), config.ports(), config.tier(), config.maxSizeBytes(), System.currentTimeMillis())
         .toBytes());
+    removeStaleAnnouncements();
     worker = new LoadQueueWorker(config.name(), zk, this);
     worker.start();
+  }
+
+  /**
+   * Deletes segment announcements an earlier run of this node left behind for segments it no
+   * longer serves (they would otherwise live until the old session expires, and the coordinator
+   * would count them as served meanwhile).
+   */
+  private void removeStaleAnnouncements() {
+    final String parent = ZooKeeperPaths.servedSegments(config.name());
+    try {
+      for (String child : zk.getChildren().forPath(parent)) {
+        if (!served.containsKey(ZooKeeperPaths.decode(child))) {
+          try {
+            zk.delete().forPath(ZKPaths.makePath(parent, child));
+          } catch (KeeperException.NoNodeException gone) {
+            // expired meanwhile
+          }
+        }
+      }
+    } catch (KeeperException.NoNodeException none) {
+      // nothing announced yet
+    } catch (Exception e) {
+      LOG.log(Level.WARNING, "historical " + config.name() + ": stale announcements under " + parent
+          + " left to expire: " + e);
+    }
   }
 
   public HistoricalConfig config() {
@@ -140,7 +170,7 @@ public final class Historical implements SegmentView, AutoCloseable {
     final long sizeBytes = SegmentRecordJson.sizeBytes(record);
     checkCapacity(id, sizeBytes);
     final Map<String, Object> loadSpec = SegmentPayload.loadSpec(record);
-    final java.nio.file.Path file = cache.prepare(id);
+    final Path file = cache.prepare(id);
     Segment segment = null;
     for (int attempt = 1; segment == null; attempt++) {
       deepStorage.pull(loadSpec, file);
@@ -148,7 +178,7 @@ public final class Historical implements SegmentView, AutoCloseable {
       try {
         segment = open(file, record);
       } catch (SegmentCorruptException e) {
-        java.nio.file.Files.deleteIfExists(file);
+        Files.deleteIfExists(file);
         if (attempt == LOAD_ATTEMPTS) {
           cache.delete(id);
           throw new IOException("segment " + id + ": every one of " + LOAD_ATTEMPTS
@@ -206,7 +236,7 @@ public final class Historical implements SegmentView, AutoCloseable {
     }
   }
 
-  private static Segment open(java.nio.file.Path file, SegmentRecord record) throws IOException {
+  private static Segment open(Path file, SegmentRecord record) throws IOException {
     final Segment segment = Segment.open(file, RegionVerification.AT_OPEN);
     final SegmentInfo info = segment.info();
     if (!info.dataSource().equals(record.dataSource()) || info.intervalStartMs() != record.startMs()

@@ -102,6 +102,26 @@ class CoordinatorTest {
   }
 
   @Test
+  void zooKeeperAwayChangesNothingAndWorkResumesWhenItIsBack() throws Exception {
+    final SegmentRecord first = cluster.publish("wiki", "2020-01-01", "v1", 0, 1, 10);
+    final Historical historical = cluster.historical("h1");
+    final Coordinator coordinator = cluster.coordinator("c1", 100);
+    await("served", () -> historical.served().size() == 1);
+    final int port = cluster.stopZooKeeper();
+    final SegmentRecord second = cluster.publish("wiki", "2020-01-02", "v1", 0, 1, 10);
+    coordinator.runNow();
+    await("status says why", () -> coordinator.status().outcome() == CoordinatorStatus.Outcome.ZOOKEEPER_UNAVAILABLE);
+    assertTrue(coordinator.status().message().startsWith("zookeeper unavailable, changing nothing"),
+        coordinator.status().message());
+    try (var lease = historical.acquire(List.of(first.id()))) {
+      assertEquals(10, lease.segments().get(0).rowCount(), "still serving");
+    }
+    cluster.restartZooKeeper(port);
+    await("work resumes", () -> historical.served().size() == 2);
+    assertTrue(servedIds(historical).contains(second.id()));
+  }
+
+  @Test
   void metadataStoreAwayChangesNothing() throws Exception {
     final SegmentRecord record = cluster.publish("wiki", "2020-01-01", "v1", 0, 1, 10);
     final Historical historical = cluster.historical("h1");

@@ -36,7 +36,7 @@ public final class CoordinationFixture implements AutoCloseable {
   public static final long DEADLINE_MS = 15_000;
 
   public final Path dir;
-  public final EmbeddedZooKeeper zooKeeper;
+  public EmbeddedZooKeeper zooKeeper;
   public final MetadataStore metadata;
   public final LocalDeepStorage deepStorage;
   private final Deque<AutoCloseable> closeables = new ArrayDeque<>();
@@ -144,6 +144,17 @@ public final class CoordinationFixture implements AutoCloseable {
       ids.add(r.id());
     }
     return ids;
+  }
+
+  /** Stops the ZooKeeper server; {@link #restartZooKeeper()} brings it back on its port and data. */
+  public int stopZooKeeper() throws IOException {
+    final int port = zooKeeper.port();
+    zooKeeper.close();
+    return port;
+  }
+
+  public void restartZooKeeper(int port) throws IOException {
+    zooKeeper = EmbeddedZooKeeper.start(dir.resolve("zookeeper"), port);
   }
 
   /** Closes and forgets {@code closeable} now (e.g. to restart a node). */
