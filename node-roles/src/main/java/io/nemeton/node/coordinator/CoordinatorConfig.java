@@ -1,0 +1,23 @@
+package io.nemeton.node.coordinator;
+
+/**
+ * How one coordinator runs. Validated on construction, naming the property, value and rule.
+ * Immutable.
+ *
+ * @param name this coordinator's id in the leader election (unique among coordinators)
+ * @param periodMs time between runs while leading (single server: about a second)
+ */
+public record CoordinatorConfig(String name, long periodMs) {
+  public static final long MIN_PERIOD_MS = 10;
+  public static final long MAX_PERIOD_MS = 3_600_000;
+
+  public CoordinatorConfig {
+    if (name == null || name.isBlank()) {
+      throw new IllegalArgumentException("coordinator.name='" + name + "' must be a non-empty name");
+    }
+    if (periodMs < MIN_PERIOD_MS || periodMs > MAX_PERIOD_MS) {
+      throw new IllegalArgumentException("coordinator.periodMs=" + periodMs + " must be in ["
+          + MIN_PERIOD_MS + ", " + MAX_PERIOD_MS + "]");
+    }
+  }
+}
