@@ -11,12 +11,13 @@ import java.util.TreeSet;
  * value and the rule, and an unknown {@code nemeton.*} property is refused by name so a typo never
  * passes silently. Properties not starting with {@code nemeton.} are ignored. Immutable.
  *
- * <p>Relative paths resolve against {@code home} (the installation root).
+ * <p>Relative paths resolve against {@code home} (the installation root); an empty {@code
+ * nemeton.indexer.workDirectory} means {@code DIR/task-work} under the data directory.
  */
 public record ServerConfig(String host, int port, Path dataDirectory, boolean loadSample, int httpIoThreads,
     int httpWorkerThreads, long httpMaxBodyBytes, int brokerThreads, long queryTimeoutMs, boolean simd,
     int zooKeeperPort, int indexerPoolSize, int indexerMaxPendingTasks, int indexerMaxReportMessages,
-    long indexerShutdownTimeoutMs, Path indexerInputDirectory, long historicalMaxCacheBytes,
+    long indexerShutdownTimeoutMs, Path indexerWorkDirectory, Path indexerInputDirectory, long historicalMaxCacheBytes,
     long coordinatorPeriodMs) {
 
   /** Every known property with its default and its rule, in the order the README lists them. */
@@ -39,6 +40,7 @@ public record ServerConfig(String host, int port, Path dataDirectory, boolean lo
     d.put("nemeton.indexer.maxPendingTasks", "1000");
     d.put("nemeton.indexer.maxReportMessages", "100");
     d.put("nemeton.indexer.shutdownTimeoutMs", "10000");
+    d.put("nemeton.indexer.workDirectory", "");
     d.put("nemeton.indexer.inputDirectory", ".");
     d.put("nemeton.historical.maxCacheBytes", String.valueOf(100L * 1024 * 1024 * 1024));
     d.put("nemeton.coordinator.periodMs", "1000");
@@ -63,15 +65,19 @@ public record ServerConfig(String host, int port, Path dataDirectory, boolean lo
     }
     final Reader r = new Reader(properties);
     final String host = r.text("nemeton.host");
+    final Path dataDirectory = r.path("nemeton.dataDir", home);
+    final String work = r.raw("nemeton.indexer.workDirectory");
     return new ServerConfig(host, (int) r.number("nemeton.port", 0, 65_535),
-        r.path("nemeton.dataDir", home), r.bool("nemeton.sample"),
+        dataDirectory, r.bool("nemeton.sample"),
         (int) r.number("nemeton.http.ioThreads", 1, 1024), (int) r.number("nemeton.http.workerThreads", 1, 10_000),
         r.number("nemeton.http.maxBodyBytes", 1024, Integer.MAX_VALUE - 16),
         (int) r.number("nemeton.broker.threads", 1, 1024), r.number("nemeton.query.defaultTimeoutMs", 0, 86_400_000),
         r.bool("nemeton.query.simd"), (int) r.number("nemeton.zookeeper.port", 0, 65_535),
         (int) r.number("nemeton.indexer.poolSize", 1, 64), (int) r.number("nemeton.indexer.maxPendingTasks", 1, 100_000),
         (int) r.number("nemeton.indexer.maxReportMessages", 0, 10_000),
-        r.number("nemeton.indexer.shutdownTimeoutMs", 0, 600_000), r.path("nemeton.indexer.inputDirectory", home),
+        r.number("nemeton.indexer.shutdownTimeoutMs", 0, 600_000),
+        work.isEmpty() ? dataDirectory.resolve("task-work") : r.path("nemeton.indexer.workDirectory", home),
+        r.path("nemeton.indexer.inputDirectory", home),
         r.number("nemeton.historical.maxCacheBytes", 1, Long.MAX_VALUE / 2),
         r.number("nemeton.coordinator.periodMs", 10, 3_600_000));
   }
