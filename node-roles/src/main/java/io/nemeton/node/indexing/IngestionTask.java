@@ -109,8 +109,8 @@ final class IngestionTask implements Runnable {
       }
     }
     if (failHere) {
-      phase = Phase.DONE;
       recordShutdownBeforeStart(reason);
+      phase = Phase.DONE;
       runner.forget(this);
     }
   }
@@ -284,7 +284,8 @@ final class IngestionTask implements Runnable {
     synchronized (this) {
       finished = true;
     }
-    phase = Phase.DONE;
+    // The work directory goes first, so a task seen finished has left nothing behind.
+    runner.deleteDirectory(workDirectory);
     final long durationMs = (System.nanoTime() - startNs) / 1_000_000;
     final List<String> messages = report == null ? List.of() : limit(report.parseExceptionMessages());
     final String reportJson = new TaskReportDocument(definition.id(), state == TaskState.SUCCESS ? "COMPLETED"
@@ -294,6 +295,8 @@ final class IngestionTask implements Runnable {
       log("INFO task succeeded in " + durationMs + " ms");
     }
     runner.record(definition, createdMs, state, durationMs, errorMessage, reportJson, drainLog());
+    phase = Phase.DONE;
+    runner.forget(this);
   }
 
   private void recordShutdownBeforeStart(String reason) {
