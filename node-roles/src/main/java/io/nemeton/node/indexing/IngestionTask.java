@@ -1,5 +1,6 @@
 package io.nemeton.node.indexing;
 
+import io.nemeton.metadata.MetadataErrorCode;
 import io.nemeton.metadata.MetadataStore;
 import io.nemeton.metadata.MetadataStoreException;
 import io.nemeton.metadata.NewSegment;
@@ -7,7 +8,6 @@ import io.nemeton.metadata.SegmentPublish;
 import io.nemeton.metadata.TaskState;
 import io.nemeton.node.storage.DeepStorage;
 import io.nemeton.node.view.SegmentPayload;
-import io.nemeton.segment.ColumnRole;
 import io.nemeton.segment.ColumnarSegment;
 import io.nemeton.segment.SegmentInfo;
 import io.nemeton.segment.format.SegmentWriter;
@@ -56,6 +56,8 @@ final class IngestionTask implements Runnable {
   private volatile long thrownAway;
   private volatile long unparseable;
   private volatile Phase phase = Phase.PENDING;
+  // Set just before the final status is stored, so a reader who saw that status gets this report.
+  private volatile String finalReportJson;
 
   // Guarded by this.
   private Thread worker;
@@ -77,12 +79,12 @@ final class IngestionTask implements Runnable {
     return definition;
   }
 
-  Phase phase() {
-    return phase;
-  }
-
-  /** The report so far, in Druid's live report shape. */
-  String liveReportJson() {
+  /** The final report once there is one, else the report so far in Druid's live report shape. */
+  String reportJson() {
+    final String done = finalReportJson;
+    if (done != null) {
+      return done;
+    }
     final Phase now = phase;
     final String state = now == Phase.PENDING || now == Phase.WAITING ? "NOT_STARTED" : "BUILD_SEGMENTS";
     return new TaskReportDocument(definition.id(), state, processed, processedWithError, thrownAway, unparseable,
@@ -90,8 +92,9 @@ final class IngestionTask implements Runnable {
   }
 
   /**
-   * Stops the task, which ends FAILED with {@code reason}. A task not started yet is failed at once; a waiting or ingesting one is
-   * interrupted and fails on its thread; one publishing finishes as it will.
+   * Stops the task, which ends FAILED with {@code reason}. A task not started yet is failed at
+   * once; a waiting or ingesting one is interrupted and fails on its thread; one publishing
+   * finishes as it would.
    */
   void shutdown(String reason) {
     final boolean failHere;
@@ -183,12 +186,9 @@ final class IngestionTask implements Runnable {
       }
       flushLog();
       if (!segments.isEmpty()) {
-        try {
-          metadata.segments().publish(SegmentPublish.of(definition.dataSource(), segments));
-        } catch (MetadataStoreException e) {
-          throw new IllegalStateException("publishing " + segments.size() + " segments failed, nothing was"
-              + " published: " + e.getMessage(), e);
-        }
+        publish(segments, pushed);
+        // Published files belong to the segments now: no failure past this point may delete them.
+        pushed.clear();
         log("INFO published " + segments.size() + " segments in one transaction");
         runner.published();
       } else {
@@ -197,6 +197,35 @@ final class IngestionTask implements Runnable {
       finish(TaskState.SUCCESS, null, report, segments.size(), report.rowsWritten(), startNs);
     } finally {
       lock.unlock();
+    }
+  }
+
+  /**
+   * Publishes in one transaction. When the store cannot say whether the commit happened, the
+   * first segment is looked up: present means published; unknown keeps the pushed files, since
+   * deleting them could break segments that did get published.
+   */
+  private void publish(List<NewSegment> segments, List<Map<String, Object>> pushed) {
+    try {
+      metadata.segments().publish(SegmentPublish.of(definition.dataSource(), segments));
+    } catch (MetadataStoreException e) {
+      if (e.code() == MetadataErrorCode.CONFLICT || e.code() == MetadataErrorCode.INVALID_INPUT) {
+        throw new IllegalStateException("publishing " + segments.size() + " segments failed, nothing was"
+            + " published: " + e.getMessage(), e);
+      }
+      final boolean published;
+      try {
+        published = metadata.segments().segment(segments.get(0).id()).isPresent();
+      } catch (MetadataStoreException again) {
+        pushed.clear();
+        throw new IllegalStateException("publishing " + segments.size() + " segments failed and whether they"
+            + " were published is unknown: " + e.getMessage(), e);
+      }
+      if (!published) {
+        throw new IllegalStateException("publishing " + segments.size() + " segments failed, nothing was"
+            + " published: " + e.getMessage(), e);
+      }
+      log("WARN the publish reported " + e.getMessage() + " but the segments are stored");
     }
   }
 
@@ -294,6 +323,7 @@ final class IngestionTask implements Runnable {
     if (state == TaskState.SUCCESS) {
       log("INFO task succeeded in " + durationMs + " ms");
     }
+    finalReportJson = reportJson;
     runner.record(definition, createdMs, state, durationMs, errorMessage, reportJson, drainLog());
     phase = Phase.DONE;
     runner.forget(this);
@@ -303,6 +333,7 @@ final class IngestionTask implements Runnable {
     log("ERROR task failed before it started: " + reason);
     final String reportJson = new TaskReportDocument(definition.id(), "NOT_STARTED", 0, 0, 0, 0, List.of(),
         reason, 0, 0).json();
+    finalReportJson = reportJson;
     runner.record(definition, createdMs, TaskState.FAILED, 0, reason, reportJson, drainLog());
   }
 
@@ -342,26 +373,5 @@ final class IngestionTask implements Runnable {
 
   private void flushLog() {
     runner.appendLog(definition.id(), drainLog());
-  }
-
-  /** A segment file written by this task, before it is pushed. */
-  private record BuiltSegment(SegmentInfo info, Path file, long sizeBytes, long rows, List<String> dimensions,
-      List<String> metrics) {
-    static BuiltSegment of(ColumnarSegment segment, Path file, long sizeBytes) {
-      final List<String> dimensions = new ArrayList<>();
-      final List<String> metrics = new ArrayList<>();
-      for (ColumnarSegment.Column column : segment.columns()) {
-        if (column.role() == ColumnRole.METRIC) {
-          metrics.add(column.name());
-        } else if (column.role() == ColumnRole.DIMENSION) {
-          dimensions.add(column.name());
-        }
-      }
-      return new BuiltSegment(segment.info(), file, sizeBytes, segment.rowCount(), dimensions, metrics);
-    }
-
-    String chunkKey() {
-      return info.intervalStartMs() + "/" + info.intervalEndMs() + "/" + info.version();
-    }
   }
 }

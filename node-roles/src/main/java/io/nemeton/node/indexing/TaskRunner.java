@@ -135,8 +135,8 @@ public final class TaskRunner implements TaskService, AutoCloseable {
   @Override
   public Optional<String> reportJson(String taskId) {
     final IngestionTask running = active.get(taskId);
-    if (running != null && running.phase() != IngestionTask.Phase.DONE) {
-      return Optional.of(running.liveReportJson());
+    if (running != null) {
+      return Optional.of(running.reportJson());
     }
     return metadata.tasks().report(taskId);
   }
