@@ -122,6 +122,23 @@ class TaskRunnerTest {
   }
 
   @Test
+  void tooManyParseErrorsFailTheTaskWithItsReport() throws Exception {
+    final ObjectNode task = inlineTask("strict_ds", "2024-05-01T01:00:00Z,a,1\nnot-a-time,b,2\n",
+        csvFormat("ts", "page", "added"), false);
+    ((ObjectNode) task.at("/spec/tuningConfig")).put("maxParseExceptions", 0);
+    final String id = fixture.runner.submit(task.toString());
+    final TaskRecord record = fixture.await(id);
+    assertEquals(TaskState.FAILED, record.state());
+    assertTrue(record.errorMessage().startsWith("Max parse exceptions=0 exceeded"), record.errorMessage());
+    assertTrue(record.errorMessage().contains("file=inline line=2"), record.errorMessage());
+    final JsonNode payload = JSON.readTree(fixture.runner.reportJson(id).orElseThrow())
+        .at("/ingestionStatsAndErrors/payload");
+    assertEquals(1, payload.at("/rowStats/buildSegments/unparseable").asLong(), payload::toString);
+    assertEquals(record.errorMessage(), payload.get("errorMsg").asText());
+    assertTrue(fixture.metadata.segments().usedSegments("strict_ds").isEmpty());
+  }
+
+  @Test
   void localBaseDirWithFilterAndListedFiles() throws Exception {
     final Path input = Files.createDirectories(root.resolve("input/nested"));
     Files.writeString(input.resolve("part-1.json"), jsonRows("2024-05-01T01:00:00Z", "a", 1));
