@@ -2,6 +2,7 @@ package io.nemeton.node.indexing;
 
 import java.nio.file.Path;
 import java.util.Objects;
+import java.util.Properties;
 
 /**
  * How the indexer role runs tasks. Validated on construction; the message names the property (as
@@ -38,6 +39,27 @@ public record TaskRunnerConfig(int poolSize, Path workDirectory, Path inputDirec
     range("shutdownTimeoutMs", shutdownTimeoutMs, 0, 600_000);
     workDirectory = workDirectory.toAbsolutePath().normalize();
     inputDirectory = inputDirectory.toAbsolutePath().normalize();
+    // The work directory is emptied at start: never a file system root or a home of the input.
+    if (workDirectory.getParent() == null || inputDirectory.startsWith(workDirectory)) {
+      throw new IllegalArgumentException(PREFIX + "workDirectory=" + workDirectory + ": must be a directory of its"
+          + " own (it is emptied at start), not a file system root nor one holding " + PREFIX + "inputDirectory="
+          + inputDirectory);
+    }
+  }
+
+  /**
+   * Reads {@code nemeton.indexer.*} properties, each optional, over {@link #defaults(Path)}; a
+   * value that is not a number names its property.
+   */
+  public static TaskRunnerConfig fromProperties(Properties properties, Path dataDirectory) {
+    final TaskRunnerConfig defaults = defaults(dataDirectory);
+    return new TaskRunnerConfig(
+        (int) number(properties, "poolSize", defaults.poolSize()),
+        path(properties, "workDirectory", defaults.workDirectory()),
+        path(properties, "inputDirectory", defaults.inputDirectory()),
+        (int) number(properties, "maxPendingTasks", defaults.maxPendingTasks()),
+        (int) number(properties, "maxReportMessages", defaults.maxReportMessages()),
+        number(properties, "shutdownTimeoutMs", defaults.shutdownTimeoutMs()));
   }
 
   /**
@@ -61,6 +83,27 @@ public record TaskRunnerConfig(int poolSize, Path workDirectory, Path inputDirec
 
   public TaskRunnerConfig withMaxPendingTasks(int max) {
     return new TaskRunnerConfig(poolSize, workDirectory, inputDirectory, max, maxReportMessages, shutdownTimeoutMs);
+  }
+
+  private static long number(Properties properties, String name, long fallback) {
+    final String text = properties.getProperty(PREFIX + name);
+    if (text == null || text.isBlank()) {
+      return fallback;
+    }
+    try {
+      final long value = Long.parseLong(text.strip());
+      if (value < Integer.MIN_VALUE || value > Integer.MAX_VALUE) {
+        throw new NumberFormatException();
+      }
+      return value;
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(PREFIX + name + "=\"" + text + "\": must be a whole number", e);
+    }
+  }
+
+  private static Path path(Properties properties, String name, Path fallback) {
+    final String text = properties.getProperty(PREFIX + name);
+    return text == null || text.isBlank() ? fallback : Path.of(text.strip());
   }
 
   private static void range(String name, long value, long min, long max) {

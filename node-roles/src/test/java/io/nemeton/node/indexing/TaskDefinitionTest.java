@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.nemeton.segment.time.IsoTimestamps;
 import java.nio.file.Path;
+import java.util.Properties;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
@@ -65,5 +66,22 @@ class TaskDefinitionTest {
     assertEquals("nemeton.indexer.maxPendingTasks=0: must be between 1 and 100000",
         assertThrows(IllegalArgumentException.class, () -> defaults.withMaxPendingTasks(0)).getMessage());
     assertThrows(NullPointerException.class, () -> defaults.withInputDirectory(null));
+    assertThrows(IllegalArgumentException.class, () -> defaults.withInputDirectory(Path.of("/tmp/data/task-work/in")));
+    final Properties properties = new Properties();
+    properties.setProperty("nemeton.indexer.poolSize", "3");
+    properties.setProperty("nemeton.indexer.inputDirectory", "/srv/input");
+    final TaskRunnerConfig read = TaskRunnerConfig.fromProperties(properties, Path.of("/tmp/data"));
+    assertEquals(3, read.poolSize());
+    assertEquals(Path.of("/srv/input"), read.inputDirectory());
+    assertEquals(TaskRunnerConfig.DEFAULT_MAX_PENDING_TASKS, read.maxPendingTasks());
+    properties.setProperty("nemeton.indexer.maxReportMessages", "many");
+    assertEquals("nemeton.indexer.maxReportMessages=\"many\": must be a whole number",
+        assertThrows(IllegalArgumentException.class,
+            () -> TaskRunnerConfig.fromProperties(properties, Path.of("/tmp/data"))).getMessage());
+    properties.setProperty("nemeton.indexer.maxReportMessages", "1");
+    properties.setProperty("nemeton.indexer.workDirectory", "/");
+    assertTrue(assertThrows(IllegalArgumentException.class,
+        () -> TaskRunnerConfig.fromProperties(properties, Path.of("/tmp/data"))).getMessage()
+        .startsWith("nemeton.indexer.workDirectory=/: must be a directory of its own"));
   }
 }
