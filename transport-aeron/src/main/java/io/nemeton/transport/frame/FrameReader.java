@@ -36,13 +36,17 @@ public final class FrameReader {
     if (heartbeatMs <= 0) {
       throw FrameException.field("HELLO heartbeatIntervalMs", heartbeatMs, "must be > 0");
     }
+    final int maxPayload = readInt("maxPayloadBytes");
+    if (maxPayload <= FrameLayout.PARTIAL_SEQUENCE_LENGTH) {
+      throw FrameException.field("HELLO maxPayloadBytes", maxPayload, "must be > " + FrameLayout.PARTIAL_SEQUENCE_LENGTH);
+    }
     final String channel = readShortString("responseChannel", header.limits().maxNameBytes());
     if (!channel.startsWith("aeron:")) {
       throw new FrameException("frame HELLO responseChannel=" + channel + " must start with aeron:");
     }
     final String name = readShortString("clientName", header.limits().maxNameBytes());
     finish();
-    return new HelloFrame(header.requestId(), streamId, heartbeatMs, channel, name);
+    return new HelloFrame(header.requestId(), streamId, heartbeatMs, maxPayload, channel, name);
   }
 
   public WelcomeFrame readWelcome(FrameHeader header) {

@@ -30,11 +30,12 @@ public final class FrameWriter {
 
   /** HELLO; returns the frame length. */
   public int writeHello(MutableDirectBuffer buffer, int offset, long connectionId, int responseStreamId,
-      int heartbeatIntervalMs, String responseChannel, String clientName) {
+      int heartbeatIntervalMs, int maxPayloadBytes, String responseChannel, String clientName) {
     int position = offset + FrameLayout.HEADER_LENGTH;
     buffer.putInt(position, responseStreamId, ORDER);
     buffer.putInt(position + 4, heartbeatIntervalMs, ORDER);
-    position = putShortString(buffer, position + 8, "responseChannel", responseChannel, false);
+    buffer.putInt(position + 8, maxPayloadBytes, ORDER);
+    position = putShortString(buffer, position + 12, "responseChannel", responseChannel, false);
     position = putShortString(buffer, position, "clientName", clientName, false);
     return seal(buffer, offset, FrameType.HELLO, 0, connectionId, position);
   }

@@ -73,7 +73,7 @@ class FrameFuzzTest {
   private static int validFrame(SplittableRandom random, FrameWriter writer, ExpandableArrayBuffer buffer) {
     long id = 1 + random.nextInt(1000);
     return switch (random.nextInt(6)) {
-      case 0 -> writer.writeHello(buffer, 0, id, random.nextInt(), 1 + random.nextInt(100), "aeron:ipc", text(random, 10));
+      case 0 -> writer.writeHello(buffer, 0, id, random.nextInt(), 1 + random.nextInt(100), 5 + random.nextInt(1000), "aeron:ipc", text(random, 10));
       case 1 -> writer.writeWelcome(buffer, 0, id, 100 + random.nextInt(1000), 1 + random.nextInt(100), text(random, 10));
       case 2 -> {
         List<String> segments = new ArrayList<>();

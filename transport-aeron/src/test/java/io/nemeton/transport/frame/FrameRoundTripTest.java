@@ -21,10 +21,10 @@ class FrameRoundTripTest {
 
   @Test
   void helloAndWelcome() {
-    int length = writer.writeHello(buffer, 3, 77, 1002, 500, "aeron:udp?endpoint=127.0.0.1:4000", "broker-ü");
+    int length = writer.writeHello(buffer, 3, 77, 1002, 500, 4096, "aeron:udp?endpoint=127.0.0.1:4000", "broker-ü");
     header.wrap(buffer, 3, length);
     assertEquals(FrameType.HELLO, header.type());
-    assertEquals(new HelloFrame(77, 1002, 500, "aeron:udp?endpoint=127.0.0.1:4000", "broker-ü"),
+    assertEquals(new HelloFrame(77, 1002, 500, 4096, "aeron:udp?endpoint=127.0.0.1:4000", "broker-ü"),
         reader.readHello(header));
 
     length = writer.writeWelcome(buffer, 0, 77, 65_000, 250, "historical-1");

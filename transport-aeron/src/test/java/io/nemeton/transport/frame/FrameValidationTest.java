@@ -136,7 +136,7 @@ class FrameValidationTest {
 
   @Test
   void helloChannelMustBeAnAeronChannel() {
-    int length = writer.writeHello(buffer, 0, 1, 5, 100, "udp://evil", "c");
+    int length = writer.writeHello(buffer, 0, 1, 5, 100, 4096, "udp://evil", "c");
     assertEquals("frame HELLO responseChannel=udp://evil must start with aeron:",
         assertThrows(FrameException.class, () -> reader.readHello(header.wrap(buffer, 0, length))).getMessage());
   }
