@@ -2,6 +2,7 @@ package io.nemeton.transport;
 
 import io.aeron.driver.MediaDriver;
 import io.aeron.driver.ThreadingMode;
+import io.aeron.driver.exceptions.ActiveDriverException;
 import java.lang.System.Logger.Level;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
@@ -46,6 +47,11 @@ public final class MediaDrivers {
     }
     try {
       return new EmbeddedMediaDriver(MediaDriver.launch(context), name);
+    } catch (ActiveDriverException e) {
+      // The directory belongs to a live driver: closing the context must not delete it.
+      context.dirDeleteOnShutdown(false);
+      context.close();
+      throw new TransportException("media driver could not start in directory=" + name + ": " + e.getMessage(), e);
     } catch (RuntimeException e) {
       context.close();
       throw new TransportException("media driver could not start in directory=" + name + ": " + e.getMessage(), e);
