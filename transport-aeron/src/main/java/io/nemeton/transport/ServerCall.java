@@ -52,23 +52,44 @@ final class ServerCall implements ResultSink, Runnable {
             + " stopped before it started: " + request.cancelReason());
       }
       handler.handle(request, this);
-      if (!finished) {
+      if (!finished && request.isCancelled()) {
+        onAborted(request.cancelReason()); // the handler saw the cancellation and stopped: that is its answer
+      } else if (!finished) {
         finished = true;
         sendError(QueryErrorCodes.UNKNOWN_EXCEPTION, IllegalStateException.class.getName(), "query handler returned "
             + "without finishing request id=" + request.requestId() + " (call sendLast, complete or fail)");
       }
     } catch (QueryAbortedException aborted) {
-      counters.queriesAborted.increment();
-      if (aborted.reason() == CancelReason.DEADLINE_PASSED && !connection.closed) {
-        sendErrorQuietly(QueryErrorCodes.QUERY_TIMEOUT, QueryAbortedException.class.getName(), aborted.getMessage());
-      }
+      onAborted(aborted.reason());
     } catch (QueryException failure) {
-      sendErrorQuietly(failure.errorCode(), failure.errorClass(), String.valueOf(failure.getMessage()));
+      if (request.isCancelled()) {
+        onAborted(request.cancelReason());
+      } else {
+        sendErrorQuietly(failure.errorCode(), failure.errorClass(), String.valueOf(failure.getMessage()));
+      }
     } catch (Exception | Error failure) {
-      LOG.log(Level.WARNING, "query handler failed on " + request + " from " + connection.describe(), failure);
-      sendErrorQuietly(QueryErrorCodes.UNKNOWN_EXCEPTION, failure.getClass().getName(), String.valueOf(failure.getMessage()));
+      if (request.isCancelled()) {
+        LOG.log(Level.DEBUG, "query handler failed after " + request + " was cancelled", failure);
+        onAborted(request.cancelReason());
+      } else {
+        LOG.log(Level.WARNING, "query handler failed on " + request + " from " + connection.describe(), failure);
+        sendErrorQuietly(QueryErrorCodes.UNKNOWN_EXCEPTION, failure.getClass().getName(),
+            String.valueOf(failure.getMessage()));
+      }
     } finally {
       connection.calls.remove(request.requestId());
+    }
+  }
+
+  /**
+   * A stopped request needs no answer (the client cancelled or is gone; a closing server has
+   * answered already) except when the server itself ended it at the deadline.
+   */
+  private void onAborted(CancelReason reason) {
+    counters.queriesAborted.increment();
+    if (reason == CancelReason.DEADLINE_PASSED && !connection.closed) {
+      sendErrorQuietly(QueryErrorCodes.QUERY_TIMEOUT, QueryAbortedException.class.getName(), "request id="
+          + request.requestId() + " passed its deadline epochMs=" + request.deadlineEpochMs() + " on the server");
     }
   }
 
