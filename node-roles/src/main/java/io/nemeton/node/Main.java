@@ -13,6 +13,9 @@ public final class Main {
       usage: nemeton <command> [options]
 
       commands:
+        start [--config FILE] [--port N] [--data-dir DIR] [--no-sample]
+                             run the single server (Druid's HTTP API, default 127.0.0.1:8888,
+                             data in var/); on a fresh data directory it loads the Wikipedia sample
         sample [--out DIR]   ingest the bundled Wikipedia sample into segment files under DIR
                              (default: var/sample-segments) and print a summary
         help                 this text
@@ -33,9 +36,10 @@ public final class Main {
     String[] rest = Arrays.copyOfRange(args, 1, args.length);
     try {
       return switch (args[0]) {
+        case "start" -> StartCommand.parse(rest, home()).run(out);
         case "sample" -> SampleCommand.parse(rest, home()).run(out);
         default -> {
-          err.println("nemeton: unknown command \"" + args[0] + "\" (known: sample, help)");
+          err.println("nemeton: unknown command \"" + args[0] + "\" (known: start, sample, help)");
           err.print(USAGE);
           yield 2;
         }

@@ -2,6 +2,7 @@ package io.nemeton.node.http;
 
 import io.nemeton.engine.query.QueryException;
 import io.nemeton.metadata.MetadataStoreException;
+import io.nemeton.node.indexing.TaskRejectedException;
 import io.nemeton.node.indexing.TaskSpecException;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -9,7 +10,7 @@ import java.util.Map;
 /**
  * The one place where failures become Druid's error JSON, {@code {"error", "errorMessage",
  * "errorClass", "host"}}, with the matching HTTP status: query failures by their {@code
- * QueryErrorCode} (400 bad queries, 504 timeouts, 501 unsupported, ...), task specs 400, gateway
+ * QueryErrorCode} (400 bad queries, 504 timeouts, 501 unsupported, ...), task specs 400, tasks refused for now (queue full, stopping) 503, gateway
  * refusals ({@link HttpError}: 404, 405, 413, ...) as they say, metadata store outages 503, and
  * anything else 500 ({@code Unknown exception}), which the caller logs. Stateless.
  */
@@ -22,6 +23,7 @@ final class ErrorAnswers {
       case QueryException e -> answer(e.code().httpStatus(), e.code().legacyCode(), e.getMessage(),
           e.getClass().getName());
       case TaskSpecException e -> answer(400, "Invalid task spec", e.getMessage(), e.getClass().getName());
+      case TaskRejectedException e -> answer(503, "Service unavailable", e.getMessage(), e.getClass().getName());
       case MetadataStoreException e -> switch (e.code()) {
         case INVALID_INPUT -> answer(400, "Bad request", e.getMessage(), e.getClass().getName());
         case NOT_FOUND -> answer(404, "Not found", e.getMessage(), e.getClass().getName());

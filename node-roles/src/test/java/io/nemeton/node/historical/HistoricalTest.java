@@ -48,8 +48,14 @@ class HistoricalTest {
     final Coordinator coordinator = cluster.coordinator("c1", 100);
     await("segment served", () -> servedIds(historical).equals(List.of(record.id())));
     assertEquals(1, historical.pulls());
-    assertTrue(cluster.client().checkExists().forPath(ZooKeeperPaths.servedSegment("h1", record.id())) != null,
-        "segment announced");
+    // Announcing is asynchronous (it survives ZooKeeper outages), so wait for it.
+    await("segment announced", () -> {
+      try {
+        return cluster.client().checkExists().forPath(ZooKeeperPaths.servedSegment("h1", record.id())) != null;
+      } catch (Exception e) {
+        return false;
+      }
+    });
     await("load status 100%", () -> coordinator.loadStatus().get("wiki").percentServed() == 100.0);
     try (SegmentLease lease = historical.acquire(List.of(record.id(), "missing"))) {
       assertEquals(1, lease.segments().size());

@@ -38,6 +38,15 @@ public final class BatchIngestion {
    * cannot run (missing input files), and {@link IOException} for I/O failures and sink errors.
    */
   public static IngestReport run(IngestionSpec spec, IngestOptions options, SegmentSink sink) throws IOException {
+    return run(spec, options, sink, IngestProgress.NONE);
+  }
+
+  /**
+   * Runs the ingestion, telling {@code progress} the counters after each input batch; an exception
+   * from {@code progress} stops the ingestion and is rethrown.
+   */
+  public static IngestReport run(IngestionSpec spec, IngestOptions options, SegmentSink sink, IngestProgress progress)
+      throws IOException {
     final InputSchema schema = InputSchema.compile(spec);
     final TuningConfig tuning = spec.tuningConfig();
     final ParseErrorLog log = new ParseErrorLog(tuning.maxParseExceptions(), tuning.maxSavedParseExceptions());
@@ -62,6 +71,7 @@ public final class BatchIngestion {
               buffer.append(batch);
             }
             batch.clear();
+            progress.rowsSoFar(log.processed, log.processedWithError, log.thrownAway, log.unparseable);
           }
         }
       }

@@ -1,0 +1,110 @@
+package io.nemeton.transport;
+
+import java.lang.System.Logger.Level;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.agrona.DirectBuffer;
+import org.agrona.ExpandableArrayBuffer;
+
+/**
+ * One query sent by a {@link QueryClient}: its request id, its completion, and a way to cancel it.
+ * The call ends exactly once (last result, error, timeout, cancellation or lost server); whatever
+ * arrives later is ignored. Thread-safe; the reassembly state belongs to the client's agent thread.
+ */
+public final class QueryCall {
+  private static final System.Logger LOG = System.getLogger(QueryCall.class.getName());
+
+  private final long requestId;
+  private final ServerConnection connection;
+  private final PartialResultListener listener;
+  private final long deadlineEpochMs;
+  private final long sentAtMs;
+  private final AtomicBoolean finished = new AtomicBoolean();
+  private final CompletableFuture<Void> completion = new CompletableFuture<>();
+  int expectedSequence;
+  ExpandableArrayBuffer assembly;
+  int assembledBytes;
+
+  QueryCall(long requestId, ServerConnection connection, PartialResultListener listener, long deadlineEpochMs,
+      long sentAtMs) {
+    this.requestId = requestId;
+    this.connection = connection;
+    this.listener = listener;
+    this.deadlineEpochMs = deadlineEpochMs;
+    this.sentAtMs = sentAtMs;
+  }
+
+  public long requestId() {
+    return requestId;
+  }
+
+  public long deadlineEpochMs() {
+    return deadlineEpochMs;
+  }
+
+  /** Completes when the last result was delivered, or exceptionally with a {@link QueryException}. */
+  public CompletableFuture<Void> completion() {
+    return completion;
+  }
+
+  public boolean isDone() {
+    return finished.get();
+  }
+
+  /** Ends the call with {@code "Query cancelled"} and tells the server to stop; no-op once done. */
+  public void cancel() {
+    if (finish(new QueryException(QueryErrorCodes.QUERY_CANCELLED,
+        "request id=" + requestId + " to " + connection.describe() + " was cancelled by its caller"))) {
+      connection.sendCancel(requestId);
+    }
+  }
+
+  ServerConnection connection() {
+    return connection;
+  }
+
+  long sentAtMs() {
+    return sentAtMs;
+  }
+
+  /** Hands one partial result to the listener (agent thread); a failing listener fails the call. */
+  boolean deliver(DirectBuffer buffer, int offset, int length) {
+    if (finished.get()) {
+      return false;
+    }
+    try {
+      listener.onPartial(buffer, offset, length);
+      return true;
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "result listener of request id=" + requestId + " failed", e);
+      if (finish(new QueryException(QueryErrorCodes.UNKNOWN_EXCEPTION, e.getClass().getName(),
+          "result listener of request id=" + requestId + " failed: " + e.getMessage()))) {
+        connection.sendCancel(requestId);
+      }
+      return false;
+    }
+  }
+
+  /** Ends the call: successfully when {@code error} is null. Returns whether this call ended it. */
+  boolean finish(QueryException error) {
+    if (!finished.compareAndSet(false, true)) {
+      return false;
+    }
+    assembly = null;
+    try {
+      if (error == null) {
+        listener.onComplete();
+      } else {
+        listener.onError(error);
+      }
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "result listener of request id=" + requestId + " failed on completion", e);
+    }
+    if (error == null) {
+      completion.complete(null);
+    } else {
+      completion.completeExceptionally(error);
+    }
+    return true;
+  }
+}
