@@ -5,7 +5,7 @@
 // script fails unless each expected query type was sent and answered.
 // Usage: node plywood-smoke.js http://127.0.0.1:8888 [dataSource]
 const assert = require('assert');
-const { External, $, ply } = require('plywood');
+const { External, $, ply, r } = require('plywood');
 const { druidRequesterFactory } = require('plywood-druid-requester');
 
 const base = new URL(process.argv[2] || 'http://127.0.0.1:8888');
@@ -27,7 +27,7 @@ function requester(request) {
 }
 
 async function main() {
-  const external = External.fromJS({ engine: 'druid', source: dataSource, timeAttribute: 'time' }, requester);
+  const external = External.fromJS({ engine: 'druid', source: dataSource, timeAttribute: 'time', allowSelectQueries: true }, requester);
   const introspected = await external.introspect();
   const attributes = introspected.attributes.map((a) => a.name);
   console.log('attributes', attributes.join(','));
@@ -47,7 +47,7 @@ async function main() {
   assert.strictEqual(totalsDatum.Rows, 39244, 'count over the sample');
 
   const topPages = await ply()
-    .apply('wiki', wiki.filter($('channel').is('#en.wikipedia')))
+    .apply('wiki', wiki.filter($('channel').is(r('#en.wikipedia'))))
     .apply('Pages', $('wiki').split('$page', 'Page').apply('Edits', $('wiki').count()).sort('$Edits', 'descending').limit(5))
     .compute(context);
   const pages = topPages.data[0].Pages.data;
