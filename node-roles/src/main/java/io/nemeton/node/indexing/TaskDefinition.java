@@ -47,6 +47,13 @@ record TaskDefinition(String id, String type, String dataSource, boolean appendT
     if (!append.isMissingNode() && !append.isNull() && !append.isBoolean()) {
       throw new TaskSpecException(appendPath + "=" + append + ": must be true or false");
     }
+    // Druid's dropExisting replaces time chunks the new data leaves empty with tombstones; ignoring
+    // it would leave old rows visible where Druid shows none, so it is refused until built.
+    final JsonNode dropExisting = ioConfig.path("dropExisting");
+    if (dropExisting.isBoolean() && dropExisting.booleanValue()) {
+      throw new TaskSpecException((bare ? "" : "spec.") + "ioConfig.dropExisting=true: is not supported yet"
+          + " (tombstones for emptied time chunks); use false, or delete the old segments first");
+    }
     final JsonNode idNode = root.path("id");
     final String id;
     if (idNode.isMissingNode() || idNode.isNull()) {
