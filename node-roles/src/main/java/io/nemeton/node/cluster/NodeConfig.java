@@ -97,7 +97,7 @@ public record NodeConfig(Role role, String name, String host, int port, Path dat
       metadata = metadataUri.isEmpty() ? MetadataStoreConfig.sqlite(data.resolve("metadata.sqlite"))
           : new MetadataStoreConfig(metadataUri, blankToNull(v.raw("nemeton.metadata.user")),
               blankToNull(v.raw("nemeton.metadata.password")), MetadataStoreConfig.DEFAULT_TIMEOUT_MS);
-    } catch (IllegalArgumentException e) {
+    } catch (RuntimeException e) {
       throw new IllegalArgumentException("nemeton.metadata.connectUri=" + metadataUri + ": " + e.getMessage(), e);
     }
     final String deep = v.raw("nemeton.deepStorage.dir");
