@@ -1,5 +1,9 @@
 package io.nemeton.node;
 
+import io.nemeton.node.cluster.ClusterCommand;
+import io.nemeton.node.cluster.NodeConfig;
+import io.nemeton.node.cluster.RoleCommand;
+import io.nemeton.node.cluster.ZooKeeperCommand;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -18,6 +22,11 @@ public final class Main {
                              data in var/); on a fresh data directory it loads the Wikipedia sample
         sample [--out DIR]   ingest the bundled Wikipedia sample into segment files under DIR
                              (default: var/sample-segments) and print a summary
+        cluster [--historicals N] [--data-dir DIR] [--port N]
+                             a local cluster, one process per role: ZooKeeper, a coordinator, an
+                             indexer, N historicals (default 2) and a broker on 127.0.0.1:8888
+        coordinator|broker|historical|indexer --config FILE [--set key=value]...
+                             one cluster role alone in this process (see node-roles/README.md)
         help                 this text
       """;
 
@@ -38,8 +47,13 @@ public final class Main {
       return switch (args[0]) {
         case "start" -> StartCommand.parse(rest, home()).run(out);
         case "sample" -> SampleCommand.parse(rest, home()).run(out);
+        case "cluster" -> usage(() -> ClusterCommand.parse(rest, home())).run(out);
+        case "coordinator", "broker", "historical", "indexer" -> usage(() -> RoleCommand.parse(
+            NodeConfig.Role.valueOf(args[0].toUpperCase(java.util.Locale.ROOT)), rest, home())).run(out);
+        case "zookeeper" -> ZooKeeperCommand.run(rest);
         default -> {
-          err.println("nemeton: unknown command \"" + args[0] + "\" (known: start, sample, help)");
+          err.println("nemeton: unknown command \"" + args[0] + "\" (known: start, sample, cluster, coordinator,"
+              + " broker, historical, indexer, help)");
           err.print(USAGE);
           yield 2;
         }
@@ -50,6 +64,15 @@ public final class Main {
     } catch (Exception e) {
       err.println("nemeton " + args[0] + ": failed: " + e.getMessage());
       return 1;
+    }
+  }
+
+  /** A parsed command, with a bad command line or config reported as usage (exit code 2). */
+  private static <T> T usage(java.util.concurrent.Callable<T> parse) throws Exception {
+    try {
+      return parse.call();
+    } catch (IllegalArgumentException e) {
+      throw new UsageException(e.getMessage());
     }
   }
 

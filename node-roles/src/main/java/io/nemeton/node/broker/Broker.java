@@ -35,6 +35,7 @@ public final class Broker implements AutoCloseable {
   private final EngineChoice engines;
   private final SegmentScans scans;
   private final long defaultTimeoutMs;
+  private final PartialSource remote;
 
   /**
    * @param threads segments scanned at once, at least 1
@@ -49,6 +50,24 @@ public final class Broker implements AutoCloseable {
     this.timelines = new ServedTimelines(view);
     this.scans = new SegmentScans(threads);
     this.defaultTimeoutMs = defaultTimeoutMs;
+    this.remote = null;
+  }
+
+  /**
+   * A cluster broker: the timeline comes from {@code view} (what the historicals announce), the
+   * partial results from {@code remote}. Queries over subqueries or inline data are refused as
+   * unsupported in this mode.
+   */
+  public Broker(SegmentView view, EngineChoice engines, PartialSource remote, long defaultTimeoutMs) {
+    if (defaultTimeoutMs < 0) {
+      throw new IllegalArgumentException("broker defaultTimeoutMs=" + defaultTimeoutMs + " must be >= 0");
+    }
+    this.view = java.util.Objects.requireNonNull(view, "view");
+    this.engines = java.util.Objects.requireNonNull(engines, "engines");
+    this.remote = java.util.Objects.requireNonNull(remote, "remote");
+    this.timelines = new ServedTimelines(view);
+    this.scans = new SegmentScans(1);
+    this.defaultTimeoutMs = defaultTimeoutMs;
   }
 
   /**
@@ -61,6 +80,11 @@ public final class Broker implements AutoCloseable {
     final long timeoutMs = query.context().timeoutMs(defaultTimeoutMs);
     final long deadlineNs = timeoutMs > 0 ? System.nanoTime() + timeoutMs * 1_000_000L : Long.MAX_VALUE;
     if (!(query.dataSource() instanceof TableDataSource) && !isUnionOfTables(query)) {
+      if (remote != null) {
+        throw new QueryException(QueryErrorCode.UNSUPPORTED_OPERATION, "dataSource type "
+            + query.dataSource().getClass().getSimpleName() + " is not supported by a cluster broker yet;"
+            + " query tables or unions of tables");
+      }
       return runWhole(engine, query);
     }
     final Map<String, DataSourceTimeline> current = timelines.current();
@@ -78,6 +102,13 @@ public final class Broker implements AutoCloseable {
     }
     if (planned.isEmpty()) {
       return engine.finish(query, engine.merge(query, List.of()));
+    }
+    if (remote != null) {
+      final List<SegmentQuery> work = new ArrayList<>(planned.size());
+      for (Planned p : planned) {
+        work.add(new SegmentQuery(p.segmentId(), p.query()));
+      }
+      return engine.finish(query, engine.merge(query, remote.partials(engine, query, work, deadlineNs, timeoutMs)));
     }
     final List<String> ids = new ArrayList<>(planned.size());
     for (Planned p : planned) {

@@ -31,10 +31,12 @@ public final class Gateway implements AutoCloseable {
   private final Undertow server;
   private final Router router;
   private final GatewayConfig config;
+  private final ForwardTargets forward;
 
-  private Gateway(GatewayConfig config, Router router) {
+  private Gateway(GatewayConfig config, Router router, ForwardTargets forward) {
     this.config = config;
     this.router = router;
+    this.forward = forward;
     this.server = Undertow.builder()
         .addHttpListener(config.port(), config.host())
         .setIoThreads(config.ioThreads())
@@ -50,14 +52,16 @@ public final class Gateway implements AutoCloseable {
   public static Gateway start(GatewayConfig config, GatewayBackends backends) {
     final Router router = new Router();
     StatusEndpoints.register(router);
-    QueryEndpoints.register(router, backends.broker());
+    if (backends.broker() != null) {
+      QueryEndpoints.register(router, backends.broker());
+    }
     if (backends.tasks() != null) {
       TaskEndpoints.register(router, backends.tasks());
     }
     if (backends.metadata() != null) {
       CoordinatorEndpoints.register(router, backends);
     }
-    final Gateway gateway = new Gateway(config, router);
+    final Gateway gateway = new Gateway(config, router, backends.forward());
     try {
       gateway.server.start();
     } catch (RuntimeException e) {
@@ -94,6 +98,11 @@ public final class Gateway implements AutoCloseable {
       final String path = exchange.getRequestPath();
       HttpAnswer answer;
       try {
+        final String target = forward == null ? null : Forwarding.target(forward, path);
+        if (target != null) {
+          write(exchange, Forwarding.forward(exchange, target, config.maxBodyBytes()));
+          return;
+        }
         final Router.Match match = router.match(method, path);
         answer = match.endpoint().handle(new HttpRequest(exchange, match.parameters(), config.maxBodyBytes()));
       } catch (Throwable failure) {

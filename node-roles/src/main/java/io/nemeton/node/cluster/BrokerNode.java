@@ -1,0 +1,87 @@
+package io.nemeton.node.cluster;
+
+import io.nemeton.node.broker.Broker;
+import io.nemeton.node.cache.SegmentResultCache;
+import io.nemeton.node.http.Gateway;
+import io.nemeton.node.http.GatewayBackends;
+import io.nemeton.node.http.GatewayConfig;
+import io.nemeton.node.remote.AnnouncedSegments;
+import io.nemeton.node.remote.HistoricalConnections;
+import io.nemeton.node.remote.InterimPartialCodec;
+import io.nemeton.node.remote.ScatterGather;
+import io.nemeton.node.zookeeper.ZooKeeperClients;
+import io.nemeton.transport.EmbeddedMediaDriver;
+import io.nemeton.transport.MediaDrivers;
+import io.nemeton.transport.QueryClient;
+import io.nemeton.transport.QueryClientConfig;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.apache.curator.framework.CuratorFramework;
+
+/**
+ * A broker process: the timeline from the historicals' ZooKeeper announcements ({@link
+ * AnnouncedSegments}), scatter/gather over Aeron UDP ({@link ScatterGather}) with the per-segment
+ * result cache, the {@link Broker} merging and finishing, and the HTTP gateway, which also forwards
+ * {@code /druid/coordinator/*} to the leading coordinator and {@code /druid/indexer/*} to an
+ * indexer ({@link ClusterDirectory}), so one address serves a client. Wired top to bottom.
+ */
+public final class BrokerNode implements RoleNode {
+  /** How often the broker reads the cluster's announcements. */
+  static final long POLL_MS = 200;
+
+  private final StartedParts parts = new StartedParts();
+  private Gateway gateway;
+  private AnnouncedSegments view;
+  private SegmentResultCache cache;
+
+  private BrokerNode() {}
+
+  public static BrokerNode start(NodeConfig config) throws Exception {
+    final BrokerNode node = new BrokerNode();
+    try {
+      node.startAll(config);
+    } catch (Exception | Error e) {
+      node.close();
+      throw e;
+    }
+    return node;
+  }
+
+  private void startAll(NodeConfig config) throws Exception {
+    final Path dir = Files.createDirectories(config.nodeDirectory());
+    final CuratorFramework zk = parts.add(ZooKeeperClients.start(config.zooKeeperConnect()));
+    final EmbeddedMediaDriver driver = parts.add(MediaDrivers.start(dir.resolve("aeron"), Engines.DRIVER));
+    final QueryClient client = parts.add(QueryClient.start(QueryClientConfig.of(driver.directory(),
+        "aeron:udp?endpoint=" + config.host() + ":0", 2001).withClientName(config.name()).withHeartbeat(250, 2_000)));
+    view = parts.add(new AnnouncedSegments(zk, POLL_MS));
+    view.start();
+    final HistoricalConnections connections = new HistoricalConnections(client, 2_000, 5_000);
+    cache = config.brokerCacheBytes() > 0 ? parts.add(new SegmentResultCache(config.brokerCacheBytes())) : null;
+    final Broker broker = parts.add(new Broker(view, Engines.start(config, parts),
+        new ScatterGather(view, connections, new InterimPartialCodec(), cache), config.queryTimeoutMs()));
+    final ClusterDirectory directory = new ClusterDirectory(zk);
+    gateway = parts.add(Gateway.start(new GatewayConfig(config.host(), config.port(), config.httpIoThreads(),
+        config.httpWorkerThreads(), config.httpMaxBodyBytes()),
+        new GatewayBackends(broker, view, null, null, null, directory::forwardTarget)));
+  }
+
+  public AnnouncedSegments view() {
+    return view;
+  }
+
+  /** The result cache, or null when {@code nemeton.broker.cacheBytes} is 0. */
+  public SegmentResultCache cache() {
+    return cache;
+  }
+
+  @Override
+  public Map<String, Integer> ports() {
+    return Map.of("http", gateway.port());
+  }
+
+  @Override
+  public void close() {
+    parts.close();
+  }
+}

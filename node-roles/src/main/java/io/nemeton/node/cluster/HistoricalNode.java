@@ -1,0 +1,92 @@
+package io.nemeton.node.cluster;
+
+import io.nemeton.engine.run.EngineChoice;
+import io.nemeton.node.historical.Historical;
+import io.nemeton.node.historical.HistoricalConfig;
+import io.nemeton.node.remote.HistoricalConnections;
+import io.nemeton.node.remote.HistoricalQueryHandler;
+import io.nemeton.node.remote.InterimPartialCodec;
+import io.nemeton.node.storage.LocalDeepStorage;
+import io.nemeton.node.zookeeper.ZooKeeperClients;
+import io.nemeton.transport.EmbeddedMediaDriver;
+import io.nemeton.transport.MediaDrivers;
+import io.nemeton.transport.QueryHandler;
+import io.nemeton.transport.QueryServer;
+import io.nemeton.transport.QueryServerConfig;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.curator.framework.CuratorFramework;
+
+/**
+ * A historical process: the {@link Historical} role (ZooKeeper announcements, load queue, segment
+ * cache under {@code nodeDirectory/segment-cache}) and a {@link QueryServer} on Aeron UDP answering
+ * the broker's queries through {@link HistoricalQueryHandler}. The query port is announced as
+ * {@code ports.query}. Wired top to bottom; {@link #close()} stops in reverse order.
+ */
+public final class HistoricalNode implements RoleNode {
+  private final StartedParts parts = new StartedParts();
+  private Historical historical;
+  private QueryServer server;
+
+  private HistoricalNode() {}
+
+  public static HistoricalNode start(NodeConfig config) throws Exception {
+    final HistoricalNode node = new HistoricalNode();
+    try {
+      node.startAll(config);
+    } catch (Exception | Error e) {
+      node.close();
+      throw e;
+    }
+    return node;
+  }
+
+  private void startAll(NodeConfig config) throws Exception {
+    final Path dir = Files.createDirectories(config.nodeDirectory());
+    final CuratorFramework zk = parts.add(ZooKeeperClients.start(config.zooKeeperConnect()));
+    final LocalDeepStorage deepStorage = new LocalDeepStorage(Files.createDirectories(config.deepStorageDirectory()));
+    final EngineChoice engines = Engines.start(config, parts);
+    final EmbeddedMediaDriver driver = parts.add(MediaDrivers.start(dir.resolve("aeron"), Engines.DRIVER));
+    // The server starts first to learn its port; it answers only once the historical is set.
+    final AtomicReference<QueryHandler> handler = new AtomicReference<>((request, sink) -> {
+      throw new io.nemeton.transport.QueryException(io.nemeton.transport.QueryErrorCodes.QUERY_INTERRUPTED,
+          "historical " + config.name() + " is starting");
+    });
+    server = parts.add(QueryServer.start(QueryServerConfig.of(driver.directory(),
+        "aeron:udp?endpoint=" + config.host() + ":" + config.historicalQueryPort(), HistoricalConnections.QUERY_STREAM_ID)
+        .withServerName(config.name()).withWorkers(config.queryThreads(), 256).withHeartbeat(250, 2_000),
+        (request, sink) -> handler.get().handle(request, sink)));
+    historical = parts.add(new Historical(new HistoricalConfig(config.name(), config.host(),
+        Map.of(HistoricalConnections.QUERY_PORT, queryPort()), config.historicalTier(),
+        Files.createDirectories(dir.resolve("segment-cache")), config.historicalMaxCacheBytes()), zk, deepStorage));
+    handler.set(new HistoricalQueryHandler(historical, engines, new InterimPartialCodec()));
+    historical.start();
+  }
+
+  /** The UDP port the query server took. */
+  public int queryPort() {
+    final String channel = server.channel();
+    final int colon = channel.lastIndexOf(':');
+    int end = colon + 1;
+    while (end < channel.length() && Character.isDigit(channel.charAt(end))) {
+      end++;
+    }
+    return Integer.parseInt(channel.substring(colon + 1, end));
+  }
+
+  public Historical historical() {
+    return historical;
+  }
+
+  @Override
+  public Map<String, Integer> ports() {
+    return Map.of("query", queryPort());
+  }
+
+  @Override
+  public void close() {
+    parts.close();
+  }
+}

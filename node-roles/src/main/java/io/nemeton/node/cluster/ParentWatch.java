@@ -1,0 +1,22 @@
+package io.nemeton.node.cluster;
+
+/**
+ * Ends this process (through its shutdown hooks) when a given process ends: the children of
+ * {@code nemeton cluster} watch it so none outlives it, even after a {@code kill -9}. Stateless.
+ */
+final class ParentWatch {
+  private ParentWatch() {}
+
+  static void exitWhenGone(long pid) {
+    final var parent = ProcessHandle.of(pid);
+    if (parent.isEmpty() || !parent.get().isAlive()) {
+      System.err.println("nemeton: parent process " + pid + " is gone; stopping");
+      System.exit(1);
+    }
+    // The JDK polls a process that is not its child; onExit completes when it is gone.
+    parent.get().onExit().thenRun(() -> {
+      System.err.println("nemeton: parent process " + pid + " ended; stopping");
+      System.exit(0);
+    });
+  }
+}

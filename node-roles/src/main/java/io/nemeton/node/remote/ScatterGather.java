@@ -1,0 +1,287 @@
+package io.nemeton.node.remote;
+
+import io.nemeton.engine.query.Query;
+import io.nemeton.engine.query.QueryErrorCode;
+import io.nemeton.engine.run.Engine;
+import io.nemeton.engine.run.PartialResult;
+import io.nemeton.metadata.SegmentRecord;
+import io.nemeton.node.broker.PartialSource;
+import io.nemeton.node.broker.SegmentQuery;
+import io.nemeton.node.cache.ResultCacheKey;
+import io.nemeton.node.cache.SegmentResultCache;
+import io.nemeton.transport.QueryErrorCodes;
+import io.nemeton.transport.QueryException;
+import io.nemeton.transport.TransportException;
+import java.lang.System.Logger.Level;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * The cluster broker's {@link PartialSource}: for each segment first the result cache (context
+ * {@code useCache}), then one replica among the historicals announcing it, the one with the fewest
+ * requests in flight (nodes that just failed last); one request per historical and per-segment
+ * query, all sent before any is awaited. A replica that fails (connection lost, killed, no
+ * capacity) or answers that a segment is not served any more has those segments asked of another
+ * replica, until none is left. With {@code populateCache} each segment's partial comes back on its
+ * own and is cached; otherwise each historical merges its segments into one partial.
+ *
+ * <p>Thread-safe. Allocates per query.
+ */
+public final class ScatterGather implements PartialSource {
+  private static final System.Logger LOG = System.getLogger(ScatterGather.class.getName());
+  /** The wire deadline of a query without a timeout: long, but never endless. */
+  static final long NO_TIMEOUT_WAIT_MS = 3_600_000;
+
+  private final AnnouncedSegments view;
+  private final HistoricalConnections connections;
+  private final PartialCodec codec;
+  private final SegmentResultCache cache;
+
+  /** @param cache the result cache, or null for none */
+  public ScatterGather(AnnouncedSegments view, HistoricalConnections connections, PartialCodec codec,
+      SegmentResultCache cache) {
+    this.view = Objects.requireNonNull(view, "view");
+    this.connections = Objects.requireNonNull(connections, "connections");
+    this.codec = Objects.requireNonNull(codec, "codec");
+    this.cache = cache;
+  }
+
+  @Override
+  public List<PartialResult> partials(Engine engine, Query query, List<SegmentQuery> segments, long deadlineNs,
+      long timeoutMs) {
+    final int n = segments.size();
+    final long nowMs = System.currentTimeMillis();
+    final long deadlineMs = deadlineNs == Long.MAX_VALUE ? nowMs + NO_TIMEOUT_WAIT_MS
+        : nowMs + Math.max(0, TimeUnit.NANOSECONDS.toMillis(deadlineNs - System.nanoTime()));
+    final boolean useCache = cache != null && query.context().useCache();
+    final boolean populate = cache != null && query.context().populateCache();
+    final ResultCacheKey[] keys = new ResultCacheKey[n];
+    final List<Gathered> gathered = new ArrayList<>();
+    List<Integer> pending = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      final SegmentRecord record = useCache || populate ? view.record(segments.get(i).segmentId()) : null;
+      keys[i] = record == null ? null : ResultCacheKey.of(record, segments.get(i).query());
+      final byte[] cached = useCache && keys[i] != null ? cache.get(keys[i]) : null;
+      if (cached != null) {
+        gathered.add(new Gathered(i, codec.decode(segments.get(i).query(), cached, 0, cached.length)));
+      } else {
+        pending.add(i);
+      }
+    }
+    final Map<Integer, Set<String>> tried = new HashMap<>();
+    while (!pending.isEmpty()) {
+      if (System.currentTimeMillis() >= deadlineMs) {
+        throw timeout(timeoutMs, n);
+      }
+      final List<Call> calls = send(plan(segments, pending, tried), segments, populate, deadlineMs, tried);
+      pending = new ArrayList<>();
+      for (Call call : calls) {
+        if (call.pendingOnSend != null) {
+          pending.addAll(call.pendingOnSend);
+          continue;
+        }
+        gather(call, segments, keys, populate, deadlineMs, timeoutMs, gathered, pending, tried);
+      }
+    }
+    gathered.sort((a, b) -> Integer.compare(a.firstIndex(), b.firstIndex()));
+    final List<PartialResult> out = new ArrayList<>(gathered.size());
+    for (Gathered g : gathered) {
+      out.add(g.partial());
+    }
+    return out;
+  }
+
+  /** Per historical, per per-segment query (by identity), the segment indexes to ask it. */
+  private Map<String, Map<Query, List<Integer>>> plan(List<SegmentQuery> segments, List<Integer> pending,
+      Map<Integer, Set<String>> tried) {
+    final Map<String, Map<Query, List<Integer>>> plan = new LinkedHashMap<>();
+    final Map<String, Integer> planned = new HashMap<>();
+    for (int i : pending) {
+      final String id = segments.get(i).segmentId();
+      final String node = choose(view.replicas(id), tried.getOrDefault(i, Set.of()), planned);
+      if (node == null) {
+        throw new io.nemeton.engine.query.QueryException(QueryErrorCode.QUERY_INTERRUPTED, "segment " + id
+            + ": no historical left to ask (announced by " + view.replicas(id) + ", failed: "
+            + tried.getOrDefault(i, Set.of()) + ")");
+      }
+      planned.merge(node, 1, Integer::sum);
+      plan.computeIfAbsent(node, k -> new IdentityHashMap<>())
+          .computeIfAbsent(segments.get(i).query(), k -> new ArrayList<>()).add(i);
+    }
+    return plan;
+  }
+
+  /** The replica not yet tried with the fewest requests in flight, healthy ones first; null if none. */
+  private String choose(List<String> replicas, Set<String> tried, Map<String, Integer> planned) {
+    String best = null;
+    long bestScore = Long.MAX_VALUE;
+    final int offset = replicas.isEmpty() ? 0 : (int) (System.nanoTime() % replicas.size());
+    for (int k = 0; k < replicas.size(); k++) {
+      final String node = replicas.get((k + offset) % replicas.size());
+      if (tried.contains(node) || view.node(node) == null) {
+        continue;
+      }
+      final long score = (connections.isSuspect(node) ? 1L << 40 : 0)
+          + connections.inFlight(node).get() * 1024L + planned.getOrDefault(node, 0);
+      if (score < bestScore) {
+        bestScore = score;
+        best = node;
+      }
+    }
+    return best;
+  }
+
+  private List<Call> send(Map<String, Map<Query, List<Integer>>> plan, List<SegmentQuery> segments,
+      boolean populate, long deadlineMs, Map<Integer, Set<String>> tried) {
+    final List<Call> calls = new ArrayList<>();
+    for (Map.Entry<String, Map<Query, List<Integer>>> byNode : plan.entrySet()) {
+      final String node = byNode.getKey();
+      for (Map.Entry<Query, List<Integer>> byQuery : byNode.getValue().entrySet()) {
+        final List<Integer> indexes = byQuery.getValue();
+        final Call call = new Call(node, indexes);
+        calls.add(call);
+        final List<String> ids = new ArrayList<>(indexes.size());
+        for (int i : indexes) {
+          ids.add(segments.get(i).segmentId());
+        }
+        try {
+          final AnnouncedSegments.Node announced = view.node(node);
+          if (announced == null) {
+            throw new TransportException("historical " + node + " is no longer announced");
+          }
+          connections.inFlight(node).incrementAndGet();
+          call.counted = true;
+          call.call = connections.connection(announced.announcement())
+              .stream(RemoteLayout.query(byQuery.getKey().toJson(), populate), ids, deadlineMs, call);
+        } catch (TransportException e) {
+          LOG.log(Level.WARNING, "broker: historical " + node + " unreachable, asking other replicas: " + e.getMessage());
+          call.release();
+          markTried(tried, indexes, node);
+          call.pendingOnSend = indexes;
+        }
+      }
+    }
+    return calls;
+  }
+
+  private void gather(Call call, List<SegmentQuery> segments, ResultCacheKey[] keys, boolean populate,
+      long deadlineMs, long timeoutMs, List<Gathered> gathered, List<Integer> pending,
+      Map<Integer, Set<String>> tried) {
+    try {
+      call.call.completion().get(Math.max(1, deadlineMs - System.currentTimeMillis() + 1_000), TimeUnit.MILLISECONDS);
+    } catch (TimeoutException e) {
+      call.call.cancel();
+      throw timeout(timeoutMs, segments.size());
+    } catch (InterruptedException e) {
+      call.call.cancel();
+      Thread.currentThread().interrupt();
+      throw new io.nemeton.engine.query.QueryException(QueryErrorCode.QUERY_INTERRUPTED, "broker interrupted", e);
+    } catch (ExecutionException e) {
+      final Throwable cause = e.getCause();
+      if (cause instanceof QueryException remote && isRetriable(remote.errorCode())) {
+        LOG.log(Level.WARNING, "broker: historical " + call.node + " failed (" + remote.getMessage()
+            + "), asking other replicas for its " + call.indexes.size() + " segments");
+        connections.markFailed(call.node);
+        markTried(tried, call.indexes, call.node);
+        pending.addAll(call.indexes);
+        return;
+      }
+      throw local(cause, timeoutMs, segments.size());
+    } finally {
+      call.release();
+    }
+    for (RemoteLayout.Result result : call.results) {
+      if (result.kind() == RemoteLayout.KIND_MISSING) {
+        for (int k : result.indexes()) {
+          final int i = call.indexes.get(k);
+          markTried(tried, List.of(i), call.node);
+          pending.add(i);
+        }
+        continue;
+      }
+      final int first = call.indexes.get(result.indexes()[0]);
+      final Query segmentQuery = segments.get(first).query();
+      gathered.add(new Gathered(first, codec.decode(segmentQuery, result.partial(), 0, result.partial().length)));
+      if (populate && result.indexes().length == 1 && keys[first] != null) {
+        cache.put(keys[first], result.partial());
+      }
+    }
+  }
+
+  private static boolean isRetriable(String code) {
+    return QueryErrorCodes.QUERY_INTERRUPTED.equals(code) || QueryErrorCodes.QUERY_CAPACITY_EXCEEDED.equals(code);
+  }
+
+  private static void markTried(Map<Integer, Set<String>> tried, List<Integer> indexes, String node) {
+    for (int i : indexes) {
+      tried.computeIfAbsent(i, k -> new HashSet<>()).add(node);
+    }
+  }
+
+  private static RuntimeException local(Throwable cause, long timeoutMs, int segments) {
+    if (cause instanceof QueryException remote) {
+      if (QueryErrorCodes.QUERY_TIMEOUT.equals(remote.errorCode())) {
+        return timeout(timeoutMs, segments);
+      }
+      for (QueryErrorCode code : QueryErrorCode.values()) {
+        if (code.legacyCode().equals(remote.errorCode())) {
+          return new io.nemeton.engine.query.QueryException(code, remote.getMessage(), remote);
+        }
+      }
+    }
+    if (cause instanceof RuntimeException runtime) {
+      return runtime;
+    }
+    return new io.nemeton.engine.query.QueryException(QueryErrorCode.UNKNOWN, "remote query failed: " + cause, cause);
+  }
+
+  static io.nemeton.engine.query.QueryException timeout(long timeoutMs, int segments) {
+    return new io.nemeton.engine.query.QueryException(QueryErrorCode.QUERY_TIMEOUT,
+        "query timed out after timeout=" + timeoutMs + " ms while gathering " + segments + " segments from historicals");
+  }
+
+  private record Gathered(int firstIndex, PartialResult partial) {}
+
+  /** One request to one historical; collects its results on the client's agent thread. */
+  private final class Call implements io.nemeton.transport.PartialResultListener {
+    final String node;
+    final List<Integer> indexes;
+    final List<RemoteLayout.Result> results = new java.util.concurrent.CopyOnWriteArrayList<>();
+    io.nemeton.transport.QueryCall call;
+    List<Integer> pendingOnSend;
+    boolean counted;
+
+    Call(String node, List<Integer> indexes) {
+      this.node = node;
+      this.indexes = indexes;
+    }
+
+    void release() {
+      if (counted) {
+        counted = false;
+        connections.inFlight(node).decrementAndGet();
+      }
+    }
+
+    @Override
+    public void onPartial(org.agrona.DirectBuffer buffer, int offset, int length) {
+      results.add(RemoteLayout.readResult(buffer, offset, length, indexes.size()));
+    }
+
+    @Override
+    public void onComplete() {}
+
+    @Override
+    public void onError(QueryException error) {}
+  }
+}
