@@ -122,6 +122,11 @@ public final class Segment implements AutoCloseable {
     return header.rowCount();
   }
 
+  /** The file's format version, in [{@link SegmentFileLayout#OLDEST_READABLE_VERSION}, {@link SegmentFileLayout#FORMAT_VERSION}]. */
+  public int formatVersion() {
+    return header.formatVersion();
+  }
+
   /** Rows per column block (the same for every column). */
   public int rowsPerBlock() {
     return header.rowsPerBlock();

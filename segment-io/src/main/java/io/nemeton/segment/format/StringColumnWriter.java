@@ -1,5 +1,6 @@
 package io.nemeton.segment.format;
 
+import io.nemeton.bitmap.BitmapIndexFormat;
 import io.nemeton.bitmap.BitmapIndexWriter;
 import io.nemeton.codecs.IntBlockCodec;
 import io.nemeton.memory.GrowableBytes;
@@ -26,15 +27,17 @@ final class StringColumnWriter {
   private final GrowableBytes directory = new GrowableBytes(1 << 12);
   private final GrowableBytes index = new GrowableBytes(1 << 12);
   private final DictionaryWriter dictionaryWriter;
+  private final BitmapIndexFormat bitmapFormat;
 
-  StringColumnWriter(CompressionChooser chooser) {
+  StringColumnWriter(CompressionChooser chooser, BitmapIndexFormat bitmapFormat) {
     this.dictionaryWriter = new DictionaryWriter(chooser);
+    this.bitmapFormat = bitmapFormat;
   }
 
   void write(RegionOutput out, int column, StringColumn data, int rowCount) {
     String name = data.name();
     int cardinality = data.dictionary().length;
-    BitmapIndexWriter bitmaps = new BitmapIndexWriter(cardinality);
+    BitmapIndexWriter bitmaps = new BitmapIndexWriter(cardinality, bitmapFormat);
     int blockCount = BlockDirectoryLayout.blockCount(rowCount, ROWS);
     directory.clear();
     directory.writeInt(blockCount);
