@@ -56,8 +56,10 @@ public final class CompactIndexLayout {
   public static final int ROARING_OFFSET_ENTRY_BYTES = 4;
 
   /**
-   * The most rows an id may hold as a list. It bounds what a lookup decodes and allocates: 8192
-   * rows decode into a bitmap in about 20 µs; more common ids stay Roaring bitmaps, read in place.
+   * The most rows an id may hold as a list. It bounds what a lookup decodes and allocates (32 KiB
+   * of rows); more common ids stay Roaring bitmaps, read in place. At 8192 the paper benchmark's
+   * {@code dim_1000} (about 5000 rows per value in a 5 M-row segment) is stored as lists, 0.6 bytes
+   * per row smaller, while {@code dim_100} (50 k rows per value) stays Roaring.
    */
   public static final int MAX_LIST_ROWS = 8192;
 
