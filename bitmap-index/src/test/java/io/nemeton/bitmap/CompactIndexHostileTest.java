@@ -130,6 +130,9 @@ class CompactIndexHostileTest {
       final byte[] bytes = smallIndex(random, 1 + random.nextInt(150));
       final MemorySegment view = MemorySegment.ofArray(bytes);
       final int count = view.get(INT, 4);
+      // where the list stream lies, read before any damage can change the header
+      final long listStart = CompactIndexLayout.listStart(count, view.get(INT, 12));
+      final long streamBytes = CompactIndexLayout.listBytes(view.get(LONG, 16));
       final int damage = 1 + random.nextInt(4);
       for (int d = 0; d < damage; d++) {
         switch (random.nextInt(4)) {
@@ -143,9 +146,7 @@ class CompactIndexHostileTest {
             }
           }
           default -> { // a bit flipped in the list stream
-            final long listStart = CompactIndexLayout.listStart(count, view.get(INT, 12));
-            final long streamBytes = CompactIndexLayout.listBytes(view.get(LONG, 16));
-            if (streamBytes > 8 && listStart + streamBytes <= bytes.length) {
+            if (streamBytes > 8) {
               bytes[(int) (listStart + random.nextLong(streamBytes - 8))] ^= (byte) (1 << random.nextInt(8));
             }
           }
