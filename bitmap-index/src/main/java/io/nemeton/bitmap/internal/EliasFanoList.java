@@ -4,6 +4,8 @@ import io.nemeton.bitmap.BitmapFormatException;
 import io.nemeton.bitmap.CompactIndexLayout;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 
 /**
@@ -12,12 +14,13 @@ import java.nio.ByteOrder;
  * function of n and U alone ({@link #sizeBits}), which is what lets a reader skip lists without
  * decoding them.
  *
- * <p>Stateless and thread-safe. Reads check every position against the caller's end bit and every
+ * <p>Stateless and thread-safe; {@link #read} allocates a heap copy of the list's bytes. Reads check every position against the caller's end bit and every
  * row against U, so hostile bytes fail with a {@link BitmapFormatException} and never read past the
  * stream; the stream's zero slack word keeps every 8-byte load inside the region.
  */
 public final class EliasFanoList {
   private static final ValueLayout.OfLong LONG = ValueLayout.JAVA_LONG_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
+  private static final VarHandle LONG_IN_ARRAY = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
   /** A window load yields at least this many valid bits (64 minus a shift of up to 7). */
   private static final int WINDOW_BITS = 56;
   /** gamma(n + 1) for n <= MAX_LIST_ROWS has at most this many leading zeros. */
@@ -100,11 +103,18 @@ public final class EliasFanoList {
     if (n == 0) {
       return listEnd;
     }
+    // one bulk copy of the list's bytes to the heap, then plain array loads: cheaper than a checked
+    // access to the (shared, mapped) segment per field
+    final long firstByte = at >>> 3;
+    final int byteCount = (int) (((listEnd + 7) >>> 3) - firstByte);
+    final byte[] local = new byte[byteCount + 8];
+    MemorySegment.copy(stream, ValueLayout.JAVA_BYTE, streamStart + firstByte, local, 0, byteCount);
+    final long base = firstByte << 3;
     final int low = lowBits(n, rowLimit);
     final long lowMask = (1L << low) - 1;
     long position = at + 2L * (31 - Integer.numberOfLeadingZeros(n + 1)) + 1;
     for (int i = 0; i < n; i++) {
-      rows[i] = (int) (window(stream, streamStart, position) & lowMask);
+      rows[i] = (int) (window(local, position - base) & lowMask);
       position += low;
     }
     final long highStart = position;
@@ -115,7 +125,7 @@ public final class EliasFanoList {
         throw fail(thing, id, "list of n=" + n + " rows at bit=" + at + " has only " + i + " high marks");
       }
       final int available = (int) Math.min(WINDOW_BITS, listEnd - position);
-      long bits = window(stream, streamStart, position) & ((1L << available) - 1);
+      long bits = window(local, position - base) & ((1L << available) - 1);
       while (bits != 0 && i < n) {
         final long high = position - highStart + Long.numberOfTrailingZeros(bits) - i;
         final long row = (high << low) | rows[i];
@@ -131,6 +141,11 @@ public final class EliasFanoList {
       position += available;
     }
     return listEnd;
+  }
+
+  /** At least 56 valid bits of {@code bytes} from bit {@code at}; callers leave 8 bytes of slack. */
+  private static long window(byte[] bytes, long at) {
+    return (long) LONG_IN_ARRAY.get(bytes, (int) (at >>> 3)) >>> (at & 7);
   }
 
   /** At least 56 valid bits of the stream from bit {@code at}; the slack word keeps it in bounds. */
