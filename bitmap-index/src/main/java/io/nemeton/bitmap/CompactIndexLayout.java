@@ -58,7 +58,7 @@ public final class CompactIndexLayout {
   /**
    * The most rows an id may hold as a list. It bounds what a lookup decodes and allocates (32 KiB
    * of rows); more common ids stay Roaring bitmaps, read in place. At 8192 the paper benchmark's
-   * {@code dim_1000} (about 5000 rows per value in a 5 M-row segment) is stored as lists, 0.6 bytes
+   * {@code dim_1000} (about 5000 rows per value in a 5 M-row segment) is stored as lists, 0.5 bytes
    * per row smaller, while {@code dim_100} (50 k rows per value) stays Roaring.
    */
   public static final int MAX_LIST_ROWS = 8192;
