@@ -164,6 +164,12 @@ public final class Segment implements AutoCloseable {
     return toc.columnSizeBytes(index(name));
   }
 
+  /** Bytes of column {@code name}'s region of {@code kind}; 0 when the column has no such region. */
+  public long regionSizeBytes(String name, RegionKind kind) {
+    Region region = region(index(name), kind);
+    return region == null ? 0 : region.sizeBytes();
+  }
+
   /** The reader of column {@code name}, opened (and cached) on first use. */
   public ColumnReader column(String name) {
     int index = index(name);
