@@ -30,7 +30,8 @@ import java.util.stream.Stream;
  * paper-schema data set ingested by {@link BatchIngestion} into mapped segment files (5 M rows per
  * segment, so 10 M rows make two segments): Q4 {@code group by dim_high, count, order by count asc
  * limit 100}, Q5 adds {@code longSum(metric1)}, Q6 four sums. Prints rows per second (median of
- * the runs) and the first answer row, so two builds compare as a ratio in one run.
+ * the runs; also per second of the process's CPU time, steadier on a loaded machine, and for the
+ * segment scans alone) and the start of the answer, so two builds compare as a ratio.
  *
  * <pre>
  * java -Xmx6g --add-modules=jdk.incubator.vector --enable-native-access=ALL-UNNAMED \
@@ -120,15 +121,31 @@ public final class PaperGroupByEngineBenchmark {
       for (Map.Entry<String, String> entry : queries().entrySet()) {
         final Query query = QueryParser.parse(entry.getValue());
         final double[] rates = new double[repeat];
+        final double[] cpuRates = new double[repeat];
         String answer = "";
         for (int run = 0; run < repeat; run++) {
+          final long cpuBegin = processCpuNanos();
           final long begin = System.nanoTime();
           answer = ResultJson.write(engine.run(query, segments));
           rates[run] = totalRows / ((System.nanoTime() - begin) / 1e9);
+          cpuRates[run] = totalRows / ((processCpuNanos() - cpuBegin) / 1e9);
         }
         Arrays.sort(rates);
-        System.out.printf("RESULT %-16s median rows/s=%.3g best=%.3g  %s%n", entry.getKey(), rates[repeat / 2],
-            rates[repeat - 1], answer.length() > 120 ? answer.substring(0, 120) + "..." : answer);
+        Arrays.sort(cpuRates);
+        // the segment scans alone (no merge, no answer), to show where the time goes
+        final double[] scanRates = new double[repeat];
+        for (int run = 0; run < repeat; run++) {
+          final long begin = System.nanoTime();
+          for (QueryableSegment segment : segments) {
+            engine.runSegment(query, segment);
+          }
+          scanRates[run] = totalRows / ((System.nanoTime() - begin) / 1e9);
+        }
+        Arrays.sort(scanRates);
+        System.out.printf("RESULT %-16s median rows/s=%.3g best=%.3g per CPU second=%.3g"
+            + " (segment scans alone: median %.3g)  %s%n",
+            entry.getKey(), rates[repeat / 2], rates[repeat - 1], cpuRates[repeat / 2], scanRates[repeat / 2],
+            answer.length() > 120 ? answer.substring(0, 120) + "..." : answer);
       }
     } finally {
       for (QueryableSegment segment : segments) {
@@ -138,6 +155,15 @@ public final class PaperGroupByEngineBenchmark {
         segment.close();
       }
     }
+  }
+
+  /**
+   * CPU time of the whole process (query thread, caller, GC and JIT threads): on a shared machine
+   * rows per CPU second stay comparable when wall time does not.
+   */
+  private static long processCpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+        .getOperatingSystemMXBean()).getProcessCpuTime();
   }
 
   /** The cached segment files of the data set, ingesting the cached CSV first when missing. */
