@@ -5,6 +5,8 @@ import io.nemeton.engine.aggregation.PrimitiveAggregation;
 import io.nemeton.engine.query.aggregation.NumericAggregator.Operation;
 import io.nemeton.engine.query.limit.SortDirection;
 import io.nemeton.engine.storage.StringColumn;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
 import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -16,9 +18,12 @@ import java.util.Map;
  * of one dimension: a k-way merge walks the segments' sorted dictionaries (equal values meet, so
  * each value's cells combine once, in segment order), feeds each merged group's metric to a
  * bounded top-K ({@link LongTopK} or {@link DoubleTopK}), and only the kept groups become map
- * entries. Ties go to the smaller merge position, which is dictionary order; that equals Druid's
- * lexicographic (code point) order unless a value holds a surrogate or a character above them, so
- * such dictionaries make {@link #top} decline and the general path answer.
+ * entries. Values are compared as UTF-8 bytes straight from the segments' mappings ({@link
+ * StringColumn#valueBytes}), never decoded, except the kept ones. Ties go to the smaller merge
+ * position, which is dictionary order; that equals Druid's lexicographic (code point) order, and
+ * byte order, unless a value holds a character at or above U+D000 (UTF-8 lead byte ED and up,
+ * where UTF-16 and code point orders can part), so such values make {@link #top} decline and the
+ * general path answer.
  *
  * <p>Stateless; allocates per call (the merge positions of every group and the kept entries).
  */
@@ -54,7 +59,7 @@ final class DictionaryGroupsLimit {
     final DoubleTopK doubles = isLong ? null : new DoubleTopK(keep, order);
     final int partCount = parts.size();
     final int[] cursor = new int[partCount];
-    final String[] heads = new String[partCount];
+    final MemorySegment[] heads = new MemorySegment[partCount];
     final boolean[] done = new boolean[partCount];
     for (int p = 0; p < partCount; p++) {
       cursor[p] = -1;
@@ -78,7 +83,7 @@ final class DictionaryGroupsLimit {
       if ((sequence + 1) * partCount > idsBySequence.length) {
         idsBySequence = java.util.Arrays.copyOf(idsBySequence, idsBySequence.length * 2);
       }
-      final String value = heads[smallest];
+      final MemorySegment value = heads[smallest];
       boolean seen = false;
       long longMetric = 0;
       double doubleMetric = 0;
@@ -91,8 +96,8 @@ final class DictionaryGroupsLimit {
         idsBySequence[sequence * partCount + p] = id;
         final GroupCells cells = parts.get(p).cells();
         final int nonNullSlot = cells.nonNullSlot(metric);
-        if (nonNullSlot < 0 || cells.table().longValue(id, nonNullSlot) != 0) {
-          final long cell = cells.table().longValue(id, cells.valueSlot(metric));
+        if (nonNullSlot < 0 || cells.cell(id, nonNullSlot) != 0) {
+          final long cell = cells.cell(id, cells.valueSlot(metric));
           if (isLong) {
             longMetric = seen ? combine(primitive.operation(), longMetric, cell) : cell;
           } else {
@@ -148,11 +153,12 @@ final class DictionaryGroupsLimit {
   }
 
   /**
-   * Moves part {@code p} to its next seen group, decoding its value; marks it done at the end.
-   * Returns true when the value has a character at or above U+D800, where dictionary order and
-   * code point order may differ.
+   * Moves part {@code p} to its next seen group and its value's bytes; marks it done at the end.
+   * Returns true when the value has a byte at or above 0xED (a character at or above U+D000),
+   * where dictionary order and code point order may differ.
    */
-  private static boolean advance(DictionaryGroups part, int[] cursor, String[] heads, boolean[] done, int p) {
+  private static boolean advance(DictionaryGroups part, int[] cursor, MemorySegment[] heads, boolean[] done,
+      int p) {
     final int bound = part.keyBound();
     int id = cursor[p] + 1;
     while (id < bound && part.rows(id) == 0) {
@@ -165,11 +171,12 @@ final class DictionaryGroupsLimit {
       return false;
     }
     final StringColumn column = part.column();
-    final String value = column.value(id);
+    final MemorySegment value = column.valueBytes(id);
     heads[p] = value;
     if (value != null) {
-      for (int i = 0; i < value.length(); i++) {
-        if (value.charAt(i) >= '\uD800') {
+      final long length = value.byteSize();
+      for (long i = 0; i < length; i++) {
+        if ((value.get(ValueLayout.JAVA_BYTE, i) & 0xFF) >= 0xED) {
           return true;
         }
       }
@@ -177,12 +184,20 @@ final class DictionaryGroupsLimit {
     return false;
   }
 
-  /** Dictionary order, null first. */
-  private static int compare(String left, String right) {
+  /** Unsigned byte order (dictionary order for values below U+D000), null first. */
+  private static int compare(MemorySegment left, MemorySegment right) {
     if (left == null || right == null) {
       return left == null ? (right == null ? 0 : -1) : 1;
     }
-    return left.compareTo(right);
+    final long mismatch = left.mismatch(right);
+    if (mismatch < 0) {
+      return 0;
+    }
+    if (mismatch == left.byteSize() || mismatch == right.byteSize()) {
+      return Long.compare(left.byteSize(), right.byteSize());
+    }
+    return Integer.compare(left.get(ValueLayout.JAVA_BYTE, mismatch) & 0xFF,
+        right.get(ValueLayout.JAVA_BYTE, mismatch) & 0xFF);
   }
 
   private static long combine(Operation operation, long left, long right) {

@@ -17,7 +17,10 @@ import java.util.List;
  * pass per aggregator per batch; other aggregators (sketches, first/last, filtered, means) keep
  * their own {@link GroupAggregator}. Slot 0 counts each group's rows (shared with every {@code
  * count} aggregator), so a group with 0 there was never seen; a nullable input gets a second slot
- * counting its non-null rows, so a group with only null values answers null.
+ * counting its non-null rows, so a group with only null values answers null. When row counts are
+ * all the cells hold (count-only queries), they live in an {@code int[]} instead: half the bytes,
+ * which is what a count over a million groups is bound by (the grouped kernels' README figures);
+ * a segment's rows fit an int.
  *
  * <p>Not thread-safe: one per scan. Allocates when groups are added (doubling), never per batch on
  * the cell path. Cells are bounded by {@code maxBytes}; past it, a {@code RESOURCE_LIMIT_EXCEEDED}
@@ -33,6 +36,7 @@ final class GroupCells {
   private final int[] nonNullSlots;
   private final GroupAggregator[] generic;
   private final AccumulatorTable table;
+  private int[] counts;
   private final long maxBytes;
   private int capacity;
 
@@ -69,7 +73,8 @@ final class GroupCells {
       }
     }
     final AccumulatorKind[] used = java.util.Arrays.copyOf(kinds, slots);
-    this.table = withLimit(() -> new AccumulatorTable(used, 0, maxBytes));
+    this.table = slots == 1 ? null : withLimit(() -> new AccumulatorTable(used, 0, maxBytes));
+    this.counts = slots == 1 ? new int[0] : null;
     ensureCapacity(initialGroups);
   }
 
@@ -98,10 +103,21 @@ final class GroupCells {
       return;
     }
     final int target = (int) Math.min(Integer.MAX_VALUE - 16, Math.max((long) groups, 2L * capacity));
-    withLimit(() -> {
-      table.ensureCapacity(target);
-      return null;
-    });
+    if (table == null) {
+      final long bytes = (long) Integer.BYTES * ((long) target + capacity);
+      if (bytes > maxBytes) {
+        throw new QueryException(QueryErrorCode.RESOURCE_LIMIT_EXCEEDED, "groupBy needs more memory than "
+            + "maxGroupByBytes=" + maxBytes + " for its groups: row counts of groups=" + target + " need " + bytes
+            + " bytes (old and new counts while copying); narrow the query (filter, coarser granularity, fewer "
+            + "dimensions) or raise the engine's maxGroupByBytes");
+      }
+      counts = java.util.Arrays.copyOf(counts, target);
+    } else {
+      withLimit(() -> {
+        table.ensureCapacity(target);
+        return null;
+      });
+    }
     for (GroupAggregator aggregator : generic) {
       if (aggregator != null) {
         aggregator.ensureCapacity(target);
@@ -112,7 +128,11 @@ final class GroupCells {
 
   /** Empties every group, keeping the memory. */
   void reset() {
-    table.reset();
+    if (table == null) {
+      java.util.Arrays.fill(counts, 0);
+    } else {
+      table.reset();
+    }
     for (GroupAggregator aggregator : generic) {
       if (aggregator != null) {
         aggregator.reset(capacity);
@@ -130,8 +150,9 @@ final class GroupCells {
     return true;
   }
 
-  AccumulatorTable table() {
-    return table;
+  /** Cell {@code slot} of {@code group} as a long (double slots hold raw bits). */
+  long cell(int group, int slot) {
+    return table == null ? counts[group] : table.longValue(group, slot);
   }
 
   int valueSlot(int aggregation) {
@@ -153,6 +174,15 @@ final class GroupCells {
   void aggregate(Batch batch, int[] groupIds) {
     final int size = batch.size();
     if (size == 0) {
+      return;
+    }
+    if (table == null) {
+      GroupedCountKernels.count(counts, groupIds, size);
+      for (GroupAggregator aggregator : generic) {
+        if (aggregator != null) {
+          aggregator.aggregate(batch, groupIds);
+        }
+      }
       return;
     }
     final int block = batch.block();
@@ -236,7 +266,7 @@ final class GroupCells {
 
   /** Rows group {@code group} saw. */
   long rows(int group) {
-    return table.longValue(group, ROWS_SLOT);
+    return table == null ? counts[group] : table.longValue(group, ROWS_SLOT);
   }
 
   /** The intermediate value of aggregation {@code a} for a group that saw rows. */
@@ -249,6 +279,6 @@ final class GroupCells {
     if (nonNullSlot >= 0 && table.longValue(group, nonNullSlot) == 0) {
       return null;
     }
-    return primitive.intermediate(table.longValue(group, valueSlots[a]));
+    return primitive.intermediate(cell(group, valueSlots[a]));
   }
 }
