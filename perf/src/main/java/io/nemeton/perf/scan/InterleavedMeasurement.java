@@ -1,0 +1,73 @@
+package io.nemeton.perf.scan;
+
+/**
+ * Times one query on two engines in the same stretch of time, so that what disturbs one (other
+ * processes on a shared machine, frequency changes) disturbs the other too and their ratio stays
+ * meaningful. Both engines warm up in alternation; then each repetition times Nemeton and DuckDB
+ * back to back, alternating which goes first. A query faster than {@link
+ * MeasurementSettings#minRepetitionMs()} runs several times per repetition (the count is fixed
+ * from the warm-up's fastest run), and the repetition's time is divided by the runs.
+ *
+ * <p>Stateless apart from a sink that keeps results reachable; one measurement at a time.
+ */
+public final class InterleavedMeasurement {
+  private final MeasurementSettings settings;
+  /** Holds the latest result so no run can be optimised away. */
+  private Object sink;
+
+  public InterleavedMeasurement(MeasurementSettings settings) {
+    this.settings = settings;
+  }
+
+  /** Both engines' timings of {@code query}: index 0 for {@code first}, 1 for {@code second}. */
+  public EngineTiming[] measure(PaperQuery query, PaperTable first, PaperTable second) {
+    final PaperTable[] tables = {first, second};
+    final long[] fastestWarmup = {Long.MAX_VALUE, Long.MAX_VALUE};
+    final long[] spentNanos = new long[2];
+    final int[] warmupRuns = new int[2];
+    final long warmupNanos = settings.warmupMs() * 1_000_000L;
+    while (warmupRuns[0] < 2 || warmupRuns[1] < 2 || spentNanos[0] < warmupNanos || spentNanos[1] < warmupNanos) {
+      for (int e = 0; e < 2; e++) {
+        if (warmupRuns[e] >= 2 && spentNanos[e] >= warmupNanos) {
+          continue;
+        }
+        final long start = System.nanoTime();
+        sink = tables[e].execute(query);
+        final long elapsed = System.nanoTime() - start;
+        spentNanos[e] += elapsed;
+        fastestWarmup[e] = Math.min(fastestWarmup[e], elapsed);
+        warmupRuns[e]++;
+      }
+    }
+    final int[] runs = new int[2];
+    final long repetitionNanos = settings.minRepetitionMs() * 1_000_000L;
+    for (int e = 0; e < 2; e++) {
+      final long perRun = Math.max(1, fastestWarmup[e]);
+      runs[e] = (int) Math.max(1, Math.min(MeasurementSettings.MAX_RUNS_PER_REPETITION,
+          (repetitionNanos + perRun - 1) / perRun));
+    }
+    final double[][] nanosPerRun = new double[2][settings.repetitions()];
+    for (int r = 0; r < settings.repetitions(); r++) {
+      for (int turn = 0; turn < 2; turn++) {
+        final int e = (r + turn) % 2;
+        nanosPerRun[e][r] = timeRuns(query, tables[e], runs[e]);
+      }
+    }
+    return new EngineTiming[] {
+        new EngineTiming(nanosPerRun[0], runs[0], warmupRuns[0]),
+        new EngineTiming(nanosPerRun[1], runs[1], warmupRuns[1])};
+  }
+
+  private double timeRuns(PaperQuery query, PaperTable table, int runs) {
+    final long start = System.nanoTime();
+    for (int i = 0; i < runs; i++) {
+      sink = table.execute(query);
+    }
+    return (double) (System.nanoTime() - start) / runs;
+  }
+
+  /** The latest result, so callers (and the JIT) see every run's result as used. */
+  Object lastResult() {
+    return sink;
+  }
+}
