@@ -42,7 +42,13 @@ public record PaperQuery(String id, String nativeJson, Query query, String sql, 
     final String nativeJson = resource(id + ".json");
     final Query query = QueryParser.parse(nativeJson);
     return new PaperQuery(id, nativeJson, query, resource(id + ".sql"), columnsOf(id, query), target(id),
-        id.equals("q1") || id.equals("q1b"));
+        answeredWithoutRowScan(id));
+  }
+
+  /** Whether query {@code id} must be answered without reading any column block: the counts. */
+  public static boolean answeredWithoutRowScan(String id) {
+    checkKnown(id);
+    return id.equals("q1") || id.equals("q1b");
   }
 
   /** Reads the queries named in {@code ids}, refusing unknown names. */

@@ -86,9 +86,18 @@ public record ScanBenchmarkOptions(long rows, int segments, long seed, Measureme
         queries, dataDirectory, writeBaseline, check);
   }
 
-  /** These options with the settings and queries of {@code baseline}, for the regression check. */
+  /**
+   * These options with the settings of {@code baseline}, for the regression check: the queries are
+   * those with a baseline ratio plus the ones that must be answered without a row scan.
+   */
   public ScanBenchmarkOptions withBaseline(ScanBaseline baseline) {
+    final List<String> checked = new ArrayList<>();
+    for (String id : PaperQuery.IDS) {
+      if (baseline.ratios().containsKey(id) || PaperQuery.answeredWithoutRowScan(id)) {
+        checked.add(id);
+      }
+    }
     return new ScanBenchmarkOptions(baseline.rows(), baseline.segments(), baseline.seed(), baseline.measurement(),
-        List.copyOf(baseline.ratios().keySet()), dataDirectory, null, check);
+        checked, dataDirectory, null, check);
   }
 }
