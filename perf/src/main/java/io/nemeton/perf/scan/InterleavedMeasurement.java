@@ -6,7 +6,8 @@ package io.nemeton.perf.scan;
  * meaningful. Both engines warm up in alternation; then each repetition times Nemeton and DuckDB
  * back to back, alternating which goes first. A query faster than {@link
  * MeasurementSettings#minRepetitionMs()} runs several times per repetition (the count is fixed
- * from the warm-up's fastest run), and the repetition's time is divided by the runs.
+ * from the warm-up's fastest run), and the repetition's time is divided by the runs. Each
+ * repetition records wall time and the {@link QueryCpuClock} time ({@link EngineTiming}).
  *
  * <p>Stateless apart from a sink that keeps results reachable; one measurement at a time.
  */
@@ -16,6 +17,10 @@ public final class InterleavedMeasurement {
   private Object sink;
 
   public InterleavedMeasurement(MeasurementSettings settings) {
+    if (!QueryCpuClock.supported()) {
+      throw new IllegalStateException("this JVM has no per-thread CPU clock (ThreadMXBean.getCurrentThreadCpuTime); "
+          + "the scan benchmark needs it to charge each query");
+    }
     this.settings = settings;
   }
 
@@ -26,9 +31,9 @@ public final class InterleavedMeasurement {
     final long[] spentNanos = new long[2];
     final int[] warmupRuns = new int[2];
     final long warmupNanos = settings.warmupMs() * 1_000_000L;
-    while (warmupRuns[0] < 2 || warmupRuns[1] < 2 || spentNanos[0] < warmupNanos || spentNanos[1] < warmupNanos) {
+    while (warmupRuns[0] < 1 || warmupRuns[1] < 1 || spentNanos[0] < warmupNanos || spentNanos[1] < warmupNanos) {
       for (int e = 0; e < 2; e++) {
-        if (warmupRuns[e] >= 2 && spentNanos[e] >= warmupNanos) {
+        if (warmupRuns[e] >= 1 && spentNanos[e] >= warmupNanos) {
           continue;
         }
         final long start = System.nanoTime();
@@ -46,24 +51,23 @@ public final class InterleavedMeasurement {
       runs[e] = (int) Math.max(1, Math.min(MeasurementSettings.MAX_RUNS_PER_REPETITION,
           (repetitionNanos + perRun - 1) / perRun));
     }
-    final double[][] nanosPerRun = new double[2][settings.repetitions()];
+    final double[][] wallNanos = new double[2][settings.repetitions()];
+    final double[][] cpuNanos = new double[2][settings.repetitions()];
     for (int r = 0; r < settings.repetitions(); r++) {
       for (int turn = 0; turn < 2; turn++) {
         final int e = (r + turn) % 2;
-        nanosPerRun[e][r] = timeRuns(query, tables[e], runs[e]);
+        final long cpuStart = QueryCpuClock.nanos();
+        final long wallStart = System.nanoTime();
+        for (int i = 0; i < runs[e]; i++) {
+          sink = tables[e].execute(query);
+        }
+        wallNanos[e][r] = (double) (System.nanoTime() - wallStart) / runs[e];
+        cpuNanos[e][r] = (double) (QueryCpuClock.nanos() - cpuStart) / runs[e];
       }
     }
     return new EngineTiming[] {
-        new EngineTiming(nanosPerRun[0], runs[0], warmupRuns[0]),
-        new EngineTiming(nanosPerRun[1], runs[1], warmupRuns[1])};
-  }
-
-  private double timeRuns(PaperQuery query, PaperTable table, int runs) {
-    final long start = System.nanoTime();
-    for (int i = 0; i < runs; i++) {
-      sink = table.execute(query);
-    }
-    return (double) (System.nanoTime() - start) / runs;
+        new EngineTiming(wallNanos[0], cpuNanos[0], runs[0], warmupRuns[0]),
+        new EngineTiming(wallNanos[1], cpuNanos[1], runs[1], warmupRuns[1])};
   }
 
   /** The latest result, so callers (and the JIT) see every run's result as used. */

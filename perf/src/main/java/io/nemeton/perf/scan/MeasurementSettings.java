@@ -4,7 +4,7 @@ package io.nemeton.perf.scan;
  * How long and how often the benchmark measures each query. Immutable.
  *
  * @param warmupMs least wall time each engine spends on a query before it is measured (at least
- *     two runs each), so the JIT has compiled Nemeton's loops and DuckDB's caches are warm
+ *     one run each, besides the run whose answer the benchmark compares), so the JIT has compiled Nemeton's loops and DuckDB's caches are warm
  * @param minRepetitionMs least wall time of one measured repetition: a query faster than this
  *     runs several times in a repetition and the time per run is the average, so microsecond
  *     queries are timed over many runs rather than one clock reading
