@@ -8,7 +8,8 @@ package io.nemeton.perf.scan;
  * @param minRepetitionMs least wall time of one measured repetition: a query faster than this
  *     runs several times in a repetition and the time per run is the average, so microsecond
  *     queries are timed over many runs rather than one clock reading
- * @param repetitions measured repetitions per engine; the benchmark reports the best
+ * @param repetitions least measured repetitions per engine (cheap queries get up to four times as
+ *     many, see {@link InterleavedMeasurement}); the benchmark reports the best
  */
 public record MeasurementSettings(long warmupMs, long minRepetitionMs, int repetitions) {
 

@@ -25,12 +25,16 @@ import java.util.Map;
  * For each query: both engines answer once and the answers must agree (else the run fails);
  * then {@link InterleavedMeasurement} times both. After every timed run (and, for {@code --check},
  * every re-measurement), Nemeton answers each query once more through {@link
- * CountingQueryableSegment}s to count the column blocks it reads. The table reports the best repetition of
+ * CountingQueryableSegment}s to count the column blocks it reads. {@code --write-baseline} keeps,
+ * per query, the median ratio of three measurements. The table reports the best repetition of
  * each engine (and the median), rows per second over the rows inside the query's time range, and
  * the ratio Nemeton / DuckDB. Options: {@link ScanBenchmarkOptions}. Exit status: 0 ok, 1 engines
  * disagree or the check failed, 2 bad arguments.
  */
 public final class ScanBenchmark {
+  /** Measurements per query behind each baseline ratio (an odd number: the median is one of them). */
+  static final int BASELINE_MEASUREMENTS = 3;
+
   private ScanBenchmark() {}
 
   public static void main(String[] args) {
@@ -109,7 +113,8 @@ public final class ScanBenchmark {
       }
       if (options.writeBaseline() != null) {
         final ScanBaseline written = new ScanBaseline(options.rows(), options.segments(), options.seed(),
-            options.measurement(), LocalDate.now(ZoneOffset.UTC).toString(), load, scanRatios(results));
+            options.measurement(), LocalDate.now(ZoneOffset.UTC).toString(), load,
+            typicalRatios(scanRatios(results), nemeton, duckDb, measurement, out));
         written.write(options.writeBaseline());
         out.println("baseline written: " + options.writeBaseline());
       }
@@ -158,6 +163,30 @@ public final class ScanBenchmark {
       }
     }
     return ratios;
+  }
+
+  /**
+   * The baseline's ratios: each query measured {@link #BASELINE_MEASUREMENTS} times in all (the
+   * first measurement and re-measurements), and the median kept, so that a baseline written in a
+   * lucky moment does not make every later check re-measure or fail.
+   */
+  private static Map<String, Double> typicalRatios(Map<String, Double> first, NemetonPaperTable nemeton,
+      DuckDbPaperTable duckDb, InterleavedMeasurement measurement, PrintStream out) {
+    final Map<String, Double> typical = new LinkedHashMap<>();
+    for (Map.Entry<String, Double> entry : first.entrySet()) {
+      final PaperQuery query = PaperQuery.load(entry.getKey());
+      final double[] ratios = new double[BASELINE_MEASUREMENTS];
+      ratios[0] = entry.getValue();
+      for (int i = 1; i < ratios.length; i++) {
+        final EngineTiming[] timings = measurement.measure(query, nemeton, duckDb);
+        ratios[i] = QueryResult.ratio(timings[0], timings[1]);
+      }
+      java.util.Arrays.sort(ratios);
+      typical.put(entry.getKey(), ratios[ratios.length / 2]);
+      out.printf("baseline %s: ratios %s, median %.3g%n", entry.getKey(), java.util.Arrays.toString(ratios),
+          ratios[ratios.length / 2]);
+    }
+    return typical;
   }
 
   /** The ratios of the first measurement, then re-measurements of the queries asked for. */
