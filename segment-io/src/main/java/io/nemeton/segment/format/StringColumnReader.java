@@ -129,6 +129,15 @@ public final class StringColumnReader implements ColumnReader {
     return dictionary.value(id);
   }
 
+  /**
+   * The UTF-8 bytes of dictionary id {@code id}'s value (null for the null id): a read-only view,
+   * no copy, valid while the segment is open. Lets callers compare values of several segments
+   * without decoding them.
+   */
+  public MemorySegment valueBytes(int id) {
+    return dictionary.valueBytes(id);
+  }
+
   /** The id of {@code value} (null allowed), or {@code -(insertion point) - 1} when absent. */
   public int lookupId(String value) {
     return dictionary.lookupId(value);

@@ -8,7 +8,8 @@ import java.util.Arrays;
  * Numbers the distinct packed group keys of one time bucket of one segment, in first-seen order:
  * a plain array indexed by key when every key is below a small bound (dense dictionary ids), else
  * an open-addressing table with linear probing over a power-of-two capacity. Refuses to grow past
- * {@code maxGroups} with a resource error, which bounds a groupBy's memory.
+ * {@code maxBytes} of arrays (old and new arrays counted together while growing) with a resource
+ * error naming the limit, which bounds a groupBy's memory.
  *
  * <p>Not thread-safe. Allocates only when it grows.
  */
@@ -17,7 +18,7 @@ final class GroupByEngineKeyTable {
   static final int DENSE_LIMIT = 1 << 20;
   private static final long EMPTY = Long.MIN_VALUE;
 
-  private final int maxGroups;
+  private final long maxBytes;
   private final int[] dense;
   private long[] slots;
   private int[] slotGroups;
@@ -26,9 +27,10 @@ final class GroupByEngineKeyTable {
   private int size;
 
   /** @param keyBound keys are in {@code [0, keyBound)}, or -1 when unknown */
-  GroupByEngineKeyTable(long keyBound, int maxGroups) {
-    this.maxGroups = maxGroups;
+  GroupByEngineKeyTable(long keyBound, long maxBytes) {
+    this.maxBytes = maxBytes;
     if (keyBound >= 0 && keyBound <= DENSE_LIMIT) {
+      check((long) Integer.BYTES * keyBound + Long.BYTES * groupKeys.length, "a dense index of " + keyBound + " keys");
       dense = new int[(int) keyBound];
       Arrays.fill(dense, -1);
     } else {
@@ -79,12 +81,8 @@ final class GroupByEngineKeyTable {
   }
 
   private int add(long key) {
-    if (size >= maxGroups) {
-      throw new QueryException(QueryErrorCode.RESOURCE_LIMIT_EXCEEDED, "groupBy needs more than maxGroups="
-          + maxGroups + " groups in one time bucket of one segment; narrow the query (filter, coarser "
-          + "granularity, fewer dimensions) or raise the engine's maxGroupByGroups");
-    }
     if (size == groupKeys.length) {
+      check(slotBytes() + (long) Long.BYTES * size * 3, "keys of " + (2L * size) + " groups");
       groupKeys = Arrays.copyOf(groupKeys, size * 2);
     }
     groupKeys[size] = key;
@@ -96,7 +94,21 @@ final class GroupByEngineKeyTable {
     return h ^ (h >>> 32);
   }
 
+  private long slotBytes() {
+    return dense != null ? (long) Integer.BYTES * dense.length : (long) (Long.BYTES + Integer.BYTES) * slots.length;
+  }
+
+  private void check(long bytes, String what) {
+    if (bytes > maxBytes) {
+      throw new QueryException(QueryErrorCode.RESOURCE_LIMIT_EXCEEDED, "groupBy key table needs " + bytes
+          + " bytes for " + what + " in one time bucket of one segment, over maxGroupByBytes=" + maxBytes
+          + "; narrow the query (filter, coarser granularity, fewer dimensions) or raise the engine's "
+          + "maxGroupByBytes");
+    }
+  }
+
   private void grow() {
+    check(3L * slotBytes() + (long) Long.BYTES * groupKeys.length, "growing to " + (2L * slots.length) + " slots");
     final long[] oldSlots = slots;
     final int[] oldGroups = slotGroups;
     slots = new long[oldSlots.length * 2];
