@@ -57,7 +57,7 @@ final class WireLayout {
   static final int TAG_TIMED = 13;
   /** Mean state: 8-byte double sum, zigzag varint count. */
   static final int TAG_MEAN = 14;
-  /** HLL sketch: varint length, its compact serialized form. */
+  /** HLL sketch: varint length, its updatable serialized form (keeps the coupon order, see WIRE.md). */
   static final int TAG_HLL_SKETCH = 15;
   /** Theta sketch: varint length, its compact serialized form. */
   static final int TAG_THETA_SKETCH = 16;

@@ -277,17 +277,51 @@ final class WireReader {
 
   private Object readSketch(String field, int tag) {
     final byte[] serialized = readBytes(field);
+    if (tag == TAG_THETA_SKETCH) {
+      checkThetaPreamble(field, serialized);
+    }
     try {
       return switch (tag) {
         case TAG_HLL_SKETCH -> HllSketch.heapify(serialized);
         case TAG_THETA_SKETCH -> CompactThetaSketch.heapify(MemorySegment.ofArray(serialized));
         default -> QuantilesDoublesSketch.heapify(MemorySegment.ofArray(serialized));
       };
-    } catch (RuntimeException e) {
-      // DataSketches throws its own argument exceptions (and, on some corruptions, index errors)
+    } catch (RuntimeException | AssertionError e) {
+      // DataSketches throws its own argument exceptions, on some corruptions index errors, and, when
+      // assertions are enabled, fails its internal asserts: all mean the same bad bytes
       throw new PartialFormatException("partial result (" + queryType + ") before offset " + (position - start)
           + ": field " + field + ": " + (tag == TAG_HLL_SKETCH ? "HLL" : tag == TAG_THETA_SKETCH ? "theta" : "quantiles")
           + " sketch of " + serialized.length + " bytes does not deserialize: " + e, e);
+    }
+  }
+
+  /**
+   * Checks a compact theta sketch's preamble before DataSketches reads it: heapifying trusts the
+   * stored entry count and allocates that many longs, so a corrupt count would exhaust the heap.
+   * Layout (serialization version 3, what {@code toByteArray} writes): byte 0 low 6 bits preamble
+   * longs, byte 1 version, bytes 8..11 the entry count when there are 2 or more preamble longs, then
+   * preamble longs and entries of 8 bytes each.
+   */
+  private void checkThetaPreamble(String field, byte[] serialized) {
+    if (serialized.length < Long.BYTES) {
+      throw error(field, "theta sketch of " + serialized.length + " bytes is shorter than the limit of 8");
+    }
+    final int preambleLongs = serialized[0] & 0x3F;
+    final int version = serialized[1] & 0xFF;
+    if (version != 3) {
+      throw error(field, "theta sketch serialization version " + version + " is not the supported version 3");
+    }
+    if (preambleLongs < 1 || preambleLongs > 3) {
+      throw error(field, "theta sketch preamble of " + preambleLongs + " longs is outside [1, 3]");
+    }
+    if (preambleLongs >= 2) {
+      final long entries = serialized.length < 2 * Long.BYTES ? -1 : (serialized[8] & 0xFFL)
+          | (serialized[9] & 0xFFL) << 8 | (serialized[10] & 0xFFL) << 16 | (long) serialized[11] << 24;
+      final long limit = serialized.length / Long.BYTES - preambleLongs;
+      if (entries < 0 || entries > limit) {
+        throw error(field, "theta sketch entry count " + entries + " is over the limit " + limit + " that its "
+            + serialized.length + " bytes hold");
+      }
     }
   }
 

@@ -120,7 +120,10 @@ final class WireWriter {
       }
       case HllSketch sketch -> {
         out.writeByte(TAG_HLL_SKETCH);
-        writeBytes(sketch.toCompactByteArray());
+        // the updatable form keeps a list or set of coupons in its hash-table order, which heapifying
+        // copies as is; the compact form would be re-inserted in another order, and a union fed
+        // coupons in another order ends with another (order-dependent HIP) estimate
+        writeBytes(sketch.toUpdatableByteArray());
       }
       case ThetaSketch sketch -> {
         out.writeByte(TAG_THETA_SKETCH);
