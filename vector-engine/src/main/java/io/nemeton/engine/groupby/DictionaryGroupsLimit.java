@@ -10,6 +10,7 @@ import java.lang.foreign.ValueLayout;
 import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -58,55 +59,77 @@ final class DictionaryGroupsLimit {
     final LongTopK longs = isLong ? new LongTopK(keep, order) : null;
     final DoubleTopK doubles = isLong ? null : new DoubleTopK(keep, order);
     final int partCount = parts.size();
+    final DictionaryGroups[] partArray = parts.toArray(new DictionaryGroups[0]);
+    final GroupCells[] cellsOf = new GroupCells[partCount];
+    final int[] nonNullSlots = new int[partCount];
+    final int[] valueSlots = new int[partCount];
     final int[] cursor = new int[partCount];
     final MemorySegment[] heads = new MemorySegment[partCount];
     final boolean[] done = new boolean[partCount];
+    long bound = 0;
     for (int p = 0; p < partCount; p++) {
+      cellsOf[p] = partArray[p].cells();
+      nonNullSlots[p] = cellsOf[p].nonNullSlot(metric);
+      valueSlots[p] = cellsOf[p].valueSlot(metric);
+      bound = Math.max(bound, partArray[p].keyBound());
       cursor[p] = -1;
-      if (advance(parts.get(p), cursor, heads, done, p)) {
+      if (advance(partArray[p], cursor, heads, done, p)) {
         return null;
       }
     }
+    final Operation operation = primitive.operation();
     // merge position -> id in each part (-1: absent), to rebuild the kept groups at the end
-    int[] idsBySequence = new int[1024 * partCount];
+    int[] idsBySequence = new int[(int) Math.min(Integer.MAX_VALUE - 16, Math.max(1024, bound + 1) * partCount)];
+    final boolean[] equal = new boolean[partCount];
     int sequence = 0;
     while (true) {
+      // one comparison per part: the smallest head, and which heads equal it
       int smallest = -1;
       for (int p = 0; p < partCount; p++) {
-        if (!done[p] && (smallest < 0 || compare(heads[p], heads[smallest]) < 0)) {
+        if (done[p]) {
+          equal[p] = false;
+          continue;
+        }
+        final int byValue = smallest < 0 ? -1 : compare(heads[p], heads[smallest]);
+        if (byValue < 0) {
+          for (int q = 0; q < p; q++) {
+            equal[q] = false;
+          }
           smallest = p;
         }
+        equal[p] = byValue <= 0;
       }
       if (smallest < 0) {
         break;
       }
-      if ((sequence + 1) * partCount > idsBySequence.length) {
-        idsBySequence = java.util.Arrays.copyOf(idsBySequence, idsBySequence.length * 2);
+      if ((long) (sequence + 1) * partCount > idsBySequence.length) {
+        idsBySequence = java.util.Arrays.copyOf(idsBySequence,
+            (int) Math.min(Integer.MAX_VALUE - 16, 2L * idsBySequence.length));
       }
-      final MemorySegment value = heads[smallest];
       boolean seen = false;
       long longMetric = 0;
       double doubleMetric = 0;
+      final int base = sequence * partCount;
       for (int p = 0; p < partCount; p++) {
-        if (done[p] || compare(heads[p], value) != 0) {
-          idsBySequence[sequence * partCount + p] = -1;
+        if (!equal[p]) {
+          idsBySequence[base + p] = -1;
           continue;
         }
         final int id = cursor[p];
-        idsBySequence[sequence * partCount + p] = id;
-        final GroupCells cells = parts.get(p).cells();
-        final int nonNullSlot = cells.nonNullSlot(metric);
+        idsBySequence[base + p] = id;
+        final GroupCells cells = cellsOf[p];
+        final int nonNullSlot = nonNullSlots[p];
         if (nonNullSlot < 0 || cells.cell(id, nonNullSlot) != 0) {
-          final long cell = cells.cell(id, cells.valueSlot(metric));
+          final long cell = cells.cell(id, valueSlots[p]);
           if (isLong) {
-            longMetric = seen ? combine(primitive.operation(), longMetric, cell) : cell;
+            longMetric = seen ? combine(operation, longMetric, cell) : cell;
           } else {
             final double number = Double.longBitsToDouble(cell);
-            doubleMetric = seen ? combine(primitive.operation(), doubleMetric, number) : number;
+            doubleMetric = seen ? combine(operation, doubleMetric, number) : number;
           }
           seen = true;
         }
-        if (advance(parts.get(p), cursor, heads, done, p)) {
+        if (advance(partArray[p], cursor, heads, done, p)) {
           return null;
         }
       }
@@ -153,6 +176,60 @@ final class DictionaryGroupsLimit {
   }
 
   /**
+   * The best {@code keep} groups of one part by cell aggregation {@code metric}, largest or
+   * smallest first, nulls lowest, ties to the smaller value, as value to intermediate values;
+   * null when the metric is not in cells or a value may order differently by code point.
+   */
+  static LinkedHashMap<Object, Object[]> topOfPart(DictionaryGroups part, List<Aggregation> aggregations, int metric,
+      boolean largest, int keep) {
+    final GroupCells cells = part.cells();
+    final PrimitiveAggregation primitive = cells.primitive(metric);
+    if (primitive == null || keep < 1 || keep > MAX_KEEP) {
+      return null;
+    }
+    final TopKOrder order = largest ? TopKOrder.LARGEST : TopKOrder.SMALLEST;
+    final boolean isLong = primitive.type() == PrimitiveAggregation.Type.COUNT
+        || primitive.type() == PrimitiveAggregation.Type.LONG;
+    final boolean roundToFloat = primitive.type() == PrimitiveAggregation.Type.FLOAT
+        && primitive.operation() == Operation.SUM;
+    final LongTopK longs = isLong ? new LongTopK(keep, order) : null;
+    final DoubleTopK doubles = isLong ? null : new DoubleTopK(keep, order);
+    final int nonNullSlot = cells.nonNullSlot(metric);
+    final int valueSlot = cells.valueSlot(metric);
+    final StringColumn column = part.column();
+    final int bound = part.keyBound();
+    for (int id = 0; id < bound; id++) {
+      if (part.rows(id) == 0) {
+        continue;
+      }
+      final MemorySegment value = column.valueBytes(id);
+      if (value != null && hasByteFromED(value)) {
+        return null;
+      }
+      if (nonNullSlot >= 0 && cells.cell(id, nonNullSlot) == 0) {
+        if (isLong) {
+          longs.offerNull(id);
+        } else {
+          doubles.offerNull(id);
+        }
+      } else if (isLong) {
+        longs.offer(id, cells.cell(id, valueSlot));
+      } else {
+        final double number = Double.longBitsToDouble(cells.cell(id, valueSlot));
+        doubles.offer(id, roundToFloat ? (double) (float) number : number);
+      }
+    }
+    final int[] kept = new int[keep];
+    final boolean[] nulls = new boolean[keep];
+    final int count = isLong ? longs.drain(kept, new long[keep], nulls) : doubles.drain(kept, new double[keep], nulls);
+    final LinkedHashMap<Object, Object[]> top = new LinkedHashMap<>();
+    for (int i = 0; i < count; i++) {
+      top.put(column.value(kept[i]), part.values(kept[i], aggregations.size()));
+    }
+    return top;
+  }
+
+  /**
    * Moves part {@code p} to its next seen group and its value's bytes; marks it done at the end.
    * Returns true when the value has a byte at or above 0xED (a character at or above U+D000),
    * where dictionary order and code point order may differ.
@@ -173,12 +250,21 @@ final class DictionaryGroupsLimit {
     final StringColumn column = part.column();
     final MemorySegment value = column.valueBytes(id);
     heads[p] = value;
-    if (value != null) {
-      final long length = value.byteSize();
-      for (long i = 0; i < length; i++) {
-        if ((value.get(ValueLayout.JAVA_BYTE, i) & 0xFF) >= 0xED) {
-          return true;
-        }
+    return value != null && hasByteFromED(value);
+  }
+
+  /** Whether a byte is at or above 0xED; ASCII is ruled out eight bytes at a time. */
+  private static boolean hasByteFromED(MemorySegment value) {
+    final long length = value.byteSize();
+    long i = 0;
+    for (; i + Long.BYTES <= length; i += Long.BYTES) {
+      if ((value.get(ValueLayout.JAVA_LONG_UNALIGNED, i) & 0x8080808080808080L) != 0) {
+        break;
+      }
+    }
+    for (; i < length; i++) {
+      if ((value.get(ValueLayout.JAVA_BYTE, i) & 0xFF) >= 0xED) {
+        return true;
       }
     }
     return false;

@@ -38,6 +38,27 @@ public final class GroupByEnginePartial implements PartialResult {
     return groups == null ? parts : null;
   }
 
+  /**
+   * For the dictionary groups of one segment and one dimension (a topN's scan): the time stamp and
+   * the best {@code keep} groups by cell aggregation {@code metric}, as value to intermediate
+   * values, picked by a bounded top-K straight from the cells (nulls lowest, ties to the smaller
+   * value); null when this partial is not such a part or the metric is not in cells, and the
+   * caller then uses {@link #groups()}.
+   */
+  public Top topByMetric(int metric, boolean largest, int keep) {
+    final List<DictionaryGroups> kept = dictionaryParts();
+    if (kept == null || kept.size() != 1 || kept.get(0).dimensionCount() != 1) {
+      return null;
+    }
+    final LinkedHashMap<Object, Object[]> top = DictionaryGroupsLimit.topOfPart(kept.get(0), aggregations, metric,
+        largest, keep);
+    return top == null ? null : new Top(kept.get(0).timeMs(), top);
+  }
+
+  /** A bucket stamp and its best groups by value, from {@link #topByMetric}. */
+  public record Top(long timeMs, LinkedHashMap<Object, Object[]> groups) {
+  }
+
   /** The groups by key, combining equal keys of several parts; built on first call. */
   public LinkedHashMap<GroupByEngineKey, Object[]> groups() {
     if (groups == null) {
