@@ -30,7 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @ExtendWith(LeakCheckExtension.class)
 class PartialResultsFuzzTest {
-  private static final int MUTATIONS = Integer.getInteger("nemeton.mutations", 30_000);
+  private static final int MUTATIONS = Integer.getInteger("nemeton.mutations", 20_000);
 
   @TempDir
   Path directory;

@@ -34,8 +34,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @ExtendWith(LeakCheckExtension.class)
 class PartialResultsRoundTripTest {
-  private static final int DATASETS = Integer.getInteger("nemeton.datasets", 4);
-  private static final int QUERIES_PER_DATASET = Integer.getInteger("nemeton.queries", 24);
+  private static final int DATASETS = Integer.getInteger("nemeton.datasets", 3);
+  private static final int QUERIES_PER_DATASET = Integer.getInteger("nemeton.queries", 16);
 
   @TempDir
   Path directory;
