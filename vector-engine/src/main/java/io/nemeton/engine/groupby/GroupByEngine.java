@@ -24,7 +24,8 @@ import java.util.Map;
  * Groups the rows of one segment by time bucket and dimension values and aggregates each group:
  * the scan shared by groupBy and topN. Rows are visited bucket by bucket (each bucket a row range
  * found by binary search), so groups never span buckets and the key table is reused. Each row's
- * dimension codes are packed into a long key and numbered by a {@link GroupByEngineKeyTable};
+ * dimension codes are packed into a long key, used as the group itself when its bound is small, or
+ * numbered by an off-heap {@link GroupKeyHashTable} (freed when the scan ends);
  * aggregators update dense per-group state a batch at a time. A multi-value row counts once per
  * value (once per combination of values when several dimensions are multi-value). Partials merge
  * group by group.
@@ -67,7 +68,25 @@ public final class GroupByEngine {
     final GroupByEngineKeyCodec codec = new GroupByEngineKeyCodec(bounds);
     final long maxBytes = settings.maxGroupByBytes();
     final boolean direct = direct(codec, grouping, segment, maxBytes);
-    final GroupByEngineKeyTable table = direct ? null : new GroupByEngineKeyTable(codec.keyBound(), maxBytes);
+    GroupKeyHashTable table = null;
+    try {
+      table = direct ? null : new GroupKeyHashTable(KEY_TABLE_TAG, 1, 0, maxBytes);
+      return scanBuckets(grouping, segment, scan, dimensions, codec, table, maxBytes, direct);
+    } catch (GroupByResourceLimitExceededException e) {
+      throw GroupCells.resourceError(e, maxBytes);
+    } finally {
+      if (table != null) {
+        table.close();
+      }
+    }
+  }
+
+  /** Off-heap accounting tag of the group-key tables of groupBy and topN scans. */
+  static final String KEY_TABLE_TAG = "groupby-keys";
+
+  private static GroupByEnginePartial scanBuckets(Grouping grouping, QueryableSegment segment, SegmentScan scan,
+      GroupByEngineDimension[] dimensions, GroupByEngineKeyCodec codec, GroupKeyHashTable table, long maxBytes,
+      boolean direct) {
     final GroupCells cells = new GroupCells(scan, grouping.aggregations(), direct ? (int) codec.keyBound() : 16,
         maxBytes);
     final BucketScan bucketScan = new BucketScan(scan, dimensions, codec, table, cells, grouping.aggregations());
@@ -195,7 +214,9 @@ public final class GroupByEngine {
     private final SegmentScan scan;
     private final GroupByEngineDimension[] dimensions;
     private final GroupByEngineKeyCodec codec;
-    private final GroupByEngineKeyTable table;
+    private final GroupKeyHashTable table;
+    private final long[] oneKey = new long[1];
+    private final int[] oneGroup = new int[1];
     private final GroupCells cells;
     private final List<Aggregation> aggregations;
     private final Batch expanded = new Batch();
@@ -213,7 +234,7 @@ public final class GroupByEngine {
     private LinkedHashMap<GroupByEngineKey, Object[]> groups;
 
     BucketScan(SegmentScan scan, GroupByEngineDimension[] dimensions, GroupByEngineKeyCodec codec,
-        GroupByEngineKeyTable table, GroupCells cells, List<Aggregation> aggregations) {
+        GroupKeyHashTable table, GroupCells cells, List<Aggregation> aggregations) {
       this.scan = scan;
       this.dimensions = dimensions;
       this.codec = codec;
@@ -285,7 +306,7 @@ public final class GroupByEngine {
         if (direct && cells.rows(group) == 0) {
           continue;
         }
-        codec.decode(direct ? group : table.keyOf(group), decoded);
+        codec.decode(direct ? group : table.keyAt(group, 0), decoded);
         final List<Object> values;
         if (dimensions.length == 1) {
           values = java.util.Collections.singletonList(dimensions[0].value(decoded[0]));
@@ -329,11 +350,8 @@ public final class GroupByEngine {
         for (int d = 0; d < dimensions.length; d++) {
           dimensions[d].addCodes(block, positions, size, codec.radix(d), batchKeys);
         }
-        final GroupByEngineKeyTable keyTable = table;
-        for (int k = 0; k < size; k++) {
-          groups[k] = keyTable.findOrInsert(batchKeys[k]);
-        }
-        cells.ensureCapacity(keyTable.size());
+        table.findOrInsert(batchKeys, size, groups);
+        cells.ensureCapacity(table.size());
       }
       cells.aggregate(batch, groups);
     }
@@ -354,7 +372,9 @@ public final class GroupByEngine {
         if (direct) {
           group = (int) codec.encode(codes);
         } else {
-          group = table.findOrInsert(codec.encode(codes));
+          oneKey[0] = codec.encode(codes);
+          table.findOrInsert(oneKey, 1, oneGroup);
+          group = oneGroup[0];
           cells.ensureCapacity(group + 1);
         }
         if (pending == ROWS) {

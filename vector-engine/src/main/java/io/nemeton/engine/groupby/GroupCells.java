@@ -91,10 +91,15 @@ final class GroupCells {
     try {
       return allocation.get();
     } catch (GroupByResourceLimitExceededException e) {
-      throw new QueryException(QueryErrorCode.RESOURCE_LIMIT_EXCEEDED, "groupBy needs more memory than "
-          + "maxGroupByBytes=" + maxBytes + " for its groups: " + e.getMessage() + "; narrow the query (filter, "
-          + "coarser granularity, fewer dimensions) or raise the engine's maxGroupByBytes");
+      throw resourceError(e, maxBytes);
     }
+  }
+
+  /** The query error of a group-by structure past {@code maxGroupByBytes}. */
+  static QueryException resourceError(GroupByResourceLimitExceededException e, long maxBytes) {
+    return new QueryException(QueryErrorCode.RESOURCE_LIMIT_EXCEEDED, "groupBy needs more memory than "
+        + "maxGroupByBytes=" + maxBytes + " for its groups: " + e.getMessage() + "; narrow the query (filter, "
+        + "coarser granularity, fewer dimensions) or raise the engine's maxGroupByBytes");
   }
 
   /** Makes room for groups {@code [0, groups)}; new groups start empty. */
