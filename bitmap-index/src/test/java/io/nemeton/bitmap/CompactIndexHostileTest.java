@@ -94,7 +94,7 @@ class CompactIndexHostileTest {
     // a zero word where the count should be: too many leading zeros
     final byte[] zeros = handMade(rows, 100);
     MemorySegment.ofArray(zeros).set(LONG, listStart, 0L);
-    assertEquals("bitmap index id=0: row count code at bit=0 has 56 leading zeros, above the maximum=13",
+    assertEquals("bitmap index id=0: row count code at bit=0 has 56 leading zeros, above the maximum=10",
         assertThrows(BitmapFormatException.class, () -> BitmapIndex.wrap(MemorySegment.ofArray(zeros)).bitmap(0))
             .getMessage());
   }
