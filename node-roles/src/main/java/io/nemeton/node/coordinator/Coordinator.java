@@ -268,8 +268,15 @@ public final class Coordinator implements AutoCloseable {
     for (SegmentRecord s : used) {
       sizes.put(s.id(), facts.sizeBytes(s));
     }
+    final Set<String> movingBefore = new HashSet<>(relocations.keySet());
     final List<SegmentAssignment.Move> moves =
         new SegmentAssignment(cluster, sizes, relocations, config.maxMoves()).plan(wanted, keep, rules, defaults, nowMs);
+    for (SegmentBalancer.Relocation r : relocations.values()) {
+      if (!movingBefore.contains(r.segmentId())) {
+        LOG.log(Level.INFO, "coordinator " + config.name() + ": balancing: moving " + r.segmentId() + " from "
+            + r.from() + " to " + r.to());
+      }
+    }
     int loads = 0;
     int drops = 0;
     for (SegmentAssignment.Move move : moves) {
@@ -288,7 +295,7 @@ public final class Coordinator implements AutoCloseable {
     }
     facts.retain(used);
     status = new CoordinatorStatus(true, Outcome.DONE, "ok: " + used.size() + " used segments, "
-        + cluster.size() + " historicals", nowMs, status.runs() + 1, loads, drops, toMark.size());
+        + cluster.size() + " historicals, " + relocations.size() + " balancing moves in flight", nowMs, status.runs() + 1, loads, drops, toMark.size());
   }
 
   private void write(SegmentAssignment.Move move) throws Exception {

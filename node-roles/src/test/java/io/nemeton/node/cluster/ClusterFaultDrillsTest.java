@@ -194,6 +194,7 @@ class ClusterFaultDrillsTest {
       stream.close();
       assertNull(stream.wrong(), "a query failed or answered wrongly");
       assertEquals(0, dipsSeenTwice.get(), "reads that saw a segment with fewer than 2 replicas");
+      assertTrue(cluster.log("coordinator-1").contains("balancing: moving"), "the coordinator logged its moves");
     }
   }
 
