@@ -1,5 +1,6 @@
 package io.nemeton.bitmap;
 
+import io.nemeton.bitmap.internal.CompactIndexReader;
 import io.nemeton.bitmap.internal.PortableRoaringChecker;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
@@ -9,8 +10,11 @@ import org.roaringbitmap.buffer.ImmutableRoaringBitmap;
 
 /**
  * A read-only view of an inverted index region written by {@link BitmapIndexWriter}: one
- * {@link ImmutableRoaringBitmap} per dictionary id, read straight from the (mapped) segment without
- * copying. Layout: {@link BitmapIndexLayout}.
+ * {@link ImmutableRoaringBitmap} per dictionary id. Both layouts are read, told apart by their
+ * magic: {@link BitmapIndexLayout} ("NBI1", every id a Roaring bitmap) and {@link
+ * CompactIndexLayout} ("NBI2", rare ids as Elias–Fano lists). Roaring bitmaps are read straight
+ * from the (mapped) segment without copying; a list is decoded into a small heap bitmap (at most
+ * {@link CompactIndexLayout#MAX_LIST_ROWS} rows) on each {@link #bitmap} call.
  *
  * <p>Checks are layered so that opening stays cheap and hostile bytes still fail with a
  * {@link BitmapFormatException}: {@link #wrap} checks the header and the whole offset table,
@@ -19,9 +23,16 @@ import org.roaringbitmap.buffer.ImmutableRoaringBitmap;
  * container of every bitmap, O(bytes), for files not yet trusted (a checksum proves the bytes are
  * what was written, not that the writer was right).
  *
+ * <p>For NBI2 the same layering holds: {@code wrap} checks the header, the group table and the
+ * Roaring offsets, O(ids / 64 + Roaring ids); {@code bitmap} checks the list it decodes (bounds,
+ * counts, strictly ascending rows below the row limit) or the Roaring bitmap's directory;
+ * {@code verify} decodes every list and checks that each group's lists fill it exactly.
+ *
  * <p>Thread-safe. {@link #bitmap} allocates a small view (a segment slice, a ByteBuffer over it and
- * the bitmap object) and never copies bitmap bytes. Returned bitmaps are valid while the underlying segment is open;
- * after its arena closes, reading them throws {@link IllegalStateException}.
+ * the bitmap object) for a Roaring id and never copies its bytes; for a list id it allocates the
+ * decoded rows and their bitmap. Returned Roaring views are valid while the underlying segment is
+ * open; after its arena closes, reading them throws {@link IllegalStateException}. Decoded bitmaps
+ * live on the heap and stay valid.
  */
 public final class BitmapIndex {
   private static final ValueLayout.OfInt INT = ValueLayout.JAVA_INT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
@@ -30,11 +41,14 @@ public final class BitmapIndex {
   private final MemorySegment region;
   private final int cardinality;
   private final long dataStart;
+  /** The NBI2 reader, or null for an NBI1 region. */
+  private final CompactIndexReader compact;
 
-  private BitmapIndex(MemorySegment region, int cardinality) {
+  private BitmapIndex(MemorySegment region, int cardinality, CompactIndexReader compact) {
     this.region = region;
     this.cardinality = cardinality;
     this.dataStart = BitmapIndexLayout.dataStart(cardinality);
+    this.compact = compact;
   }
 
   /**
@@ -54,8 +68,13 @@ public final class BitmapIndex {
       throw fail("region size=" + size + " bytes is above the maximum=" + Integer.MAX_VALUE);
     }
     final int magic = region.get(INT, BitmapIndexLayout.MAGIC_OFFSET);
+    if (magic == CompactIndexLayout.MAGIC) {
+      final CompactIndexReader reader = CompactIndexReader.wrap(region, THING);
+      return new BitmapIndex(region, reader.cardinality(), reader);
+    }
     if (magic != BitmapIndexLayout.MAGIC) {
-      throw fail(String.format("magic expected=0x%08X actual=0x%08X", BitmapIndexLayout.MAGIC, magic));
+      throw fail(String.format("magic expected=0x%08X or 0x%08X actual=0x%08X", BitmapIndexLayout.MAGIC,
+          CompactIndexLayout.MAGIC, magic));
     }
     final int count = region.get(INT, BitmapIndexLayout.COUNT_OFFSET);
     if (count < 0) {
@@ -84,7 +103,21 @@ public final class BitmapIndex {
       throw fail("offsets[" + count + "]=" + previous + " does not reach the data end=" + dataBytes
           + " (region size=" + size + ")");
     }
-    return new BitmapIndex(region, count);
+    return new BitmapIndex(region, count, null);
+  }
+
+  /** The layout of the region. */
+  public BitmapIndexFormat format() {
+    return compact == null ? BitmapIndexFormat.ROARING_ONLY : BitmapIndexFormat.COMPACT_POSTINGS;
+  }
+
+  /**
+   * Whether {@code dictionaryId}'s rows are stored as a compact list, decoded into a new heap bitmap
+   * by each {@link #bitmap} call, rather than as a Roaring bitmap read in place; always false for NBI1.
+   */
+  public boolean isList(int dictionaryId) {
+    checkId(dictionaryId);
+    return compact != null && compact.isList(dictionaryId);
   }
 
   /** The number of dictionary ids, each with one bitmap. */
@@ -97,14 +130,24 @@ public final class BitmapIndex {
     return region.byteSize();
   }
 
-  /** Bytes of the serialized bitmap of {@code dictionaryId}; 0 when it is empty. */
+  /**
+   * Bytes of the serialized bitmap of {@code dictionaryId} (for a list, its bits rounded up to whole
+   * bytes); 0 when it is an empty Roaring entry.
+   */
   public int bitmapSizeBytes(int dictionaryId) {
     checkId(dictionaryId);
+    if (compact != null) {
+      return compact.sizeBytes(dictionaryId);
+    }
     return offset(dictionaryId + 1) - offset(dictionaryId);
   }
 
-  /** Whether no row holds {@code dictionaryId}; O(1), builds no bitmap. */
+  /** Whether no row holds {@code dictionaryId}; O(1) (NBI2: O(ids in its group of 64)), builds no bitmap. */
   public boolean isEmpty(int dictionaryId) {
+    if (compact != null) {
+      checkId(dictionaryId);
+      return compact.isEmpty(dictionaryId);
+    }
     return bitmapSizeBytes(dictionaryId) == 0;
   }
 
@@ -116,6 +159,9 @@ public final class BitmapIndex {
    */
   public ImmutableRoaringBitmap bitmap(int dictionaryId) {
     checkId(dictionaryId);
+    if (compact != null) {
+      return compact.bitmap(dictionaryId);
+    }
     final int start = offset(dictionaryId);
     final int length = offset(dictionaryId + 1) - start;
     if (length == 0) {
@@ -134,6 +180,10 @@ public final class BitmapIndex {
    * @throws BitmapFormatException naming the first malformed bitmap and container
    */
   public void verify() {
+    if (compact != null) {
+      compact.verify();
+      return;
+    }
     for (int id = 0; id < cardinality; id++) {
       final int start = offset(id);
       final int length = offset(id + 1) - start;

@@ -1,27 +1,33 @@
 package io.nemeton.bitmap;
 
+import io.nemeton.bitmap.internal.CompactIndexEncoder;
 import io.nemeton.bitmap.internal.PortableRoaringEncoder;
 import io.nemeton.bitmap.internal.RowsByValue;
 import io.nemeton.memory.GrowableBytes;
 import java.util.Arrays;
+import java.util.Objects;
 
 /**
- * Builds one Roaring bitmap per dictionary id (an inverted index) and writes them as one region
- * laid out as {@link BitmapIndexLayout} describes, each bitmap in the portable Roaring format and
- * run-optimized.
+ * Builds an inverted index (the rows of each dictionary id) and writes it as one region, by default
+ * in the {@link BitmapIndexFormat#COMPACT_POSTINGS} layout ({@link CompactIndexLayout}): ids with
+ * few rows as Elias–Fano lists, the others as portable, run-optimized Roaring bitmaps, chosen per
+ * id by size. {@link BitmapIndexFormat#ROARING_ONLY} writes the older layout ({@link
+ * BitmapIndexLayout}), one Roaring bitmap per id.
  *
  * <p>Two ways in. Row by row: {@link #add} buffers (id, row) pairs, 8 bytes each, and
  * {@link #writeTo} groups them. In bulk, from whole columns: {@link #writeSingleValued} and
  * {@link #writeMultiValued}. Both group rows by id with a counting sort and encode each id's
  * ascending rows straight into the output, so no bitmap object is built per id: ten million rows
  * over a million uniformly spread ids take 0.44 s on one core, against 12 s for one
- * {@code RoaringBitmap} per id ({@code perf/.../bitmap/BitmapIndexBuildBenchmark}, README).
+ * {@code RoaringBitmap} per id ({@code perf/.../bitmap/BitmapIndexBuildBenchmark}, README; measured
+ * on the Roaring-only layout).
  *
  * <p>Not thread-safe. Allocates while building: the pair buffer, then at write time the grouping
  * arrays (4 bytes per id and per pair) and the output's growth.
  */
 public final class BitmapIndexWriter {
   private final int cardinality;
+  private final BitmapIndexFormat format;
   private int[] ids = new int[64];
   private int[] rows = new int[64];
   private int count;
@@ -32,8 +38,17 @@ public final class BitmapIndexWriter {
    * @param cardinality the number of dictionary ids, in {@code [0, BitmapIndexLayout.MAX_COUNT]}
    */
   public BitmapIndexWriter(int cardinality) {
+    this(cardinality, BitmapIndexFormat.COMPACT_POSTINGS);
+  }
+
+  /**
+   * @param cardinality the number of dictionary ids, in {@code [0, BitmapIndexLayout.MAX_COUNT]}
+   * @param format the layout {@link #writeTo} writes
+   */
+  public BitmapIndexWriter(int cardinality, BitmapIndexFormat format) {
     checkCardinality(cardinality);
     this.cardinality = cardinality;
+    this.format = Objects.requireNonNull(format, "format");
   }
 
   /**
@@ -79,7 +94,7 @@ public final class BitmapIndexWriter {
    * {@link BitmapIndexLayout}. May be called again; the added pairs are kept.
    */
   public int writeTo(GrowableBytes out) {
-    return write(RowsByValue.pairs(ids, rows, count, cardinality, rowsAscending), out);
+    return write(RowsByValue.pairs(ids, rows, count, cardinality, rowsAscending), format, out);
   }
 
   /**
@@ -90,8 +105,14 @@ public final class BitmapIndexWriter {
    *     or when rowCount is outside {@code [0, ids.length]}
    */
   public static int writeSingleValued(int[] ids, int rowCount, int cardinality, GrowableBytes out) {
+    return writeSingleValued(ids, rowCount, cardinality, BitmapIndexFormat.COMPACT_POSTINGS, out);
+  }
+
+  /** {@link #writeSingleValued(int[], int, int, GrowableBytes)} in the given layout. */
+  public static int writeSingleValued(int[] ids, int rowCount, int cardinality, BitmapIndexFormat format,
+      GrowableBytes out) {
     checkCardinality(cardinality);
-    return write(RowsByValue.singleValued(ids, rowCount, cardinality), out);
+    return write(RowsByValue.singleValued(ids, rowCount, cardinality), format, out);
   }
 
   /**
@@ -104,11 +125,21 @@ public final class BitmapIndexWriter {
    *     or rowStarts is shorter than rowCount + 1, decreasing, or past the end of ids
    */
   public static int writeMultiValued(int[] rowStarts, int[] ids, int rowCount, int cardinality, GrowableBytes out) {
-    checkCardinality(cardinality);
-    return write(RowsByValue.multiValued(rowStarts, ids, rowCount, cardinality), out);
+    return writeMultiValued(rowStarts, ids, rowCount, cardinality, BitmapIndexFormat.COMPACT_POSTINGS, out);
   }
 
-  private static int write(RowsByValue grouped, GrowableBytes out) {
+  /** {@link #writeMultiValued(int[], int[], int, int, GrowableBytes)} in the given layout. */
+  public static int writeMultiValued(int[] rowStarts, int[] ids, int rowCount, int cardinality,
+      BitmapIndexFormat format, GrowableBytes out) {
+    checkCardinality(cardinality);
+    return write(RowsByValue.multiValued(rowStarts, ids, rowCount, cardinality), format, out);
+  }
+
+  private static int write(RowsByValue grouped, BitmapIndexFormat format, GrowableBytes out) {
+    Objects.requireNonNull(format, "format");
+    if (format == BitmapIndexFormat.COMPACT_POSTINGS) {
+      return CompactIndexEncoder.write(grouped, out);
+    }
     final int bitmapCount = grouped.cardinality();
     final int regionStart = out.size();
     out.writeInt(BitmapIndexLayout.MAGIC);

@@ -79,6 +79,26 @@ public final class PortableRoaringEncoder {
     return (int) total;
   }
 
+  /**
+   * The bytes {@link #write} would append for {@code values[from, to)}, without writing them; same
+   * rules and checks.
+   */
+  public long sizeBytes(int[] values, int from, int to) {
+    if (from >= to) {
+      return 0;
+    }
+    final int containers = analyze(values, from, to);
+    boolean hasRuns = false;
+    long containerBytes = 0;
+    for (int k = 0; k < containers; k++) {
+      final int plain = PortableRoaringFormat.plainContainerBytes(cardinalities[k]);
+      final int run = PortableRoaringFormat.runContainerBytes(runCounts[k]);
+      hasRuns |= run < plain;
+      containerBytes += Math.min(run, plain);
+    }
+    return PortableRoaringFormat.headerBytes(containers, hasRuns) + containerBytes;
+  }
+
   /** Splits the values into containers; fills keys, cardinalities, run counts and ends. */
   private int analyze(int[] values, int from, int to) {
     int containers = 0;

@@ -4,7 +4,8 @@ package io.nemeton.codecs.internal;
  * What an encoder needs to know about a block of longs to size every encoding without writing it:
  * range, range of neighbour differences, and runs. Computed in one pass by {@link #of}.
  *
- * <p>A mutable value owned by one encode call; not thread-safe.
+ * <p>A mutable value owned by one encode call, which keeps a reference to the values until then;
+ * not thread-safe.
  */
 public final class LongStatistics {
   /** Encode-side rule: run-length only when runs average at least this many values (few, long runs). */
@@ -17,46 +18,61 @@ public final class LongStatistics {
   public long deltaMin;
   public long deltaMax;
   public int runs;
-  public int longestRun;
+  /** The values, kept only so the longest run can be found when run-length needs it. */
+  private long[] values;
+  private int longestRun = -1;
 
-  /** Statistics of {@code values[0, count)}. */
+  /**
+   * Statistics of {@code values[0, count)}. One pass without a loop-carried branch: the longest run
+   * (the only figure that needs one) is found later, and only when run-length encoding is sized.
+   */
   public static LongStatistics of(long[] values, int count) {
     LongStatistics statistics = new LongStatistics();
     statistics.count = count;
+    statistics.values = values;
     if (count == 0) {
       statistics.constant = true;
+      statistics.longestRun = 1;
       return statistics;
     }
     long min = values[0];
     long max = values[0];
     long deltaMin = count > 1 ? values[1] - values[0] : 0;
     long deltaMax = deltaMin;
-    int runs = 1;
-    int run = 1;
-    int longestRun = 1;
+    int changes = 0;
+    long previous = values[0];
     for (int i = 1; i < count; i++) {
       final long value = values[i];
-      final long delta = value - values[i - 1];
+      final long delta = value - previous;
       min = Math.min(min, value);
       max = Math.max(max, value);
       deltaMin = Math.min(deltaMin, delta);
       deltaMax = Math.max(deltaMax, delta);
-      if (delta == 0) {
-        run++;
-      } else {
-        runs++;
-        run = 1;
-      }
-      longestRun = Math.max(longestRun, run);
+      changes += delta != 0 ? 1 : 0;
+      previous = value;
     }
     statistics.min = min;
     statistics.max = max;
     statistics.constant = min == max;
     statistics.deltaMin = deltaMin;
     statistics.deltaMax = deltaMax;
-    statistics.runs = runs;
-    statistics.longestRun = longestRun;
+    statistics.runs = changes + 1;
     return statistics;
+  }
+
+  /** The longest run of equal neighbours (1 when no two neighbours are equal). */
+  public int longestRun() {
+    if (longestRun < 0) {
+      final long[] data = values;
+      int run = 1;
+      int longest = 1;
+      for (int i = 1; i < count; i++) {
+        run = data[i] == data[i - 1] ? run + 1 : 1;
+        longest = Math.max(longest, run);
+      }
+      longestRun = longest;
+    }
+    return longestRun;
   }
 
   /** Bits per value of frame-of-reference packing (range taken unsigned, so it never overflows). */
@@ -71,7 +87,8 @@ public final class LongStatistics {
 
   /** Bits per stored run length (stored as length - 1). */
   public int runLengthWidth() {
-    return longestRun <= 1 ? 0 : PackedLayout.widthOf(longestRun - 1);
+    final int longest = longestRun();
+    return longest <= 1 ? 0 : PackedLayout.widthOf(longest - 1);
   }
 
   /** Whether run-length is worth choosing on its own (the forced path accepts any block). */

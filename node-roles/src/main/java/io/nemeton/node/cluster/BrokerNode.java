@@ -7,7 +7,7 @@ import io.nemeton.node.http.GatewayBackends;
 import io.nemeton.node.http.GatewayConfig;
 import io.nemeton.node.remote.AnnouncedSegments;
 import io.nemeton.node.remote.HistoricalConnections;
-import io.nemeton.node.remote.InterimPartialCodec;
+import io.nemeton.node.remote.EnginePartialCodec;
 import io.nemeton.node.remote.ScatterGather;
 import io.nemeton.node.zookeeper.ZooKeeperClients;
 import io.nemeton.transport.EmbeddedMediaDriver;
@@ -59,7 +59,7 @@ public final class BrokerNode implements RoleNode {
     final HistoricalConnections connections = new HistoricalConnections(client, 2_000, 5_000);
     cache = config.brokerCacheBytes() > 0 ? parts.add(new SegmentResultCache(config.brokerCacheBytes())) : null;
     final Broker broker = parts.add(new Broker(view, Engines.start(config, parts),
-        new ScatterGather(view, connections, new InterimPartialCodec(), cache), config.queryTimeoutMs()));
+        new ScatterGather(view, connections, new EnginePartialCodec(), cache), config.queryTimeoutMs()));
     final ClusterDirectory directory = new ClusterDirectory(zk);
     gateway = parts.add(Gateway.start(new GatewayConfig(config.host(), config.port(), config.httpIoThreads(),
         config.httpWorkerThreads(), config.httpMaxBodyBytes()),

@@ -5,7 +5,7 @@ import io.nemeton.node.historical.Historical;
 import io.nemeton.node.historical.HistoricalConfig;
 import io.nemeton.node.remote.HistoricalConnections;
 import io.nemeton.node.remote.HistoricalQueryHandler;
-import io.nemeton.node.remote.InterimPartialCodec;
+import io.nemeton.node.remote.EnginePartialCodec;
 import io.nemeton.node.storage.LocalDeepStorage;
 import io.nemeton.node.zookeeper.ZooKeeperClients;
 import io.nemeton.transport.EmbeddedMediaDriver;
@@ -61,7 +61,7 @@ public final class HistoricalNode implements RoleNode {
     historical = parts.add(new Historical(new HistoricalConfig(config.name(), config.host(),
         Map.of(HistoricalConnections.QUERY_PORT, queryPort()), config.historicalTier(),
         Files.createDirectories(dir.resolve("segment-cache")), config.historicalMaxCacheBytes()), zk, deepStorage));
-    handler.set(new HistoricalQueryHandler(historical, engines, new InterimPartialCodec()));
+    handler.set(new HistoricalQueryHandler(historical, engines, new EnginePartialCodec()));
     historical.start();
   }
 

@@ -82,6 +82,13 @@ class ClusterDrillTest {
         final String expected = "{\"rows\":" + (DAYS * ROWS_PER_DAY) + ",\"added\":" + expectedAdded + "}";
         await("the broker sees every segment", 30_000, () -> expected.equals(answer(base, query, "\"useCache\":false")));
 
+        // Every query type crosses the wire (the engine's partial codec) and answers as the engine
+        // does in-process over the same segment files.
+        for (String other : OTHER_QUERIES) {
+          final String overCluster = post(base + "/druid/v2", other).body();
+          assertEquals(JSON.readTree(inProcess(other)), JSON.readTree(overCluster), other);
+        }
+
         // The cache: filled, hit, bypassed and not filled all give the same answer.
         assertEquals(expected, answer(base, query, ""));
         assertEquals(expected, answer(base, query, ""));
@@ -140,6 +147,41 @@ class ClusterDrillTest {
       return -1;
     }
     return count;
+  }
+
+  private static final List<String> OTHER_QUERIES = List.of(
+      "{\"queryType\":\"topN\",\"dataSource\":\"drill\",\"intervals\":[\"2024-01-01/2024-02-01\"],\"granularity\":\"all\","
+          + "\"dimension\":\"page\",\"metric\":\"added\",\"threshold\":3,\"aggregations\":[{\"type\":\"longSum\","
+          + "\"name\":\"added\",\"fieldName\":\"added\"},{\"type\":\"HLLSketchBuild\",\"name\":\"h\",\"fieldName\":\"page\"}]}",
+      "{\"queryType\":\"groupBy\",\"dataSource\":\"drill\",\"intervals\":[\"2024-01-01/2024-02-01\"],\"granularity\":\"day\","
+          + "\"dimensions\":[\"page\"],\"aggregations\":[{\"type\":\"count\",\"name\":\"c\"},{\"type\":\"longLast\","
+          + "\"name\":\"last\",\"fieldName\":\"added\"}],\"limitSpec\":{\"type\":\"default\",\"limit\":5,"
+          + "\"columns\":[{\"dimension\":\"c\",\"direction\":\"descending\"}]}}",
+      "{\"queryType\":\"scan\",\"dataSource\":\"drill\",\"intervals\":[\"2024-01-02/2024-01-04\"],\"limit\":4,"
+          + "\"order\":\"ascending\",\"columns\":[\"__time\",\"page\",\"added\"],\"resultFormat\":\"compactedList\"}",
+      "{\"queryType\":\"search\",\"dataSource\":\"drill\",\"intervals\":[\"2024-01-01/2024-02-01\"],\"granularity\":\"all\","
+          + "\"query\":{\"type\":\"contains\",\"value\":\"p\"}}",
+      "{\"queryType\":\"segmentMetadata\",\"dataSource\":\"drill\",\"merge\":true,"
+          + "\"analysisTypes\":[\"cardinality\",\"aggregators\",\"interval\"]}",
+      "{\"queryType\":\"timeBoundary\",\"dataSource\":\"drill\"}");
+
+  /** The engine's answer over the segment files in deep storage, in this JVM. */
+  private String inProcess(String queryJson) throws Exception {
+    final List<io.nemeton.engine.storage.QueryableSegment> segments = new ArrayList<>();
+    try (java.util.stream.Stream<Path> files = java.nio.file.Files.walk(dir.resolve("deep-storage"))) {
+      for (Path file : files.filter(f -> f.getFileName().toString().endsWith(".nseg")).sorted().toList()) {
+        segments.add(io.nemeton.engine.storage.QueryableSegment.owning(io.nemeton.segment.format.Segment.open(file)));
+      }
+    }
+    try (io.nemeton.engine.run.BatchEngine engine =
+        new io.nemeton.engine.run.BatchEngine(io.nemeton.engine.run.EngineConfig.defaults().withThreads(1))) {
+      return io.nemeton.engine.result.ResultJson.write(
+          engine.run(io.nemeton.engine.query.QueryParser.parse(queryJson), segments));
+    } finally {
+      for (io.nemeton.engine.storage.QueryableSegment segment : segments) {
+        segment.close();
+      }
+    }
   }
 
   /** The one result row of a timeseries, or the error text. */

@@ -21,7 +21,8 @@ import java.sql.Statement;
  * <p>Each call opens and closes its own database; thread-safe.
  */
 public final class DuckDbCsvLoad {
-  static final String COLUMN_TYPES = "{'timestamp': 'TIMESTAMP', 'dim_high': 'VARCHAR', 'dim_10': 'VARCHAR', "
+  /** The paper CSV's column types as DuckDB's {@code read_csv} takes them. */
+  public static final String COLUMN_TYPES = "{'timestamp': 'TIMESTAMP', 'dim_high': 'VARCHAR', 'dim_10': 'VARCHAR', "
       + "'dim_100': 'VARCHAR', 'dim_1000': 'VARCHAR', 'dim_10000': 'VARCHAR', 'metric1': 'BIGINT', "
       + "'metric2': 'BIGINT', 'metric3': 'DOUBLE', 'metric4': 'DOUBLE'}";
 
@@ -63,7 +64,7 @@ public final class DuckDbCsvLoad {
   }
 
   /** A SQL string literal: quotes doubled, so any file name is safe. */
-  static String sqlString(String text) {
+  public static String sqlString(String text) {
     return "'" + text.replace("'", "''") + "'";
   }
 }

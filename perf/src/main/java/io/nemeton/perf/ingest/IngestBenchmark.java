@@ -1,5 +1,6 @@
 package io.nemeton.perf.ingest;
 
+import io.nemeton.segment.format.RegionKind;
 import io.nemeton.segment.format.Segment;
 import io.nemeton.segment.format.SegmentDirectoryWriter;
 import io.nemeton.segment.ingest.BatchIngestion;
@@ -125,17 +126,32 @@ public final class IngestBenchmark {
     }
     long rows = 0;
     java.util.Map<String, Long> columnBytes = new java.util.LinkedHashMap<>();
+    java.util.Map<String, long[]> stringParts = new java.util.LinkedHashMap<>();
     for (Path file : writer.files()) {
       try (Segment segment = Segment.open(file)) {
         rows += segment.rowCount();
         for (String name : segment.columnNames()) {
           columnBytes.merge(name, segment.columnSizeBytes(name), Long::sum);
+          long bitmaps = segment.regionSizeBytes(name, RegionKind.BITMAPS);
+          if (bitmaps > 0) {
+            long[] parts = stringParts.computeIfAbsent(name, key -> new long[3]);
+            parts[0] += segment.regionSizeBytes(name, RegionKind.IDS);
+            parts[1] += segment.regionSizeBytes(name, RegionKind.DICTIONARY);
+            parts[2] += bitmaps;
+          }
         }
       }
     }
+    double perRow = 1.0 / Math.max(1, rows);
     StringBuilder perColumn = new StringBuilder("  bytes/row by column:");
     for (var entry : columnBytes.entrySet()) {
-      perColumn.append(String.format(" %s=%.2f", entry.getKey(), (double) entry.getValue() / Math.max(1, rows)));
+      perColumn.append(String.format(" %s=%.2f", entry.getKey(), entry.getValue() * perRow));
+    }
+    perColumn.append(System.lineSeparator()).append("  string columns, ids/dictionary/bitmaps:");
+    for (var entry : stringParts.entrySet()) {
+      long[] parts = entry.getValue();
+      perColumn.append(String.format(" %s=%.2f/%.2f/%.2f", entry.getKey(), parts[0] * perRow, parts[1] * perRow,
+          parts[2] * perRow));
     }
     System.out.println(perColumn);
     return new NemetonResult(rows, seconds, writer.bytesWritten(), writer.files().size());

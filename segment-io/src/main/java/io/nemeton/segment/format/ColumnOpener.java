@@ -23,7 +23,7 @@ final class ColumnOpener {
     if (descriptor.type() == ColumnType.STRING) {
       return StringColumnReader.open(descriptor, segment.region(index, RegionKind.DICTIONARY), blocks,
           segment.region(index, RegionKind.IDS), segment.region(index, RegionKind.BITMAPS), rows, rowsPerBlock,
-          sizeBytes);
+          sizeBytes, segment.formatVersion());
     }
     Region values = segment.region(index, RegionKind.VALUES);
     if (descriptor.type() == ColumnType.COMPLEX) {

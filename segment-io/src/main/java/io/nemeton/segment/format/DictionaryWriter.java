@@ -2,7 +2,6 @@ package io.nemeton.segment.format;
 
 import io.nemeton.codecs.Compression;
 import io.nemeton.memory.GrowableBytes;
-import java.nio.charset.StandardCharsets;
 
 /**
  * Validates a sorted string dictionary and writes it as a {@code dictionary} region ({@link
@@ -10,7 +9,7 @@ import java.nio.charset.StandardCharsets;
  * uncompressed bytes are read straight from the mapping, compressed ones must be inflated onto the
  * heap when the column opens.
  *
- * <p>Not thread-safe; reusable. Allocates one UTF-8 array per value.
+ * <p>Not thread-safe; reusable. Encodes values through one scratch array, grown to the longest.
  */
 final class DictionaryWriter {
   /** Below this many value bytes compression cannot pay for the inflate at open. */
@@ -19,6 +18,7 @@ final class DictionaryWriter {
   private final GrowableBytes header = new GrowableBytes(1 << 12);
   private final GrowableBytes values = new GrowableBytes(1 << 12);
   private final CompressionChooser chooser;
+  private byte[] utf8 = new byte[256];
 
   DictionaryWriter(CompressionChooser chooser) {
     this.chooser = chooser;
@@ -45,12 +45,16 @@ final class DictionaryWriter {
           throw new IllegalArgumentException("column=" + name + ": dictionary not sorted and distinct at id=" + id
               + ": \"" + dictionary[id - 1] + "\" >= \"" + value + "\"");
         }
-        if (Utf8Order.hasUnpairedSurrogate(value)) {
+        if (utf8.length < 3 * value.length()) {
+          utf8 = new byte[Math.max(3 * value.length(), 2 * utf8.length)];
+        }
+        final int length = Utf8Order.encode(value, utf8);
+        if (length < 0) {
           // UTF-8 cannot carry it: encoding would silently store '?'
           throw new IllegalArgumentException("column=" + name + " dictionary id=" + id
               + ": value has an unpaired surrogate and cannot be stored as UTF-8");
         }
-        values.write(value.getBytes(StandardCharsets.UTF_8));
+        values.write(utf8, 0, length);
       }
       header.writeInt(values.size());
     }

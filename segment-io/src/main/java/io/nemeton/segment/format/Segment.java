@@ -122,6 +122,11 @@ public final class Segment implements AutoCloseable {
     return header.rowCount();
   }
 
+  /** The file's format version, in [{@link SegmentFileLayout#OLDEST_READABLE_VERSION}, {@link SegmentFileLayout#FORMAT_VERSION}]. */
+  public int formatVersion() {
+    return header.formatVersion();
+  }
+
   /** Rows per column block (the same for every column). */
   public int rowsPerBlock() {
     return header.rowsPerBlock();
@@ -157,6 +162,12 @@ public final class Segment implements AutoCloseable {
   /** Bytes of the column's regions in the file. */
   public long columnSizeBytes(String name) {
     return toc.columnSizeBytes(index(name));
+  }
+
+  /** Bytes of column {@code name}'s region of {@code kind}; 0 when the column has no such region. */
+  public long regionSizeBytes(String name, RegionKind kind) {
+    Region region = region(index(name), kind);
+    return region == null ? 0 : region.sizeBytes();
   }
 
   /** The reader of column {@code name}, opened (and cached) on first use. */

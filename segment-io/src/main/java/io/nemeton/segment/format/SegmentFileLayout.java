@@ -27,7 +27,8 @@ package io.nemeton.segment.format;
  * of contents is written last, so a truncated file always loses it first.
  *
  * <p>Versioning: magic, version and header size keep their positions in every version. A reader
- * refuses versions it does not know; any change a version-1 reader would misread bumps the version.
+ * refuses versions it does not know; any change an older reader would misread bumps the version,
+ * and a newer reader keeps reading the older versions.
  */
 public final class SegmentFileLayout {
   /** File name extension of segment files. */
@@ -40,8 +41,14 @@ public final class SegmentFileLayout {
    */
   public static final long MAGIC = 0x1A0A0D4745534E89L;
 
-  /** The format version this code writes and the only one it reads. */
-  public static final int FORMAT_VERSION = 1;
+  /**
+   * The format version this code writes. Version 2 differs from version 1 only in the layout of
+   * {@code bitmaps} regions (compact postings for rare values, {@code CompactIndexLayout}).
+   */
+  public static final int FORMAT_VERSION = 2;
+
+  /** The oldest format version this code reads; it reads every version up to {@link #FORMAT_VERSION}. */
+  public static final int OLDEST_READABLE_VERSION = 1;
 
   /**
    * Rows per block for every column. 1024 rows fill a 8 KiB long batch, which stays in L1 while an

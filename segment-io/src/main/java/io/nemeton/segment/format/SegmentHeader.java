@@ -21,9 +21,11 @@ import java.util.zip.CRC32C;
  * @param tocOffset where the table of contents starts
  * @param tocLengthBytes its length; it ends the file
  * @param tocCrc32c its checksum
+ * @param formatVersion the file's format version (the writer always writes {@link
+ *     SegmentFileLayout#FORMAT_VERSION})
  */
 record SegmentHeader(int rowCount, int rowsPerBlock, long intervalStartMs, long intervalEndMs,
-    long fileSizeBytes, long tocOffset, int tocLengthBytes, int tocCrc32c) {
+    long fileSizeBytes, long tocOffset, int tocLengthBytes, int tocCrc32c, int formatVersion) {
 
   private static final VarHandle SHORT = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.LITTLE_ENDIAN);
   private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
@@ -33,7 +35,7 @@ record SegmentHeader(int rowCount, int rowsPerBlock, long intervalStartMs, long 
   byte[] encode() {
     byte[] bytes = new byte[HEADER_SIZE_BYTES];
     LONG.set(bytes, MAGIC_OFFSET, MAGIC);
-    SHORT.set(bytes, VERSION_OFFSET, (short) FORMAT_VERSION);
+    SHORT.set(bytes, VERSION_OFFSET, (short) formatVersion);
     SHORT.set(bytes, HEADER_SIZE_OFFSET, (short) HEADER_SIZE_BYTES);
     INT.set(bytes, ROW_COUNT_OFFSET, rowCount);
     INT.set(bytes, ROWS_PER_BLOCK_OFFSET, rowsPerBlock);
@@ -69,8 +71,9 @@ record SegmentHeader(int rowCount, int rowsPerBlock, long intervalStartMs, long 
       throw fail(file, "magic expected=" + magicHex(MAGIC) + " actual=" + magicHex(magic) + " (not a segment file)");
     }
     int version = Short.toUnsignedInt(whole.get(LittleEndian.SHORT, VERSION_OFFSET));
-    if (version != FORMAT_VERSION) {
-      throw fail(file, "format version=" + version + " not supported (this reader reads version " + FORMAT_VERSION + ")");
+    if (version < OLDEST_READABLE_VERSION || version > FORMAT_VERSION) {
+      throw fail(file, "format version=" + version + " not supported (this reader reads versions "
+          + OLDEST_READABLE_VERSION + " to " + FORMAT_VERSION + ")");
     }
     int stored = whole.get(LittleEndian.INT, HEADER_CRC_OFFSET);
     int actual = checksum(whole);
@@ -110,7 +113,7 @@ record SegmentHeader(int rowCount, int rowsPerBlock, long intervalStartMs, long 
     if (tocOffset + tocLength != size) {
       throw fail(file, "toc ends at offset=" + (tocOffset + tocLength) + " but must end the file at size=" + size);
     }
-    return new SegmentHeader(rowCount, rowsPerBlock, start, end, size, tocOffset, tocLength, tocCrc);
+    return new SegmentHeader(rowCount, rowsPerBlock, start, end, size, tocOffset, tocLength, tocCrc, version);
   }
 
   private static String magicHex(long magic) {

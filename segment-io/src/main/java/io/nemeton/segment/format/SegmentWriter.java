@@ -1,5 +1,6 @@
 package io.nemeton.segment.format;
 
+import io.nemeton.bitmap.BitmapIndexFormat;
 import io.nemeton.memory.GrowableBytes;
 import io.nemeton.segment.ColumnRole;
 import io.nemeton.segment.ColumnType;
@@ -42,8 +43,28 @@ import java.util.concurrent.ThreadLocalRandom;
 public final class SegmentWriter {
   private final CompressionChooser chooser = new CompressionChooser();
   private final NumericColumnWriter numeric = new NumericColumnWriter();
-  private final StringColumnWriter strings = new StringColumnWriter(chooser);
+  private final StringColumnWriter strings;
   private final ComplexColumnWriter complex = new ComplexColumnWriter(chooser);
+  private final int formatVersion;
+
+  /** A writer of the current format version, {@link SegmentFileLayout#FORMAT_VERSION}. */
+  public SegmentWriter() {
+    this(SegmentFileLayout.FORMAT_VERSION);
+  }
+
+  /**
+   * A writer of an older format version, so tests can check that older files stay readable: version
+   * 1 writes every bitmap index in the Roaring-only layout.
+   */
+  SegmentWriter(int formatVersion) {
+    if (formatVersion < SegmentFileLayout.OLDEST_READABLE_VERSION || formatVersion > SegmentFileLayout.FORMAT_VERSION) {
+      throw new IllegalArgumentException("format version=" + formatVersion + " is outside ["
+          + SegmentFileLayout.OLDEST_READABLE_VERSION + ", " + SegmentFileLayout.FORMAT_VERSION + "]");
+    }
+    this.formatVersion = formatVersion;
+    this.strings = new StringColumnWriter(chooser,
+        formatVersion == 1 ? BitmapIndexFormat.ROARING_ONLY : BitmapIndexFormat.COMPACT_POSTINGS);
+  }
 
   /** Writes {@code segment} to {@code target}, replacing it if it exists; returns the file size. */
   public long write(ColumnarSegment segment, Path target) throws IOException {
@@ -106,7 +127,7 @@ public final class SegmentWriter {
       long fileSize = out.position();
       SegmentHeader header = new SegmentHeader(rowCount, SegmentFileLayout.ROWS_PER_BLOCK,
           segment.info().intervalStartMs(), segment.info().intervalEndMs(), fileSize, tocOffset, toc.size(),
-          Crc32c.of(toc.array(), 0, toc.size()));
+          Crc32c.of(toc.array(), 0, toc.size()), formatVersion);
       ByteBuffer headerBytes = ByteBuffer.wrap(header.encode());
       while (headerBytes.hasRemaining()) {
         channel.write(headerBytes, headerBytes.position());

@@ -1,6 +1,7 @@
 package io.nemeton.segment.format;
 
 import io.nemeton.bitmap.BitmapIndex;
+import io.nemeton.bitmap.BitmapIndexFormat;
 import io.nemeton.segment.ColumnRole;
 import io.nemeton.segment.ColumnType;
 import java.lang.foreign.MemorySegment;
@@ -29,10 +30,12 @@ public final class StringColumnReader implements ColumnReader {
   private final Region ids;
   private final Region bitmaps;
   private final int maxBlockValueCount;
+  /** The bitmaps layout the file's format version prescribes. */
+  private final BitmapIndexFormat bitmapFormat;
   private volatile BitmapIndex index;
 
   private StringColumnReader(ColumnDescriptor descriptor, StringDictionary dictionary, BlockColumnParts column,
-      Region bitmaps, int maxBlockValueCount) {
+      Region bitmaps, int maxBlockValueCount, BitmapIndexFormat bitmapFormat) {
     this.descriptor = descriptor;
     this.dictionary = dictionary;
     this.column = column;
@@ -40,10 +43,11 @@ public final class StringColumnReader implements ColumnReader {
     this.ids = column.data;
     this.bitmaps = bitmaps;
     this.maxBlockValueCount = maxBlockValueCount;
+    this.bitmapFormat = bitmapFormat;
   }
 
   static StringColumnReader open(ColumnDescriptor descriptor, Region dictionaryRegion, Region blocksRegion,
-      Region ids, Region bitmaps, int rowCount, int rowsPerBlock, long sizeBytes) {
+      Region ids, Region bitmaps, int rowCount, int rowsPerBlock, long sizeBytes, int formatVersion) {
     StringDictionary dictionary = StringDictionary.open(dictionaryRegion);
     BlockColumnParts column = BlockColumnParts.open(blocksRegion, ids, rowCount, rowsPerBlock,
         BlockDirectoryLayout.STRING_ENTRY_BYTES, sizeBytes);
@@ -69,7 +73,8 @@ public final class StringColumnReader implements ColumnReader {
       }
       maxValues = Math.max(maxValues, values);
     }
-    return new StringColumnReader(descriptor, dictionary, column, bitmaps, maxValues);
+    BitmapIndexFormat bitmapFormat = formatVersion == 1 ? BitmapIndexFormat.ROARING_ONLY : BitmapIndexFormat.COMPACT_POSTINGS;
+    return new StringColumnReader(descriptor, dictionary, column, bitmaps, maxValues, bitmapFormat);
   }
 
   @Override
@@ -127,6 +132,15 @@ public final class StringColumnReader implements ColumnReader {
   /** The value of dictionary id {@code id} (null for the null id); allocates the String. */
   public String value(int id) {
     return dictionary.value(id);
+  }
+
+  /**
+   * The UTF-8 bytes of dictionary id {@code id}'s value (null for the null id): a read-only view,
+   * no copy, valid while the segment is open. Lets callers compare values of several segments
+   * without decoding them.
+   */
+  public MemorySegment valueBytes(int id) {
+    return dictionary.valueBytes(id);
   }
 
   /** The id of {@code value} (null allowed), or {@code -(insertion point) - 1} when absent. */
@@ -210,7 +224,11 @@ public final class StringColumnReader implements ColumnReader {
     return rows;
   }
 
-  /** Rows holding dictionary id {@code id}, read from the mapping without copying. */
+  /**
+   * Rows holding dictionary id {@code id}: for a common value a view of the mapping (no copy), for
+   * a rare value stored as a compact list a small heap bitmap decoded on each call (see {@link
+   * BitmapIndex}).
+   */
   public ImmutableRoaringBitmap bitmap(int id) {
     if (id < 0 || id >= dictionary.cardinality()) {
       throw new IndexOutOfBoundsException(bitmaps.name() + ": id=" + id + " outside [0, " + dictionary.cardinality()
@@ -232,6 +250,9 @@ public final class StringColumnReader implements ColumnReader {
         current = BitmapIndex.wrap(bitmaps.verified());
       } catch (IndexOutOfBoundsException | IllegalArgumentException e) {
         throw new SegmentCorruptException(bitmaps.file(), bitmaps.name(), "cannot open: " + e, e);
+      }
+      if (current.format() != bitmapFormat) {
+        throw bitmaps.corrupt("layout=" + current.format() + " expected=" + bitmapFormat + " for this format version");
       }
       if (current.cardinality() != dictionary.cardinality()) {
         throw bitmaps.corrupt("cardinality=" + current.cardinality() + " expected=" + dictionary.cardinality());

@@ -1,5 +1,6 @@
 package io.nemeton.segment.format;
 
+import io.nemeton.bitmap.BitmapIndexFormat;
 import io.nemeton.bitmap.BitmapIndexWriter;
 import io.nemeton.codecs.IntBlockCodec;
 import io.nemeton.memory.GrowableBytes;
@@ -26,15 +27,19 @@ final class StringColumnWriter {
   private final GrowableBytes directory = new GrowableBytes(1 << 12);
   private final GrowableBytes index = new GrowableBytes(1 << 12);
   private final DictionaryWriter dictionaryWriter;
+  private final BitmapIndexFormat bitmapFormat;
 
-  StringColumnWriter(CompressionChooser chooser) {
+  StringColumnWriter(CompressionChooser chooser, BitmapIndexFormat bitmapFormat) {
     this.dictionaryWriter = new DictionaryWriter(chooser);
+    this.bitmapFormat = bitmapFormat;
   }
 
   void write(RegionOutput out, int column, StringColumn data, int rowCount) {
     String name = data.name();
     int cardinality = data.dictionary().length;
-    BitmapIndexWriter bitmaps = new BitmapIndexWriter(cardinality);
+    // single-value columns build the index in bulk from the ids after the block loop checked them;
+    // multi-value rows are added one by one, each distinct value once
+    BitmapIndexWriter bitmaps = data.multiValue() ? new BitmapIndexWriter(cardinality, bitmapFormat) : null;
     int blockCount = BlockDirectoryLayout.blockCount(rowCount, ROWS);
     directory.clear();
     directory.writeInt(blockCount);
@@ -51,7 +56,7 @@ final class StringColumnWriter {
       }
     } else {
       for (int b = 0; b < blockCount; b++) {
-        writeSingleValueBlock(out, name, data.ids(), b * ROWS, Math.min(ROWS, rowCount - b * ROWS), cardinality, bitmaps);
+        writeSingleValueBlock(out, name, data.ids(), b * ROWS, Math.min(ROWS, rowCount - b * ROWS), cardinality);
       }
     }
     out.end();
@@ -60,14 +65,18 @@ final class StringColumnWriter {
     out.end();
     dictionaryWriter.write(out, column, name, data.dictionary());
     index.clear();
-    bitmaps.writeTo(index);
+    if (bitmaps != null) {
+      bitmaps.writeTo(index);
+    } else {
+      BitmapIndexWriter.writeSingleValued(data.ids(), rowCount, cardinality, bitmapFormat, index);
+    }
     out.begin(column, RegionKind.BITMAPS);
     out.write(index);
     out.end();
   }
 
   private void writeSingleValueBlock(RegionOutput out, String name, int[] values, int start, int n,
-      int cardinality, BitmapIndexWriter bitmaps) {
+      int cardinality) {
     final int[] scratch = ids;
     System.arraycopy(values, start, scratch, 0, n);
     int min = Integer.MAX_VALUE;
@@ -79,9 +88,6 @@ final class StringColumnWriter {
     }
     if (min < 0 || max >= cardinality) {
       throw idOutOfRange(name, scratch, 0, n, start, cardinality);
-    }
-    for (int i = 0; i < n; i++) {
-      bitmaps.add(scratch[i], start + i);
     }
     long offset = out.regionBytes();
     block.clear();

@@ -109,6 +109,22 @@ final class StringDictionary {
     return new String(utf8, StandardCharsets.UTF_8);
   }
 
+  /**
+   * The UTF-8 bytes of {@code id}'s value, a view of the mapping (or of the inflated copy) that
+   * copies nothing; null for the null id.
+   */
+  MemorySegment valueBytes(int id) {
+    if (id < 0 || id >= cardinality) {
+      throw new IndexOutOfBoundsException("dictionary id=" + id + " outside [0, " + cardinality + ")");
+    }
+    if (hasNull && id == 0) {
+      return null;
+    }
+    int start = offsets.getAtIndex(LittleEndian.INT, id);
+    int end = offsets.getAtIndex(LittleEndian.INT, id + 1);
+    return values.asSlice(start, end - start);
+  }
+
   /** The id of {@code value}, or {@code -(insertion point) - 1} when it is absent. */
   int lookupId(String value) {
     if (value == null) {

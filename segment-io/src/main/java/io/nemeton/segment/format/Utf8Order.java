@@ -42,6 +42,40 @@ final class Utf8Order {
     return Integer.compare(a, b);
   }
 
+  /**
+   * Encodes {@code value} as UTF-8 into {@code destination} (at least {@code 3 * value.length()}
+   * bytes) and returns the bytes written, or -1 when the value holds an unpaired surrogate, which
+   * UTF-8 cannot carry. One pass: the check and the encoding that {@link #hasUnpairedSurrogate}
+   * plus {@code getBytes} would make in two, without allocating.
+   */
+  static int encode(String value, byte[] destination) {
+    final int length = value.length();
+    int at = 0;
+    for (int i = 0; i < length; i++) {
+      final char c = value.charAt(i);
+      if (c < 0x80) {
+        destination[at++] = (byte) c;
+      } else if (c < 0x800) {
+        destination[at++] = (byte) (0xC0 | (c >>> 6));
+        destination[at++] = (byte) (0x80 | (c & 0x3F));
+      } else if (!Character.isSurrogate(c)) {
+        destination[at++] = (byte) (0xE0 | (c >>> 12));
+        destination[at++] = (byte) (0x80 | ((c >>> 6) & 0x3F));
+        destination[at++] = (byte) (0x80 | (c & 0x3F));
+      } else {
+        if (!Character.isHighSurrogate(c) || i + 1 == length || !Character.isLowSurrogate(value.charAt(i + 1))) {
+          return -1;
+        }
+        final int codePoint = Character.toCodePoint(c, value.charAt(++i));
+        destination[at++] = (byte) (0xF0 | (codePoint >>> 18));
+        destination[at++] = (byte) (0x80 | ((codePoint >>> 12) & 0x3F));
+        destination[at++] = (byte) (0x80 | ((codePoint >>> 6) & 0x3F));
+        destination[at++] = (byte) (0x80 | (codePoint & 0x3F));
+      }
+    }
+    return at;
+  }
+
   static boolean hasUnpairedSurrogate(String value) {
     for (int i = 0; i < value.length(); i++) {
       char c = value.charAt(i);

@@ -58,7 +58,7 @@ class SegmentCorruptionTest {
             + " (not a segment file)";
       } else if (offset < SegmentFileLayout.HEADER_SIZE_OFFSET) {
         int version = (bytes[8] & 0xFF) | (bytes[9] & 0xFF) << 8;
-        expected = "format version=" + version + " not supported (this reader reads version 1)";
+        expected = "format version=" + version + " not supported (this reader reads versions 1 to 2)";
       } else {
         expected = checksum(SegmentBytes.intAt(bytes, SegmentFileLayout.HEADER_CRC_OFFSET), SegmentBytes.headerCrc(bytes));
       }
@@ -174,10 +174,24 @@ class SegmentCorruptionTest {
   @Test
   void newerVersionsAreRefusedByVersion() throws IOException {
     byte[] bytes = valid.clone();
-    bytes[SegmentFileLayout.VERSION_OFFSET] = 2;
+    bytes[SegmentFileLayout.VERSION_OFFSET] = 3;
     SegmentBytes.resealTocAndHeader(bytes);
     assertRefused(bytes, RegionVerification.ON_FIRST_USE, "header",
-        "format version=2 not supported (this reader reads version 1)");
+        "format version=3 not supported (this reader reads versions 1 to 2)");
+    bytes[SegmentFileLayout.VERSION_OFFSET] = 0;
+    SegmentBytes.resealTocAndHeader(bytes);
+    assertRefused(bytes, RegionVerification.ON_FIRST_USE, "header",
+        "format version=0 not supported (this reader reads versions 1 to 2)");
+  }
+
+  @Test
+  void bitmapsInTheLayoutOfAnotherVersionAreRefused() throws IOException {
+    byte[] bytes = valid.clone();
+    bytes[SegmentFileLayout.VERSION_OFFSET] = 1; // version 1 promises Roaring-only bitmap indexes
+    SegmentBytes.resealTocAndHeader(bytes);
+    String region = regionNames.stream().filter(name -> name.endsWith("/bitmaps")).findFirst().orElseThrow();
+    assertRefused(bytes, RegionVerification.ON_FIRST_USE, region,
+        "layout=COMPACT_POSTINGS expected=ROARING_ONLY for this format version");
   }
 
   private void assertRefused(byte[] bytes, RegionVerification verification, String region, String detail)

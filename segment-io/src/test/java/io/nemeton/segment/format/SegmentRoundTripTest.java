@@ -2,6 +2,7 @@ package io.nemeton.segment.format;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.nemeton.bitmap.BitmapIndexFormat;
 import io.nemeton.memory.testing.LeakCheckExtension;
 import io.nemeton.segment.ColumnarSegment;
 import java.nio.file.Files;
@@ -46,6 +47,26 @@ class SegmentRoundTripTest {
     roundTrip(7, 1);
   }
 
+  @Test
+  void versionOneFilesStayReadable() throws Exception {
+    long seed = Long.getLong("nemeton.seed", System.nanoTime());
+    for (int rows : new int[] {0, 1, 3000}) {
+      SplittableRandom random = new SplittableRandom(seed + rows);
+      ColumnarSegment input = RandomSegments.generate(random, rows);
+      Path file = directory.resolve("version1-" + rows + SegmentFileLayout.FILE_EXTENSION);
+      new SegmentWriter(1).write(input, file);
+      try (Segment segment = Segment.open(file, RegionVerification.AT_OPEN)) {
+        assertEquals(1, segment.formatVersion(), "seed=" + seed);
+        SegmentOracle.check(input, segment, random);
+        for (String name : segment.columnNames()) {
+          if (segment.column(name) instanceof StringColumnReader strings) {
+            assertEquals(BitmapIndexFormat.ROARING_ONLY, strings.bitmapIndex().format(), "seed=" + seed);
+          }
+        }
+      }
+    }
+  }
+
   private void roundTrip(long seed, int rows) throws Exception {
     try {
       SplittableRandom random = new SplittableRandom(seed);
@@ -57,6 +78,7 @@ class SegmentRoundTripTest {
           : RegionVerification.ON_FIRST_USE;
       try (Segment segment = Segment.open(file, verification)) {
         assertEquals(size, segment.sizeBytes());
+        assertEquals(SegmentFileLayout.FORMAT_VERSION, segment.formatVersion());
         SegmentOracle.check(input, segment, random);
         segment.verifyAll();
       }

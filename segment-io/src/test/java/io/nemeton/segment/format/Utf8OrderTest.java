@@ -37,6 +37,32 @@ class Utf8OrderTest {
   }
 
   @Test
+  void encodesLikeTheJdkAndRefusesUnpairedSurrogates() {
+    long seed = Long.getLong("nemeton.seed", System.nanoTime());
+    SplittableRandom random = new SplittableRandom(seed);
+    byte[] destination = new byte[3 * 64];
+    for (int i = 0; i < 20_000; i++) {
+      StringBuilder text = new StringBuilder(RandomSegments.string(random));
+      if (random.nextInt(8) == 0) { // a lone surrogate somewhere
+        text.insert(random.nextInt(text.length() + 1), (char) ((random.nextBoolean() ? 0xD800 : 0xDC00) + random.nextInt(0x400)));
+      }
+      String value = text.toString();
+      if (destination.length < 3 * value.length()) {
+        destination = new byte[3 * value.length()];
+      }
+      int length = Utf8Order.encode(value, destination);
+      if (Utf8Order.hasUnpairedSurrogate(value)) {
+        assertEquals(-1, length, "seed=" + seed);
+      } else {
+        byte[] expected = value.getBytes(StandardCharsets.UTF_8);
+        assertEquals(expected.length, length, "seed=" + seed);
+        assertTrue(java.util.Arrays.equals(expected, 0, length, destination, 0, length), "seed=" + seed + " value=" + value);
+      }
+    }
+    assertEquals(-1, Utf8Order.encode("a\uD800", new byte[6]));
+  }
+
+  @Test
   void findsUnpairedSurrogates() {
     assertTrue(Utf8Order.hasUnpairedSurrogate("a\uD800"));
     assertTrue(Utf8Order.hasUnpairedSurrogate("\uDC00a"));

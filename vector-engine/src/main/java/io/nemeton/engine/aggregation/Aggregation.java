@@ -22,6 +22,14 @@ public interface Aggregation {
   /** A new group aggregator reading the segment's columns through {@code columns}. */
   GroupAggregator newGroupAggregator(BlockColumns columns, FilterPlanner planner, Kernels kernels);
 
+  /**
+   * The primitive form of this aggregation, when grouped scans may keep it in accumulator cells
+   * (counts, numeric sums, mins and maxes); null when it needs its own {@link GroupAggregator}.
+   */
+  default PrimitiveAggregation primitive() {
+    return null;
+  }
+
   /** Merges two intermediate values; either may be the empty value. */
   Object combine(Object left, Object right);
 

@@ -25,6 +25,11 @@ final class CountAggregation implements Aggregation {
   }
 
   @Override
+  public PrimitiveAggregation primitive() {
+    return new PrimitiveAggregation(PrimitiveAggregation.Type.COUNT, null, null, null);
+  }
+
+  @Override
   public Object combine(Object left, Object right) {
     return (Long) left + (Long) right;
   }

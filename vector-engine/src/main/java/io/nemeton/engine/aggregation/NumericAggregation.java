@@ -42,6 +42,16 @@ final class NumericAggregation implements Aggregation {
   }
 
   @Override
+  public PrimitiveAggregation primitive() {
+    final PrimitiveAggregation.Type cells = switch (type) {
+      case LONG -> PrimitiveAggregation.Type.LONG;
+      case FLOAT -> PrimitiveAggregation.Type.FLOAT;
+      default -> PrimitiveAggregation.Type.DOUBLE;
+    };
+    return new PrimitiveAggregation(cells, operation, spec.fieldName(), spec.expression());
+  }
+
+  @Override
   public Object combine(Object left, Object right) {
     if (left == null) {
       return right;

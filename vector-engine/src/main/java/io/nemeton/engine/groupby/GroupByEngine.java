@@ -2,7 +2,6 @@ package io.nemeton.engine.groupby;
 
 import io.nemeton.engine.aggregation.Aggregation;
 import io.nemeton.engine.aggregation.Aggregations;
-import io.nemeton.engine.aggregation.GroupAggregator;
 import io.nemeton.engine.cursor.Batch;
 import io.nemeton.engine.cursor.TimeBuckets;
 import io.nemeton.engine.query.GranularitySpec;
@@ -25,7 +24,8 @@ import java.util.Map;
  * Groups the rows of one segment by time bucket and dimension values and aggregates each group:
  * the scan shared by groupBy and topN. Rows are visited bucket by bucket (each bucket a row range
  * found by binary search), so groups never span buckets and the key table is reused. Each row's
- * dimension codes are packed into a long key and numbered by a {@link GroupByEngineKeyTable};
+ * dimension codes are packed into a long key, used as the group itself when its bound is small, or
+ * numbered by an off-heap {@link GroupKeyHashTable} (freed when the scan ends);
  * aggregators update dense per-group state a batch at a time. A multi-value row counts once per
  * value (once per combination of values when several dimensions are multi-value). Partials merge
  * group by group.
@@ -38,7 +38,6 @@ public final class GroupByEngine {
   private GroupByEngine() {
   }
 
-  /** What a grouping scan needs from its query. */
   /**
    * What a grouping scan needs from its query.
    *
@@ -67,9 +66,30 @@ public final class GroupByEngine {
       bounds[d] = dimensions[d].codeBound();
     }
     final GroupByEngineKeyCodec codec = new GroupByEngineKeyCodec(bounds);
-    final GroupByEngineKeyTable table = new GroupByEngineKeyTable(codec.keyBound(), settings.maxGroups());
-    final GroupAggregator[] aggregators = scan.groupAggregators(grouping.aggregations());
-    final BucketScan bucketScan = new BucketScan(scan, dimensions, codec, table, aggregators);
+    final long maxBytes = settings.maxGroupByBytes();
+    final boolean direct = direct(codec, grouping, segment, maxBytes);
+    GroupKeyHashTable table = null;
+    try {
+      table = direct ? null : new GroupKeyHashTable(KEY_TABLE_TAG, 1, 0, maxBytes);
+      return scanBuckets(grouping, segment, scan, dimensions, codec, table, maxBytes, direct);
+    } catch (GroupByResourceLimitExceededException e) {
+      throw GroupCells.resourceError(e, maxBytes);
+    } finally {
+      if (table != null) {
+        table.close();
+      }
+    }
+  }
+
+  /** Off-heap accounting tag of the group-key tables of groupBy and topN scans. */
+  static final String KEY_TABLE_TAG = "groupby-keys";
+
+  private static GroupByEnginePartial scanBuckets(Grouping grouping, QueryableSegment segment, SegmentScan scan,
+      GroupByEngineDimension[] dimensions, GroupByEngineKeyCodec codec, GroupKeyHashTable table, long maxBytes,
+      boolean direct) {
+    final GroupCells cells = new GroupCells(scan, grouping.aggregations(), direct ? (int) codec.keyBound() : 16,
+        maxBytes);
+    final BucketScan bucketScan = new BucketScan(scan, dimensions, codec, table, cells, grouping.aggregations());
     final TimeBuckets buckets = new TimeBuckets(grouping.granularity());
     final long dataStart = segment.minTimeMs();
     final long dataEnd = segment.maxTimeMs() + 1;
@@ -81,7 +101,7 @@ public final class GroupByEngine {
       }
       if (buckets.isAll()) {
         final long stamp = grouping.stampAllWithData() ? start : grouping.intervals().get(0).startMs();
-        bucketScan.run(stamp, segment.lowerBoundRow(start), segment.lowerBoundRow(end), grouping.aggregations());
+        bucketScan.run(stamp, segment.lowerBoundRow(start), segment.lowerBoundRow(end));
         continue;
       }
       long bucket = buckets.floor(start);
@@ -96,26 +116,75 @@ public final class GroupByEngine {
           bucket = buckets.floor(scan.timeAt(endRow));
           continue;
         }
-        bucketScan.run(bucket, startRow, endRow, grouping.aggregations());
+        bucketScan.run(bucket, startRow, endRow);
         bucket = next;
       }
     }
-    return new GroupByEnginePartial(bucketScan.groups == null ? new LinkedHashMap<>() : bucketScan.groups);
+    return bucketScan.finish();
   }
 
-  /** Merges partials in the order given. */
+  /** Group ids below this bound are always used directly as cell indexes (cheap to reset and walk). */
+  private static final long SMALL_KEY_BOUND = 4096;
+
+  /**
+   * Whether packed keys index the cells directly (no key table): when they have a known bound that
+   * is small, or, with granularity {@code all} (one table per segment), not far above the segment's
+   * rows, and the cells fit the memory bound.
+   */
+  private static boolean direct(GroupByEngineKeyCodec codec, Grouping grouping, QueryableSegment segment,
+      long maxBytes) {
+    if (!codec.isRadix()) {
+      return false;
+    }
+    final long keyBound = Math.max(1, codec.keyBound());
+    final long slots = 1 + 2L * grouping.aggregations().size();
+    if (keyBound * slots > Integer.MAX_VALUE - 16 || AccumulatorTable.bytesFor((int) slots, keyBound) > maxBytes) {
+      return false;
+    }
+    return keyBound <= SMALL_KEY_BOUND
+        || (grouping.granularity().isAll() && keyBound <= 4L * segment.rowCount());
+  }
+
+  /** Estimated heap bytes of one merged group held in a map: entry, key, value list and array. */
+  static long bytesPerMapGroup(int dimensions, int aggregations) {
+    return 96 + 32L * dimensions + 24L * aggregations;
+  }
+
+  /**
+   * Merges partials in the order given. Partials that all kept their dictionary groups stay so
+   * (merged lazily, see {@link GroupByEnginePartial}); otherwise groups are combined into one map,
+   * bounded by {@code maxBytes} at {@link #bytesPerMapGroup} per group.
+   */
   public static GroupByEnginePartial merge(List<Aggregation> aggregations, List<? extends PartialResult> partials,
-      int maxGroups) {
+      long maxBytes) {
     if (partials.size() == 1) {
       return (GroupByEnginePartial) partials.get(0);
     }
+    final List<DictionaryGroups> parts = new ArrayList<>();
+    boolean allDictionary = true;
+    for (PartialResult partial : partials) {
+      final List<DictionaryGroups> kept = ((GroupByEnginePartial) partial).dictionaryParts();
+      if (kept == null) {
+        allDictionary = false;
+        break;
+      }
+      parts.addAll(kept);
+    }
+    if (allDictionary) {
+      return new GroupByEnginePartial(aggregations, parts);
+    }
     final LinkedHashMap<GroupByEngineKey, Object[]> merged = new LinkedHashMap<>();
+    long perGroup = -1;
     for (PartialResult partial : partials) {
       for (Map.Entry<GroupByEngineKey, Object[]> entry : ((GroupByEnginePartial) partial).groups().entrySet()) {
         put(merged, aggregations, entry.getKey(), entry.getValue());
-        if (merged.size() > maxGroups) {
+        if (perGroup < 0) {
+          perGroup = bytesPerMapGroup(entry.getKey().values().size(), aggregations.size());
+        }
+        if (merged.size() * perGroup > maxBytes) {
           throw new QueryException(QueryErrorCode.RESOURCE_LIMIT_EXCEEDED, "merging groupBy results needs more than "
-              + "maxGroups=" + maxGroups + " groups; narrow the query or raise the engine's maxGroupByGroups");
+              + "maxGroupByBytes=" + maxBytes + " (" + merged.size() + " groups at about " + perGroup
+              + " bytes each); narrow the query or raise the engine's maxGroupByBytes");
         }
       }
     }
@@ -125,9 +194,8 @@ public final class GroupByEngine {
   /** Adds a group's values, combining them with an equal group's. */
   static void put(Map<GroupByEngineKey, Object[]> groups, List<Aggregation> aggregations, GroupByEngineKey key,
       Object[] values) {
-    final Object[] existing = groups.get(key);
+    final Object[] existing = groups.putIfAbsent(key, values);
     if (existing == null) {
-      groups.put(key, values);
       return;
     }
     final Object[] combined = new Object[values.length];
@@ -137,32 +205,44 @@ public final class GroupByEngine {
     groups.put(key, combined);
   }
 
-  /** Scans one bucket's rows into groups, then moves the groups into the partial result. */
+  /**
+   * Scans rows of one time bucket after another into groups. Consecutive runs with the same stamp
+   * (granularity {@code all} over several intervals) accumulate together; a new stamp first moves
+   * the groups of the last one into the partial's map.
+   */
   private static final class BucketScan {
     private final SegmentScan scan;
     private final GroupByEngineDimension[] dimensions;
     private final GroupByEngineKeyCodec codec;
-    private final GroupByEngineKeyTable table;
-    private final GroupAggregator[] aggregators;
+    private final GroupKeyHashTable table;
+    private final long[] oneKey = new long[1];
+    private final int[] oneGroup = new int[1];
+    private final GroupCells cells;
+    private final List<Aggregation> aggregations;
     private final Batch expanded = new Batch();
     private final int[] groupIds = new int[ROWS];
+    private final long[] keys = new long[ROWS];
     private final int[] codes;
     private final int[] counts;
     private final int[] choice;
-    private int pending;
-    private int capacity = 1;
-    private LinkedHashMap<GroupByEngineKey, Object[]> groups;
-    private final java.util.Set<Long> flushedBuckets = new java.util.HashSet<>();
     private final boolean batchKeys;
-    private final long[] keys = new long[ROWS];
+    private final boolean direct;
+    private final int keyBound;
+    private int pending;
+    private boolean scanned;
+    private long stamp;
+    private LinkedHashMap<GroupByEngineKey, Object[]> groups;
 
     BucketScan(SegmentScan scan, GroupByEngineDimension[] dimensions, GroupByEngineKeyCodec codec,
-        GroupByEngineKeyTable table, GroupAggregator[] aggregators) {
+        GroupKeyHashTable table, GroupCells cells, List<Aggregation> aggregations) {
       this.scan = scan;
       this.dimensions = dimensions;
       this.codec = codec;
       this.table = table;
-      this.aggregators = aggregators;
+      this.cells = cells;
+      this.aggregations = aggregations;
+      this.direct = table == null;
+      this.keyBound = direct ? (int) Math.max(1, codec.keyBound()) : -1;
       this.codes = new int[dimensions.length];
       this.counts = new int[dimensions.length];
       this.choice = new int[dimensions.length];
@@ -173,11 +253,12 @@ public final class GroupByEngine {
       this.batchKeys = allDictionary;
     }
 
-    void run(long bucketMs, int startRow, int endRow, List<Aggregation> aggregations) {
-      table.clear();
-      for (GroupAggregator aggregator : aggregators) {
-        aggregator.reset(Integer.MAX_VALUE);
+    void run(long bucketMs, int startRow, int endRow) {
+      if (scanned && bucketMs != stamp) {
+        flush();
       }
+      scanned = true;
+      stamp = bucketMs;
       scan.reset(startRow, endRow);
       for (Batch batch = scan.next(); batch != null; batch = scan.next()) {
         if (batchKeys) {
@@ -190,16 +271,42 @@ public final class GroupByEngine {
         for (int i = 0; i < size; i++) {
           addRow(block, batch.position(i));
         }
-        flush(block);
+        aggregatePending(block);
       }
+    }
+
+    /**
+     * The partial: the dictionary groups as they are when every dimension is a plain string
+     * column, keys index the cells and every aggregator lives in cells; else a map of groups.
+     */
+    GroupByEnginePartial finish() {
+      if (!scanned) {
+        return new GroupByEnginePartial(new LinkedHashMap<>());
+      }
+      boolean plain = direct && groups == null && cells.cellsOnly();
+      for (GroupByEngineDimension dimension : dimensions) {
+        plain &= dimension.plainDictionary();
+      }
+      if (plain) {
+        return new GroupByEnginePartial(aggregations,
+            List.of(new DictionaryGroups(stamp, dimensions, codec, cells, keyBound)));
+      }
+      flush();
+      return new GroupByEnginePartial(groups);
+    }
+
+    /** Moves the current stamp's groups into the map and empties the cells. */
+    private void flush() {
       if (groups == null) {
-        groups = LinkedHashMap.newLinkedHashMap(table.size());
+        groups = new LinkedHashMap<>();
       }
-      // a bucket start seen before (all-granularity over several intervals) may repeat keys
-      final boolean mayRepeat = !flushedBuckets.add(bucketMs);
       final int[] decoded = new int[dimensions.length];
-      for (int group = 0; group < table.size(); group++) {
-        codec.decode(table.keyOf(group), decoded);
+      final int groupCount = direct ? keyBound : table.size();
+      for (int group = 0; group < groupCount; group++) {
+        if (direct && cells.rows(group) == 0) {
+          continue;
+        }
+        codec.decode(direct ? group : table.keyAt(group, 0), decoded);
         final List<Object> values;
         if (dimensions.length == 1) {
           values = java.util.Collections.singletonList(dimensions[0].value(decoded[0]));
@@ -209,46 +316,44 @@ public final class GroupByEngine {
             values.add(dimensions[d].value(decoded[d]));
           }
         }
-        final Object[] aggregated = new Object[aggregators.length];
+        final Object[] aggregated = new Object[aggregations.size()];
         for (int a = 0; a < aggregated.length; a++) {
-          aggregated[a] = aggregators[a].get(group);
+          aggregated[a] = cells.value(group, a);
         }
-        final GroupByEngineKey key = new GroupByEngineKey(bucketMs, values);
-        if (mayRepeat) {
-          put(groups, aggregations, key, aggregated);
-        } else {
-          groups.put(key, aggregated);
-        }
+        put(groups, aggregations, new GroupByEngineKey(stamp, values), aggregated);
+      }
+      cells.reset();
+      if (!direct) {
+        table.clear();
       }
     }
 
     /**
      * The batch path, when every dimension is a single-value dictionary column: keys are built a
-     * dimension at a time over the whole batch, then numbered, then aggregated in place.
+     * dimension at a time over the whole batch, then numbered (or used as they are), then
+     * aggregated.
      */
     private void addBatch(Batch batch) {
       batch.materialize();
       final int size = batch.size();
+      final int block = batch.block();
       final int[] positions = batch.selection();
-      final long[] batchKeys = keys;
-      java.util.Arrays.fill(batchKeys, 0, size, 0L);
-      for (int d = 0; d < dimensions.length; d++) {
-        dimensions[d].addCodes(batch.block(), positions, size, codec.radix(d), batchKeys);
-      }
       final int[] groups = groupIds;
-      for (int k = 0; k < size; k++) {
-        groups[k] = table.findOrInsert(batchKeys[k]);
-      }
-      final int groupCount = table.size();
-      if (groupCount > capacity) {
-        capacity = Math.max(groupCount, capacity * 2);
-        for (GroupAggregator aggregator : aggregators) {
-          aggregator.ensureCapacity(capacity);
+      if (direct) {
+        java.util.Arrays.fill(groups, 0, size, 0);
+        for (int d = 0; d < dimensions.length; d++) {
+          dimensions[d].addCodes(block, positions, size, (int) codec.radix(d), groups);
         }
+      } else {
+        final long[] batchKeys = keys;
+        java.util.Arrays.fill(batchKeys, 0, size, 0L);
+        for (int d = 0; d < dimensions.length; d++) {
+          dimensions[d].addCodes(block, positions, size, codec.radix(d), batchKeys);
+        }
+        table.findOrInsert(batchKeys, size, groups);
+        cells.ensureCapacity(table.size());
       }
-      for (GroupAggregator aggregator : aggregators) {
-        aggregator.aggregate(batch, groups);
-      }
+      cells.aggregate(batch, groups);
     }
 
     /** Adds one row: one entry per combination of its dimensions' values. */
@@ -263,15 +368,17 @@ public final class GroupByEngine {
         for (int d = 0; d < dimensions.length; d++) {
           codes[d] = dimensions[d].code(block, position, choice[d]);
         }
-        final int group = table.findOrInsert(codec.encode(codes));
-        if (group + 1 > capacity) {
-          capacity = Math.max(group + 1, capacity * 2);
-          for (GroupAggregator aggregator : aggregators) {
-            aggregator.ensureCapacity(capacity);
-          }
+        final int group;
+        if (direct) {
+          group = (int) codec.encode(codes);
+        } else {
+          oneKey[0] = codec.encode(codes);
+          table.findOrInsert(oneKey, 1, oneGroup);
+          group = oneGroup[0];
+          cells.ensureCapacity(group + 1);
         }
         if (pending == ROWS) {
-          flush(block);
+          aggregatePending(block);
         }
         expanded.selection()[pending] = position;
         groupIds[pending++] = group;
@@ -284,14 +391,12 @@ public final class GroupByEngine {
       }
     }
 
-    private void flush(int block) {
+    private void aggregatePending(int block) {
       if (pending == 0) {
         return;
       }
       expanded.setSparse(block, pending);
-      for (GroupAggregator aggregator : aggregators) {
-        aggregator.aggregate(expanded, groupIds);
-      }
+      cells.aggregate(expanded, groupIds);
       pending = 0;
     }
   }

@@ -92,6 +92,40 @@ final class GroupByEngineDimension {
     }
   }
 
+  /**
+   * Whether codes are the string column's dictionary ids and values its strings unchanged (no
+   * extraction, output type STRING), so groups of several segments match by dictionary value.
+   */
+  boolean plainDictionary() {
+    return mode == Mode.DICTIONARY && spec.outputType().kind() == ValueType.Kind.STRING;
+  }
+
+  /** The string column, for a dictionary or extracted dimension; null otherwise. */
+  StringColumn column() {
+    return column;
+  }
+
+  /** As {@link #addCodes(int, int[], int, long, long[])} for keys that fit an int. */
+  void addCodes(int block, int[] positions, int count, int weight, int[] keys) {
+    final int[] ids = blocks.ids(block);
+    if (mode == Mode.DICTIONARY) {
+      if (weight == 1) {
+        for (int k = 0; k < count; k++) {
+          keys[k] += ids[positions[k]];
+        }
+      } else {
+        for (int k = 0; k < count; k++) {
+          keys[k] += ids[positions[k]] * weight;
+        }
+      }
+    } else {
+      final int[] codes = codeOfId;
+      for (int k = 0; k < count; k++) {
+        keys[k] += codes[ids[positions[k]]] * weight;
+      }
+    }
+  }
+
   /** Codes are below this bound, or -1 when it is not known in advance. */
   int codeBound() {
     return mode == Mode.GENERIC ? -1 : column.cardinality();

@@ -54,7 +54,8 @@ public final class GroupByEngineResults {
     final List<Aggregation> aggregations = Aggregations.of(query.aggregations());
     final List<Row> rows = new ArrayList<>();
     if (query.subtotalsSpec() == null || query.subtotalsSpec().isEmpty()) {
-      rows.addAll(rows(query, aggregations, partial.groups()));
+      final List<Row> fromDictionaries = dictionaryTopRows(query, aggregations, partial);
+      rows.addAll(fromDictionaries != null ? fromDictionaries : rows(query, aggregations, partial.groups()));
     } else {
       for (List<String> subtotal : query.subtotalsSpec()) {
         rows.addAll(rows(query, aggregations, regroup(query, aggregations, partial.groups(), subtotal)));
@@ -166,6 +167,46 @@ public final class GroupByEngineResults {
     return full.thenComparing(defaultOrder());
   }
 
+  /**
+   * The rows of a limit spec ordering by one aggregator, picked from a partial that kept its
+   * segments' dictionary groups ({@link DictionaryGroupsLimit}) without building every group;
+   * null when that does not apply.
+   */
+  private static List<Row> dictionaryTopRows(GroupByQuery query, List<Aggregation> aggregations,
+      GroupByEnginePartial partial) {
+    final List<DictionaryGroups> parts = partial.dictionaryParts();
+    if (parts == null || parts.isEmpty()) {
+      return null;
+    }
+    final Comparator<Map.Entry<GroupByEngineKey, Object[]>> order = limitOrderOnGroups(query, aggregations);
+    if (order == null) {
+      return null;
+    }
+    final DefaultLimitSpec spec = (DefaultLimitSpec) query.limitSpec();
+    if (spec.columns().size() != 1) {
+      return null;
+    }
+    final OrderByColumn column = spec.columns().get(0);
+    int metric = -1;
+    for (int i = 0; i < aggregations.size(); i++) {
+      if (aggregations.get(i).name().equals(column.dimension())) {
+        metric = i;
+      }
+    }
+    if (metric < 0) {
+      return null;
+    }
+    final int keep = (int) Math.min(Integer.MAX_VALUE - 8, (long) spec.offset() + spec.limit());
+    final List<Map.Entry<GroupByEngineKey, Object[]>> top =
+        DictionaryGroupsLimit.top(parts, aggregations, metric, column.direction(), keep);
+    if (top == null) {
+      return null;
+    }
+    final List<Map.Entry<GroupByEngineKey, Object[]>> sorted = new ArrayList<>(top);
+    sorted.sort(order);
+    return rowsFrom(query, aggregations, sorted, spec.offset());
+  }
+
   /** The first {@code offset + limit} groups by {@code order}, kept in a bounded heap, as rows. */
   private static List<Row> topRows(GroupByQuery query, List<Aggregation> aggregations,
       Map<GroupByEngineKey, Object[]> merged, Comparator<Map.Entry<GroupByEngineKey, Object[]>> order) {
@@ -183,9 +224,15 @@ public final class GroupByEngineResults {
     }
     final List<Map.Entry<GroupByEngineKey, Object[]>> top = new ArrayList<>(heap);
     top.sort(order);
+    return rowsFrom(query, aggregations, top, spec.offset());
+  }
+
+  /** Answer rows of sorted groups from {@code offset} on. */
+  private static List<Row> rowsFrom(GroupByQuery query, List<Aggregation> aggregations,
+      List<Map.Entry<GroupByEngineKey, Object[]>> top, int offset) {
     final boolean finalize = query.context().finalizeResults();
     final List<Row> rows = new ArrayList<>();
-    for (int i = Math.min(spec.offset(), top.size()); i < top.size(); i++) {
+    for (int i = Math.min(offset, top.size()); i < top.size(); i++) {
       final Map.Entry<GroupByEngineKey, Object[]> group = top.get(i);
       final Map<String, Object> event = new LinkedHashMap<>();
       for (int d = 0; d < query.dimensions().size(); d++) {

@@ -97,7 +97,7 @@ public final class BatchEngine implements Engine {
 
   ScanSettings settings(Query query) {
     final int vectorSize = query.context().vectorSize(config.defaultVectorSize());
-    return new ScanSettings(kernels, vectorSize, config.maxBitmapUnion(), config.maxGroupByGroups());
+    return new ScanSettings(kernels, vectorSize, config.maxBitmapUnion(), config.maxGroupByBytes());
   }
 
   @Override
@@ -125,7 +125,7 @@ public final class BatchEngine implements Engine {
     return switch (query) {
       case TimeseriesQuery timeseries -> TimeseriesEngine.merge(timeseries, partials);
       case GroupByQuery groupBy -> GroupByEngine.merge(Aggregations.of(groupBy.aggregations()), partials,
-          config.maxGroupByGroups());
+          config.maxGroupByBytes());
       case TopNQuery topN -> TopNEngine.merge(topN, partials);
       case ScanQuery scan -> ScanEngine.merge(scan, partials);
       case SearchQuery search -> SearchEngine.merge(search, partials);

@@ -1,6 +1,7 @@
 package io.nemeton.engine.storage;
 
 import io.nemeton.segment.format.StringColumnReader;
+import java.lang.foreign.MemorySegment;
 import org.roaringbitmap.buffer.ImmutableRoaringBitmap;
 
 /** A string column of a mapped segment file. Thread-safe; dictionary values allocate on read. */
@@ -34,6 +35,11 @@ final class MappedStringColumn implements StringColumn {
   @Override
   public String value(int id) {
     return reader.value(id);
+  }
+
+  @Override
+  public MemorySegment valueBytes(int id) {
+    return reader.valueBytes(id);
   }
 
   @Override

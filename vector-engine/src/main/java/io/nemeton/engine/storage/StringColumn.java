@@ -1,6 +1,8 @@
 package io.nemeton.engine.storage;
 
 import io.nemeton.bitmap.SortedDictionary;
+import java.lang.foreign.MemorySegment;
+import java.nio.charset.StandardCharsets;
 import org.roaringbitmap.buffer.ImmutableRoaringBitmap;
 
 /**
@@ -16,6 +18,16 @@ public interface StringColumn extends SortedDictionary {
 
   /** Whether id 0 is null. */
   boolean hasNullValue();
+
+  /**
+   * The UTF-8 bytes of dictionary id {@code id}'s value, null for the null id; read-only, valid
+   * while the segment is open. A mapped column returns a view of the file (no copy), so values of
+   * several segments compare without decoding; this default encodes the decoded value.
+   */
+  default MemorySegment valueBytes(int id) {
+    final String value = value(id);
+    return value == null ? null : MemorySegment.ofArray(value.getBytes(StandardCharsets.UTF_8));
+  }
 
   /** The id of {@code value} (null allowed), or {@code -(insertion point) - 1} when absent. */
   int lookupId(String value);

@@ -6,6 +6,8 @@ import io.nemeton.engine.groupby.GroupByEngine;
 import io.nemeton.engine.groupby.GroupByEngineKey;
 import io.nemeton.engine.groupby.GroupByEnginePartial;
 import io.nemeton.engine.query.TopNQuery;
+import io.nemeton.engine.query.topn.InvertedTopNMetricSpec;
+import io.nemeton.engine.query.topn.NumericTopNMetricSpec;
 import io.nemeton.engine.result.ResultRows;
 import io.nemeton.engine.run.PartialResult;
 import io.nemeton.engine.run.ScanSettings;
@@ -32,6 +34,13 @@ public final class TopNEngine {
     final GroupByEngine.Grouping grouping = new GroupByEngine.Grouping(List.of(query.dimension()), aggregations,
         query.filter(), query.virtualColumns(), query.granularity(), query.intervals().intervals(), true);
     final GroupByEnginePartial groups = GroupByEngine.runSegment(grouping, segment, settings);
+    final int keep = Math.max(query.threshold(), query.context().minTopNThreshold());
+    final GroupByEnginePartial.Top top = topFromCells(query, aggregations, groups, keep);
+    if (top != null) {
+      final TreeMap<Long, LinkedHashMap<Object, Object[]>> kept = new TreeMap<>();
+      kept.put(top.timeMs(), top.groups());
+      return new TopNPartial(kept);
+    }
     final TreeMap<Long, LinkedHashMap<Object, Object[]>> buckets = new TreeMap<>();
     for (Map.Entry<GroupByEngineKey, Object[]> group : groups.groups().entrySet()) {
       buckets.computeIfAbsent(group.getKey().timeMs(), t -> new LinkedHashMap<>())
@@ -40,7 +49,6 @@ public final class TopNEngine {
     if (query.granularity().isAll() && buckets.size() > 1) {
       collapse(buckets, aggregations);
     }
-    final int keep = Math.max(query.threshold(), query.context().minTopNThreshold());
     final TopNOrdering ordering = new TopNOrdering(query.metric(), aggregations, query.postAggregations());
     for (Map.Entry<Long, LinkedHashMap<Object, Object[]>> bucket : buckets.entrySet()) {
       if (bucket.getValue().size() > keep) {
@@ -52,6 +60,33 @@ public final class TopNEngine {
       }
     }
     return new TopNPartial(buckets);
+  }
+
+  /**
+   * The kept values of a segment whose groups stayed in cells, picked straight from them when the
+   * metric is an aggregator kept in cells (numeric: largest first; inverted: smallest first); null
+   * otherwise.
+   */
+  private static GroupByEnginePartial.Top topFromCells(TopNQuery query, List<Aggregation> aggregations,
+      GroupByEnginePartial groups, int keep) {
+    final boolean largest;
+    final String metric;
+    if (query.metric() instanceof NumericTopNMetricSpec numeric) {
+      largest = true;
+      metric = numeric.metric();
+    } else if (query.metric() instanceof InvertedTopNMetricSpec inverted
+        && inverted.metric() instanceof NumericTopNMetricSpec numeric) {
+      largest = false;
+      metric = numeric.metric();
+    } else {
+      return null;
+    }
+    for (int i = 0; i < aggregations.size(); i++) {
+      if (aggregations.get(i).name().equals(metric)) {
+        return groups.topByMetric(i, largest, keep);
+      }
+    }
+    return null;
   }
 
   /** Folds every bucket into the earliest one (granularity {@code all}). */

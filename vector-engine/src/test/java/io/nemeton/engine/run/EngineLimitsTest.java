@@ -40,11 +40,11 @@ class EngineLimitsTest {
   @Test
   void groupByPastTheGroupLimitFailsWithAResourceError() {
     final List<QueryableSegment> segments = heap(nonEmpty());
-    try (BatchEngine engine = new BatchEngine(EngineConfig.defaults().withThreads(2).withMaxGroupByGroups(50))) {
+    try (BatchEngine engine = new BatchEngine(EngineConfig.defaults().withThreads(2).withMaxGroupByBytes(500))) {
       final QueryException error = assertThrows(QueryException.class,
           () -> engine.run(QueryParser.parse(GROUP_BY_HIGH), segments));
       assertEquals(QueryErrorCode.RESOURCE_LIMIT_EXCEEDED, error.code());
-      assertTrue(error.getMessage().contains("maxGroups=50"), error.getMessage());
+      assertTrue(error.getMessage().contains("maxGroupByBytes=500"), error.getMessage());
     }
   }
 
@@ -95,7 +95,7 @@ class EngineLimitsTest {
     assertEquals("engine threads=0 must be >= 1", threads.getMessage());
     final IllegalArgumentException groups = assertThrows(IllegalArgumentException.class,
         () -> new EngineConfig(1, 512, 10, 0));
-    assertEquals("engine maxGroupByGroups=0 must be >= 1", groups.getMessage());
+    assertEquals("engine maxGroupByBytes=0 must be >= 1", groups.getMessage());
   }
 
   @Test

@@ -48,7 +48,7 @@ class QueryableSegmentTest {
 
   private static void check(QueryableSegment segment, List<Map<String, Object>> rows, String where) {
     assertEquals(rows.size(), segment.rowCount(), where);
-    assertEquals(List.of("__time", "s1", "s2", "m1", "l1", "d1", "f1"), segment.columnNames(), where);
+    assertEquals(List.of("__time", "s1", "s2", "h1", "m1", "l1", "d1", "f1"), segment.columnNames(), where);
     if (rows.isEmpty()) {
       return;
     }

@@ -28,12 +28,29 @@ public final class RandomData {
   }
 
   public static List<TestColumn> columns() {
-    return List.of(TestColumn.string("s1"), TestColumn.string("s2"), TestColumn.multiString("m1"),
+    return List.of(TestColumn.string("s1"), TestColumn.string("s2"), TestColumn.string("h1"),
+        TestColumn.multiString("m1"),
         TestColumn.longs("l1"), TestColumn.doubles("d1"), TestColumn.floats("f1"));
   }
 
   public static String high(int i) {
     return i == 48 ? "7" : i == 49 ? "12.5" : String.format("v%02d", i);
+  }
+
+  /**
+   * A value of a column with about as many distinct values as rows (most groups hold one or two
+   * rows, so limit specs meet many ties); with {@code unusual}, now and then a value whose UTF-16
+   * order differs from its code point order (a supplementary character, or one in U+E000..U+FFFF).
+   */
+  static String highCardinality(SplittableRandom random, int rowCount, boolean unusual) {
+    final int choice = unusual ? random.nextInt(200) : 2;
+    if (choice == 0) {
+      return "h\uD83D\uDE00" + random.nextInt(3);
+    }
+    if (choice == 1) {
+      return "h\uFFFD" + random.nextInt(3);
+    }
+    return String.format("h%05d", random.nextInt(1 + rowCount));
   }
 
   public static Dataset dataset(SplittableRandom random) {
@@ -45,12 +62,14 @@ public final class RandomData {
       final long offset = random.nextLong(DAY_MS);
       final long span = 1 + random.nextLong(2 * DAY_MS);
       final double nullChance = random.nextDouble() * 0.3;
+      final boolean unusual = random.nextInt(4) == 0;
       final List<Map<String, Object>> rows = new ArrayList<>();
       for (int r = 0; r < rowCount; r++) {
         final Map<String, Object> row = new HashMap<>();
         row.put("__time", START_MS + offset + random.nextLong(span) / 1000 * 1000);
         row.put("s1", LOW.get(random.nextInt(LOW.size())));
         row.put("s2", random.nextDouble() < nullChance ? null : high(random.nextInt(50)));
+        row.put("h1", random.nextDouble() < nullChance ? null : highCardinality(random, rowCount, unusual));
         if (random.nextDouble() < nullChance) {
           row.put("m1", null);
         } else {

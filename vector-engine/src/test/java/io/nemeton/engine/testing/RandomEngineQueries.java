@@ -60,7 +60,7 @@ public final class RandomEngineQueries {
   public String topN() {
     final ObjectNode query = base("topN");
     query.set("granularity", granularity(false));
-    query.put("dimension", pick(new String[] {"s1", "s2", "m1"}));
+    query.put("dimension", pick(new String[] {"s1", "s2", "h1", "m1"}));
     query.put("threshold", 1 + random.nextInt(8));
     addAggregations(query);
     final String metric = pick(new String[] {"rows", "sumL", "dimension"});
@@ -79,7 +79,7 @@ public final class RandomEngineQueries {
     final ObjectNode query = base("groupBy");
     query.set("granularity", granularity(true));
     final ArrayNode dimensions = query.putArray("dimensions");
-    final String[] choices = {"s1", "s2", "m1", "l1", "nope"};
+    final String[] choices = {"s1", "s2", "h1", "m1", "l1", "nope"};
     final int count = random.nextInt(3);
     final java.util.Set<String> used = new java.util.HashSet<>();
     for (int i = 0; i < count; i++) {
@@ -103,7 +103,15 @@ public final class RandomEngineQueries {
         limit.put("offset", random.nextInt(3));
       }
       final ObjectNode column = limit.putArray("columns").addObject();
-      column.put("dimension", random.nextBoolean() ? "rows" : "sumL");
+      // any numeric aggregator the query has: ordered by cells when every aggregator lives in cells
+      final java.util.List<String> orderable = new java.util.ArrayList<>();
+      for (com.fasterxml.jackson.databind.JsonNode aggregation : query.get("aggregations")) {
+        final String type = aggregation.get("type").asText();
+        if (type.equals("count") || type.endsWith("Sum") || type.endsWith("Min") || type.endsWith("Max")) {
+          orderable.add(aggregation.get("name").asText());
+        }
+      }
+      column.put("dimension", orderable.get(random.nextInt(orderable.size())));
       column.put("direction", random.nextBoolean() ? "descending" : "ascending");
     }
     return query.toString();
@@ -155,6 +163,20 @@ public final class RandomEngineQueries {
     final ArrayNode aggregations = query.putArray("aggregations");
     aggregations.addObject().put("type", "count").put("name", "rows");
     aggregations.addObject().put("type", "longSum").put("name", "sumL").put("fieldName", "l1");
+    if (random.nextInt(3) == 0) {
+      // only counts, sums, mins and maxes: the groups then live wholly in accumulator cells
+      final String[][] primitive = {
+          {"doubleSum", "sumD", "d1"}, {"floatSum", "sumF", "f1"}, {"longMin", "minL", "l1"},
+          {"longMax", "maxL", "l1"}, {"doubleMin", "minD", "d1"}, {"doubleMax", "maxD", "d1"},
+          {"floatMin", "minF", "f1"}, {"floatMax", "maxF", "f1"}, {"doubleSum", "sumLAsDouble", "l1"}};
+      for (String[] aggregator : primitive) {
+        if (random.nextInt(3) == 0) {
+          aggregations.addObject().put("type", aggregator[0]).put("name", aggregator[1])
+              .put("fieldName", aggregator[2]);
+        }
+      }
+      return;
+    }
     final String[][] optional = {
         {"doubleSum", "sumD", "d1"}, {"floatSum", "sumF", "f1"}, {"longMin", "minL", "l1"},
         {"longMax", "maxL", "l1"}, {"doubleMin", "minD", "d1"}, {"doubleMax", "maxD", "d1"},

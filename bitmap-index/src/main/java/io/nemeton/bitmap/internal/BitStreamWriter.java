@@ -1,0 +1,75 @@
+package io.nemeton.bitmap.internal;
+
+import io.nemeton.memory.GrowableBytes;
+import java.util.Arrays;
+
+/**
+ * Appends bit fields to a stream kept as little-endian 64-bit words: bit b of the stream is bit
+ * {@code b & 63} of word {@code b >>> 6}, so a reader loads any field with one unaligned 8-byte
+ * read and a shift.
+ *
+ * <p>Not thread-safe. Grows its word array by doubling; reusable after {@link #clear}.
+ */
+public final class BitStreamWriter {
+  private long[] words = new long[64];
+  private long bitCount;
+
+  /** Bits written so far. */
+  public long bitCount() {
+    return bitCount;
+  }
+
+  public void clear() {
+    Arrays.fill(words, 0, (int) Math.min(words.length, (bitCount >>> 6) + 1), 0L);
+    bitCount = 0;
+  }
+
+  /** Appends the low {@code bits} bits of {@code value} (bits in [0, 57]; higher bits must be 0). */
+  public void write(long value, int bits) {
+    if (bits == 0) {
+      return;
+    }
+    final long at = bitCount;
+    ensureWords((int) ((at + bits + 63) >>> 6) + 1);
+    final int word = (int) (at >>> 6);
+    final int shift = (int) (at & 63);
+    words[word] |= value << shift;
+    if (shift + bits > 64) {
+      words[word + 1] |= value >>> (64 - shift);
+    }
+    bitCount = at + bits;
+  }
+
+  /** Appends {@code length} zero bits. */
+  public void skip(long length) {
+    ensureWords((int) ((bitCount + length + 63) >>> 6) + 1);
+    bitCount += length;
+  }
+
+  /** Sets the bit at stream position {@code position}, which must be below {@link #bitCount}. */
+  public void setBit(long position) {
+    words[(int) (position >>> 6)] |= 1L << (position & 63);
+  }
+
+  /** Appends gamma(x) for x >= 1: floor(log2 x) zeros, a one, then x's bits below its top bit. */
+  public void writeGamma(int x) {
+    final int k = 31 - Integer.numberOfLeadingZeros(x);
+    write(1L << k, k + 1);
+    write(x & ((1L << k) - 1), k);
+  }
+
+  /** Appends the stream as {@code ceil(bitCount / 64)} little-endian words, then one zero word. */
+  public void copyTo(GrowableBytes out) {
+    final int used = (int) ((bitCount + 63) >>> 6);
+    for (int w = 0; w < used; w++) {
+      out.writeLong(words[w]);
+    }
+    out.writeLong(0L);
+  }
+
+  private void ensureWords(int needed) {
+    if (needed > words.length) {
+      words = Arrays.copyOf(words, Math.max(needed, words.length * 2));
+    }
+  }
+}

@@ -1,0 +1,112 @@
+package io.nemeton.bitmap.internal;
+
+import io.nemeton.bitmap.CompactIndexLayout;
+import io.nemeton.memory.GrowableBytes;
+import java.util.Arrays;
+
+/**
+ * Writes rows grouped by id as one {@link CompactIndexLayout} region, choosing per id the smaller
+ * of an Elias–Fano list (ids with at most {@link CompactIndexLayout#MAX_LIST_ROWS} rows) and a
+ * portable Roaring bitmap; a tie goes to Roaring, which is read in place.
+ *
+ * <p>Stateless; each call allocates its group tables (about 3 bits per id), the list stream, a
+ * buffer for the Roaring bitmaps (copied once into {@code out}) and one scratch list.
+ */
+public final class CompactIndexEncoder {
+  private CompactIndexEncoder() {}
+
+  /**
+   * Appends the region for {@code grouped}; returns the bytes appended. The row limit (the lists'
+   * universe) is one past the largest row, so the same rows give the same bytes however they came.
+   */
+  public static int write(RowsByValue grouped, GrowableBytes out) {
+    final int count = grouped.cardinality();
+    final int rowLimit = rowLimit(grouped);
+    final int groups = CompactIndexLayout.groupCount(count);
+    final long[] masks = new long[groups];
+    final long[] bitOffsets = new long[groups];
+    final int[] roaringBefore = new int[groups];
+    int[] roaringOffsets = new int[16];
+    int roaringCount = 0;
+    final GrowableBytes roaring = new GrowableBytes(1 << 12);
+    final BitStreamWriter lists = new BitStreamWriter();
+    final PortableRoaringEncoder encoder = new PortableRoaringEncoder();
+    final int[] distinct = new int[CompactIndexLayout.MAX_LIST_ROWS];
+    final int[] rows = grouped.rows();
+    for (int g = 0; g < groups; g++) {
+      bitOffsets[g] = lists.bitCount();
+      roaringBefore[g] = roaringCount;
+      final int firstId = g * CompactIndexLayout.IDS_PER_GROUP;
+      final int lastId = Math.min(count, firstId + CompactIndexLayout.IDS_PER_GROUP);
+      for (int id = firstId; id < lastId; id++) {
+        final int from = grouped.start(id);
+        final int to = grouped.end(id);
+        final int n = distinctRows(rows, from, to, distinct);
+        if (n <= CompactIndexLayout.MAX_LIST_ROWS
+            && (n == 0 || EliasFanoList.sizeBits(n, rowLimit) < 8 * encoder.sizeBytes(distinct, 0, n))) {
+          EliasFanoList.write(distinct, 0, n, rowLimit, lists);
+          continue;
+        }
+        masks[g] |= 1L << (id - firstId);
+        if (roaringCount + 1 == roaringOffsets.length) {
+          roaringOffsets = Arrays.copyOf(roaringOffsets, roaringOffsets.length * 2);
+        }
+        roaringOffsets[roaringCount++] = roaring.size();
+        encoder.write(rows, from, to, roaring);
+      }
+    }
+    roaringOffsets[roaringCount] = roaring.size();
+
+    final int regionStart = out.size();
+    out.writeInt(CompactIndexLayout.MAGIC);
+    out.writeInt(count);
+    out.writeInt(rowLimit);
+    out.writeInt(roaringCount);
+    out.writeLong(lists.bitCount());
+    for (int g = 0; g < groups; g++) {
+      out.writeLong(masks[g]);
+      out.writeLong(bitOffsets[g]);
+      out.writeInt(roaringBefore[g]);
+      out.writeInt(0);
+    }
+    for (int r = 0; r <= roaringCount; r++) {
+      out.writeInt(roaringOffsets[r]);
+    }
+    lists.copyTo(out);
+    out.write(roaring);
+    return out.size() - regionStart;
+  }
+
+  private static int rowLimit(RowsByValue grouped) {
+    final int[] rows = grouped.rows();
+    int max = -1;
+    for (int id = 0; id < grouped.cardinality(); id++) {
+      final int end = grouped.end(id);
+      if (end > grouped.start(id)) {
+        max = Math.max(max, rows[end - 1]);
+      }
+    }
+    return max + 1;
+  }
+
+  /**
+   * Counts the distinct rows of {@code rows[from, to)} (ascending, repeats adjacent) and, while
+   * they fit, copies them into {@code distinct}.
+   */
+  private static int distinctRows(int[] rows, int from, int to, int[] distinct) {
+    final int capacity = distinct.length;
+    int n = 0;
+    int previous = -1;
+    for (int i = from; i < to; i++) {
+      final int row = rows[i];
+      if (row != previous) {
+        if (n < capacity) {
+          distinct[n] = row;
+        }
+        n++;
+        previous = row;
+      }
+    }
+    return n;
+  }
+}

@@ -1,0 +1,251 @@
+package io.nemeton.bitmap.internal;
+
+import io.nemeton.bitmap.BitmapFormatException;
+import io.nemeton.bitmap.Bitmaps;
+import io.nemeton.bitmap.CompactIndexLayout;
+import io.nemeton.memory.GrowableBytes;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import org.roaringbitmap.buffer.ImmutableRoaringBitmap;
+
+/**
+ * Reads a {@link CompactIndexLayout} region: the checks of {@link #wrap} cover the header, every
+ * group entry and the Roaring offsets (O(ids / 64 + Roaring ids)); {@link #bitmap} checks what it
+ * reads; {@link #verify} decodes every list and checks every Roaring container.
+ *
+ * <p>Immutable and thread-safe. A Roaring id's bitmap is a view of the region; a list id's bitmap is
+ * decoded into a new heap bitmap of at most {@link CompactIndexLayout#MAX_LIST_ROWS} rows.
+ */
+public final class CompactIndexReader {
+  private static final ValueLayout.OfInt INT = ValueLayout.JAVA_INT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
+  private static final ValueLayout.OfLong LONG = ValueLayout.JAVA_LONG_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
+
+  private final MemorySegment region;
+  private final String thing;
+  private final int count;
+  private final int rowLimit;
+  private final int groups;
+  private final long compactBits;
+  private final long roaringOffsetsAt;
+  private final long listStart;
+  private final long roaringStart;
+
+  private CompactIndexReader(MemorySegment region, String thing, int count, int rowLimit, int roaringCount,
+      long compactBits) {
+    this.region = region;
+    this.thing = thing;
+    this.count = count;
+    this.rowLimit = rowLimit;
+    this.groups = CompactIndexLayout.groupCount(count);
+    this.compactBits = compactBits;
+    this.roaringOffsetsAt = CompactIndexLayout.roaringOffsetsAt(count);
+    this.listStart = CompactIndexLayout.listStart(count, roaringCount);
+    this.roaringStart = listStart + CompactIndexLayout.listBytes(compactBits);
+  }
+
+  /** Checks the header, the group table and the Roaring offsets; see the class comment. */
+  public static CompactIndexReader wrap(MemorySegment region, String thing) {
+    final long size = region.byteSize();
+    if (size < CompactIndexLayout.MIN_REGION_BYTES) {
+      throw fail(thing, "region size=" + size + " bytes is below the minimum=" + CompactIndexLayout.MIN_REGION_BYTES);
+    }
+    final int count = region.get(INT, CompactIndexLayout.COUNT_OFFSET);
+    final int rowLimit = region.get(INT, CompactIndexLayout.ROW_LIMIT_OFFSET);
+    final int roaringCount = region.get(INT, CompactIndexLayout.ROARING_COUNT_OFFSET);
+    final long compactBits = region.get(LONG, CompactIndexLayout.COMPACT_BITS_OFFSET);
+    if (count < 0 || rowLimit < 0) {
+      throw fail(thing, "count=" + count + " rowLimit=" + rowLimit + ": both must be >= 0");
+    }
+    if (roaringCount < 0 || roaringCount > count) {
+      throw fail(thing, "roaringCount=" + roaringCount + " is outside [0, count=" + count + "]");
+    }
+    if (compactBits < 0 || compactBits > 8 * size) {
+      throw fail(thing, "compactBits=" + compactBits + " is outside [0, 8 * region size=" + size + "]");
+    }
+    final long roaringStart = CompactIndexLayout.listStart(count, roaringCount) + CompactIndexLayout.listBytes(compactBits);
+    if (roaringStart > size) {
+      throw fail(thing, "count=" + count + " roaringCount=" + roaringCount + " compactBits=" + compactBits
+          + " need " + roaringStart + " bytes before the Roaring data but region size=" + size);
+    }
+    final CompactIndexReader reader = new CompactIndexReader(region, thing, count, rowLimit, roaringCount, compactBits);
+    reader.checkGroups(roaringCount);
+    reader.checkRoaringOffsets(roaringCount, size - roaringStart);
+    return reader;
+  }
+
+  private void checkGroups(int roaringCount) {
+    int roaringSeen = 0;
+    long previousOffset = 0;
+    for (int g = 0; g < groups; g++) {
+      final long mask = mask(g);
+      final long offset = bitOffset(g);
+      final int before = roaringBefore(g);
+      if (before != roaringSeen) {
+        throw fail(thing, "group=" + g + " roaringBefore=" + before + " expected=" + roaringSeen);
+      }
+      if (g == 0 ? offset != 0 : offset < previousOffset || offset > compactBits) {
+        throw fail(thing, "group=" + g + " bitOffset=" + offset + " is outside [" + (g == 0 ? 0 : previousOffset) + ", "
+            + (g == 0 ? 0 : compactBits) + "]");
+      }
+      final int idsInGroup = Math.min(CompactIndexLayout.IDS_PER_GROUP, count - g * CompactIndexLayout.IDS_PER_GROUP);
+      if (idsInGroup < CompactIndexLayout.IDS_PER_GROUP && (mask >>> idsInGroup) != 0) {
+        throw fail(thing, "group=" + g + " roaringMask=0x" + Long.toHexString(mask) + " marks ids at or past count=" + count);
+      }
+      roaringSeen += Long.bitCount(mask);
+      previousOffset = offset;
+    }
+    if (roaringSeen != roaringCount) {
+      throw fail(thing, "group masks mark " + roaringSeen + " Roaring ids but roaringCount=" + roaringCount);
+    }
+  }
+
+  private void checkRoaringOffsets(int roaringCount, long dataBytes) {
+    int previous = roaringOffset(0);
+    if (previous != 0) {
+      throw fail(thing, "roaringOffsets[0]=" + previous + " expected=0");
+    }
+    for (int r = 1; r <= roaringCount; r++) {
+      final int offset = roaringOffset(r);
+      if (offset < previous || offset > dataBytes) {
+        throw fail(thing, "roaringOffsets[" + r + "]=" + offset + " is outside [roaringOffsets[" + (r - 1) + "]="
+            + previous + ", data end=" + dataBytes + "]");
+      }
+      previous = offset;
+    }
+    if (previous != dataBytes) {
+      throw fail(thing, "roaringOffsets[" + roaringCount + "]=" + previous + " does not reach the data end=" + dataBytes);
+    }
+  }
+
+  public int cardinality() {
+    return count;
+  }
+
+  /** Whether {@code id} is stored as a list rather than a Roaring bitmap. */
+  public boolean isList(int id) {
+    return (mask(id >>> 6) >>> (id & 63) & 1) == 0;
+  }
+
+  /** Whether no row holds {@code id}; O(ids in its group), builds nothing. */
+  public boolean isEmpty(int id) {
+    final int group = id >>> 6;
+    final long mask = mask(group);
+    if ((mask >>> (id & 63) & 1) != 0) {
+      final int r = roaringRank(group, mask, id);
+      return roaringOffset(r + 1) == roaringOffset(r);
+    }
+    return EliasFanoList.readCount(region, listStart, listAt(group, mask, id), groupEnd(group), rowLimit, thing, id) == 0;
+  }
+
+  /** Bytes {@code id}'s rows take: its Roaring bitmap, or its list rounded up to whole bytes. */
+  public int sizeBytes(int id) {
+    final int group = id >>> 6;
+    final long mask = mask(group);
+    if ((mask >>> (id & 63) & 1) != 0) {
+      final int r = roaringRank(group, mask, id);
+      return roaringOffset(r + 1) - roaringOffset(r);
+    }
+    final long at = listAt(group, mask, id);
+    final int n = EliasFanoList.readCount(region, listStart, at, groupEnd(group), rowLimit, thing, id);
+    return (int) ((EliasFanoList.sizeBits(n, rowLimit) + 7) >>> 3);
+  }
+
+  /** The rows holding {@code id}: a view for a Roaring id, a new heap bitmap for a list id. */
+  public ImmutableRoaringBitmap bitmap(int id) {
+    final int group = id >>> 6;
+    final long mask = mask(group);
+    if ((mask >>> (id & 63) & 1) != 0) {
+      final int r = roaringRank(group, mask, id);
+      final int start = roaringOffset(r);
+      final int length = roaringOffset(r + 1) - start;
+      if (length == 0) {
+        return Bitmaps.empty();
+      }
+      final long at = roaringStart + start;
+      PortableRoaringChecker.checkStructure(region, at, length, thing, id);
+      return new ImmutableRoaringBitmap(region.asSlice(at, length).asByteBuffer().order(ByteOrder.LITTLE_ENDIAN));
+    }
+    final long at = listAt(group, mask, id);
+    final long end = groupEnd(group);
+    final int n = EliasFanoList.readCount(region, listStart, at, end, rowLimit, thing, id);
+    if (n == 0) {
+      return Bitmaps.empty();
+    }
+    final int[] rows = new int[n];
+    EliasFanoList.read(region, listStart, at, end, n, rowLimit, rows, thing, id);
+    final GrowableBytes bytes = new GrowableBytes(16 + 4 * n);
+    new PortableRoaringEncoder().write(rows, 0, n, bytes);
+    return new ImmutableRoaringBitmap(ByteBuffer.wrap(bytes.array(), 0, bytes.size()).slice().order(ByteOrder.LITTLE_ENDIAN));
+  }
+
+  /** Decodes every list (each group filled exactly) and checks every Roaring container. */
+  public void verify() {
+    final int[] rows = new int[CompactIndexLayout.MAX_LIST_ROWS];
+    for (int g = 0; g < groups; g++) {
+      final long mask = mask(g);
+      final long end = groupEnd(g);
+      long at = bitOffset(g);
+      final int firstId = g * CompactIndexLayout.IDS_PER_GROUP;
+      final int lastId = Math.min(count, firstId + CompactIndexLayout.IDS_PER_GROUP);
+      for (int id = firstId; id < lastId; id++) {
+        if ((mask >>> (id & 63) & 1) != 0) {
+          final int r = roaringRank(g, mask, id);
+          final int start = roaringOffset(r);
+          final int length = roaringOffset(r + 1) - start;
+          if (length != 0) {
+            PortableRoaringChecker.checkContents(region, roaringStart + start, length, thing, id);
+          }
+          continue;
+        }
+        final int n = EliasFanoList.readCount(region, listStart, at, end, rowLimit, thing, id);
+        at = EliasFanoList.read(region, listStart, at, end, n, rowLimit, rows, thing, id);
+      }
+      if (at != end) {
+        throw fail(thing, "group=" + g + " lists end at bit=" + at + " but the group ends at bit=" + end);
+      }
+    }
+  }
+
+  /** The stream bit where list id {@code id} starts: past the lists of the ids before it in its group. */
+  private long listAt(int group, long mask, int id) {
+    long at = bitOffset(group);
+    final long end = groupEnd(group);
+    for (int i = group << 6; i < id; i++) {
+      if ((mask >>> (i & 63) & 1) == 0) {
+        final int n = EliasFanoList.readCount(region, listStart, at, end, rowLimit, thing, i);
+        at += EliasFanoList.sizeBits(n, rowLimit);
+      }
+    }
+    return at;
+  }
+
+  private int roaringRank(int group, long mask, int id) {
+    return roaringBefore(group) + Long.bitCount(mask & ((1L << (id & 63)) - 1));
+  }
+
+  private long groupEnd(int group) {
+    return group + 1 < groups ? bitOffset(group + 1) : compactBits;
+  }
+
+  private long mask(int group) {
+    return region.get(LONG, CompactIndexLayout.groupAt(group) + CompactIndexLayout.GROUP_MASK_OFFSET);
+  }
+
+  private long bitOffset(int group) {
+    return region.get(LONG, CompactIndexLayout.groupAt(group) + CompactIndexLayout.GROUP_BIT_OFFSET_OFFSET);
+  }
+
+  private int roaringBefore(int group) {
+    return region.get(INT, CompactIndexLayout.groupAt(group) + CompactIndexLayout.GROUP_ROARING_BEFORE_OFFSET);
+  }
+
+  private int roaringOffset(int index) {
+    return region.get(INT, roaringOffsetsAt + (long) CompactIndexLayout.ROARING_OFFSET_ENTRY_BYTES * index);
+  }
+
+  private static BitmapFormatException fail(String thing, String problem) {
+    return new BitmapFormatException(thing + ": " + problem);
+  }
+}

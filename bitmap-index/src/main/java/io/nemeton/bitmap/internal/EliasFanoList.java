@@ -1,0 +1,159 @@
+package io.nemeton.bitmap.internal;
+
+import io.nemeton.bitmap.BitmapFormatException;
+import io.nemeton.bitmap.CompactIndexLayout;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+
+/**
+ * One row list of the compact postings stream ({@link CompactIndexLayout}): {@code gamma(n + 1)}
+ * then, for n > 0, the Elias–Fano code of n ascending rows below the universe U. A list's size is a
+ * function of n and U alone ({@link #sizeBits}), which is what lets a reader skip lists without
+ * decoding them.
+ *
+ * <p>Stateless and thread-safe; {@link #read} allocates a heap copy of the list's bytes. Reads check every position against the caller's end bit and every
+ * row against U, so hostile bytes fail with a {@link BitmapFormatException} and never read past the
+ * stream; the stream's zero slack word keeps every 8-byte load inside the region.
+ */
+public final class EliasFanoList {
+  private static final ValueLayout.OfLong LONG = ValueLayout.JAVA_LONG_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
+  private static final VarHandle LONG_IN_ARRAY = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+  /** A window load yields at least this many valid bits (64 minus a shift of up to 7). */
+  private static final int WINDOW_BITS = 56;
+  /** gamma(n + 1) for n <= MAX_LIST_ROWS has at most this many leading zeros. */
+  private static final int MAX_GAMMA_ZEROS = 31 - Integer.numberOfLeadingZeros(CompactIndexLayout.MAX_LIST_ROWS + 1);
+
+  private EliasFanoList() {}
+
+  /** Low bits per row for n rows below U (n in [1, U]). */
+  public static int lowBits(int n, int rowLimit) {
+    return 31 - Integer.numberOfLeadingZeros(rowLimit / n);
+  }
+
+  /** Bits of a list of n rows below U, gamma code included; n in [0, U]. */
+  public static long sizeBits(int n, int rowLimit) {
+    final long gamma = 2L * (31 - Integer.numberOfLeadingZeros(n + 1)) + 1;
+    if (n == 0) {
+      return gamma;
+    }
+    final int low = lowBits(n, rowLimit);
+    return gamma + (long) n * low + n + ((rowLimit - 1) >>> low) + 1;
+  }
+
+  /** Appends the list of the n distinct ascending rows {@code rows[from, from + n)}, all below U. */
+  public static void write(int[] rows, int from, int n, int rowLimit, BitStreamWriter out) {
+    out.writeGamma(n + 1);
+    if (n == 0) {
+      return;
+    }
+    final int low = lowBits(n, rowLimit);
+    final long lowMask = (1L << low) - 1;
+    for (int i = 0; i < n; i++) {
+      out.write(rows[from + i] & lowMask, low);
+    }
+    final long highStart = out.bitCount();
+    out.skip((long) n + ((rowLimit - 1) >>> low) + 1);
+    for (int i = 0; i < n; i++) {
+      out.setBit(highStart + (rows[from + i] >>> low) + i);
+    }
+  }
+
+  /**
+   * The row count n of the list at stream bit {@code at}, checked against {@link
+   * CompactIndexLayout#MAX_LIST_ROWS} and U, and its gamma code inside {@code [at, end)}.
+   */
+  public static int readCount(MemorySegment stream, long streamStart, long at, long end, int rowLimit, String thing,
+      int id) {
+    if (at >= end) {
+      throw fail(thing, id, "list starts at bit=" + at + " at or past its group's end bit=" + end);
+    }
+    final long window = window(stream, streamStart, at);
+    final int zeros = Long.numberOfTrailingZeros(window);
+    if (zeros > MAX_GAMMA_ZEROS) {
+      throw fail(thing, id, "row count code at bit=" + at + " has " + Math.min(zeros, WINDOW_BITS)
+          + " leading zeros, above the maximum=" + MAX_GAMMA_ZEROS);
+    }
+    if (at + 2L * zeros + 1 > end) {
+      throw fail(thing, id, "row count code at bit=" + at + " runs past its group's end bit=" + end);
+    }
+    final long x = (1L << zeros) | ((window >>> (zeros + 1)) & ((1L << zeros) - 1));
+    final long n = x - 1;
+    if (n > CompactIndexLayout.MAX_LIST_ROWS || n > rowLimit) {
+      throw fail(thing, id, "list of n=" + n + " rows is above the maximum=" + Math.min(CompactIndexLayout.MAX_LIST_ROWS, rowLimit)
+          + " (rowLimit=" + rowLimit + ")");
+    }
+    return (int) n;
+  }
+
+  /**
+   * Decodes the n rows of the list at stream bit {@code at} (whose count {@link #readCount} read)
+   * into {@code rows[0, n)}; checks they ascend strictly, stay below U and end inside
+   * {@code [at, end)}. Returns the bit just past the list.
+   */
+  public static long read(MemorySegment stream, long streamStart, long at, long end, int n, int rowLimit, int[] rows,
+      String thing, int id) {
+    final long listEnd = at + sizeBits(n, rowLimit);
+    if (listEnd > end) {
+      throw fail(thing, id, "list of n=" + n + " rows at bit=" + at + " ends at bit=" + listEnd
+          + " past its group's end bit=" + end);
+    }
+    if (n == 0) {
+      return listEnd;
+    }
+    // one bulk copy of the list's bytes to the heap, then plain array loads: cheaper than a checked
+    // access to the (shared, mapped) segment per field
+    final long firstByte = at >>> 3;
+    final int byteCount = (int) (((listEnd + 7) >>> 3) - firstByte);
+    final byte[] local = new byte[byteCount + 8];
+    MemorySegment.copy(stream, ValueLayout.JAVA_BYTE, streamStart + firstByte, local, 0, byteCount);
+    final long base = firstByte << 3;
+    final int low = lowBits(n, rowLimit);
+    final long lowMask = (1L << low) - 1;
+    long position = at + 2L * (31 - Integer.numberOfLeadingZeros(n + 1)) + 1;
+    for (int i = 0; i < n; i++) {
+      rows[i] = (int) (window(local, position - base) & lowMask);
+      position += low;
+    }
+    final long highStart = position;
+    int i = 0;
+    long previous = -1;
+    while (i < n) {
+      if (position >= listEnd) {
+        throw fail(thing, id, "list of n=" + n + " rows at bit=" + at + " has only " + i + " high marks");
+      }
+      final int available = (int) Math.min(WINDOW_BITS, listEnd - position);
+      long bits = window(local, position - base) & ((1L << available) - 1);
+      while (bits != 0 && i < n) {
+        final long high = position - highStart + Long.numberOfTrailingZeros(bits) - i;
+        final long row = (high << low) | rows[i];
+        if (row <= previous || row >= rowLimit) {
+          throw fail(thing, id, "list row[" + i + "]=" + row + " is not above " + previous + " or not below rowLimit="
+              + rowLimit);
+        }
+        rows[i] = (int) row;
+        previous = row;
+        i++;
+        bits &= bits - 1;
+      }
+      position += available;
+    }
+    return listEnd;
+  }
+
+  /** At least 56 valid bits of {@code bytes} from bit {@code at}; callers leave 8 bytes of slack. */
+  private static long window(byte[] bytes, long at) {
+    return (long) LONG_IN_ARRAY.get(bytes, (int) (at >>> 3)) >>> (at & 7);
+  }
+
+  /** At least 56 valid bits of the stream from bit {@code at}; the slack word keeps it in bounds. */
+  static long window(MemorySegment stream, long streamStart, long at) {
+    return stream.get(LONG, streamStart + (at >>> 3)) >>> (at & 7);
+  }
+
+  private static BitmapFormatException fail(String thing, int id, String problem) {
+    return new BitmapFormatException(thing + " id=" + id + ": " + problem);
+  }
+}

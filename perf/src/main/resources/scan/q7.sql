@@ -1,0 +1,5 @@
+SELECT count(*) AS "count", sum(metric1) AS sum_metric1
+FROM paper
+WHERE "timestamp" >= TIMESTAMP '2026-01-01 00:00:00' AND "timestamp" < TIMESTAMP '2026-01-02 00:00:00'
+  AND dim_10 = 'a3'
+  AND dim_100 IN ('b1', 'b2', 'b3', 'b5', 'b8', 'bd', 'bk', 'bz', 'b1a', 'b2r')
