@@ -90,24 +90,47 @@ public final class ClusterProcesses implements AutoCloseable {
     Files.writeString(config, "tickTime=500\ninitLimit=10\nsyncLimit=5\ndataDir=" + zkDir.resolve("data")
         + "\nclientPort=" + port + "\nclientPortAddress=127.0.0.1\nadmin.enableServer=false\n"
         + "minSessionTimeout=1000\nmaxSessionTimeout=30000\n", StandardCharsets.UTF_8);
-    zooKeeper = launch("zookeeper-0", List.of("zookeeper", "--config", config.toString()));
     zooKeeperConnect = "127.0.0.1:" + port;
+    zooKeeper = launchZooKeeper(config, port, timeoutMs);
+    Files.writeString(dir.resolve("cluster.properties"), "nemeton.zookeeper.connect=" + zooKeeperConnect
+        + "\nnemeton.dataDir=" + dir + "\n", StandardCharsets.UTF_8);
+    return zooKeeper;
+  }
+
+  /** Kills the ZooKeeper server at once (SIGKILL); {@link #restartZooKeeper} brings it back. */
+  public synchronized void stopZooKeeper() throws InterruptedException {
+    if (zooKeeper == null) {
+      throw new IllegalStateException("zookeeper was not started in " + dir);
+    }
+    children.remove(zooKeeper);
+    kill(zooKeeper);
+  }
+
+  /** Starts ZooKeeper again on its port over its data (sessions younger than their timeout survive). */
+  public synchronized Child restartZooKeeper(long timeoutMs) throws Exception {
+    if (zooKeeperConnect == null || zooKeeper.process().isAlive()) {
+      throw new IllegalStateException("zookeeper in " + dir + " is not stopped (connect=" + zooKeeperConnect + ")");
+    }
+    final int port = Integer.parseInt(zooKeeperConnect.substring(zooKeeperConnect.lastIndexOf(':') + 1));
+    zooKeeper = launchZooKeeper(dir.resolve("zookeeper").resolve("zoo.cfg"), port, timeoutMs);
+    return zooKeeper;
+  }
+
+  private Child launchZooKeeper(Path config, int port, long timeoutMs) throws Exception {
+    final Child started = launch("zookeeper-0", List.of("zookeeper", "--config", config.toString()));
     final long deadline = System.currentTimeMillis() + timeoutMs;
     while (true) {
       try (Socket socket = new Socket()) {
         socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
-        break;
+        return started;
       } catch (IOException notYet) {
-        if (!zooKeeper.process().isAlive() || System.currentTimeMillis() > deadline) {
+        if (!started.process().isAlive() || System.currentTimeMillis() > deadline) {
           throw new IllegalStateException("zookeeper did not start on port " + port + " within " + timeoutMs
               + " ms (log: " + dir.resolve("logs/zookeeper-0.log") + ")");
         }
         Thread.sleep(50);
       }
     }
-    Files.writeString(dir.resolve("cluster.properties"), "nemeton.zookeeper.connect=" + zooKeeperConnect
-        + "\nnemeton.dataDir=" + dir + "\n", StandardCharsets.UTF_8);
-    return zooKeeper;
   }
 
   /**

@@ -37,7 +37,9 @@ import org.apache.zookeeper.data.Stat;
  *       they serve and what their queues hold from ZooKeeper;
  *   <li>per datasource, builds the timeline of used segments and marks unused the overshadowed
  *       ones whose overshadowing segments are all served (so no query loses data in between);
- *   <li>plans loads and drops ({@link SegmentAssignment}) and writes them to the queues.
+ *   <li>plans loads and drops ({@link SegmentAssignment}), including balancing moves ({@link
+ *       SegmentBalancer}, at most {@link CoordinatorConfig#maxMoves()} in flight), and writes them
+ *       to the queues.
  * </ol>
  *
  * When the metadata store or ZooKeeper cannot be read it changes nothing, logs why and says so in
@@ -51,6 +53,8 @@ public final class Coordinator implements AutoCloseable {
   private final MetadataStore metadata;
   private final LeaderLatch latch;
   private final SegmentFacts facts = new SegmentFacts();
+  /** Balancing moves in flight; touched only by the run thread. */
+  private final Map<String, SegmentBalancer.Relocation> relocations = new HashMap<>();
   private final Semaphore wake = new Semaphore(0);
   private final Thread thread;
   private volatile boolean running;
@@ -264,8 +268,15 @@ public final class Coordinator implements AutoCloseable {
     for (SegmentRecord s : used) {
       sizes.put(s.id(), facts.sizeBytes(s));
     }
+    final Set<String> movingBefore = new HashSet<>(relocations.keySet());
     final List<SegmentAssignment.Move> moves =
-        new SegmentAssignment(cluster, sizes).plan(wanted, keep, rules, defaults, nowMs);
+        new SegmentAssignment(cluster, sizes, relocations, config.maxMoves()).plan(wanted, keep, rules, defaults, nowMs);
+    for (SegmentBalancer.Relocation r : relocations.values()) {
+      if (!movingBefore.contains(r.segmentId())) {
+        LOG.log(Level.INFO, "coordinator " + config.name() + ": balancing: moving " + r.segmentId() + " from "
+            + r.from() + " to " + r.to());
+      }
+    }
     int loads = 0;
     int drops = 0;
     for (SegmentAssignment.Move move : moves) {
@@ -284,7 +295,7 @@ public final class Coordinator implements AutoCloseable {
     }
     facts.retain(used);
     status = new CoordinatorStatus(true, Outcome.DONE, "ok: " + used.size() + " used segments, "
-        + cluster.size() + " historicals", nowMs, status.runs() + 1, loads, drops, toMark.size());
+        + cluster.size() + " historicals, " + relocations.size() + " balancing moves in flight", nowMs, status.runs() + 1, loads, drops, toMark.size());
   }
 
   private void write(SegmentAssignment.Move move) throws Exception {

@@ -4,6 +4,7 @@ import io.nemeton.metadata.SegmentRecord;
 import io.nemeton.node.zookeeper.LoadInstruction;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +21,12 @@ import java.util.TreeSet;
  * loads on its least-loaded historicals (fewest bytes held) that have room; a tier with too many
  * (or one the rule does not name, or a drop rule) loses them from its most-loaded historicals,
  * queued loads cancelled first. Segments no longer used are dropped everywhere.
+ *
+ * <p>Then balancing: {@link SegmentBalancer} picks moves of served segments onto historicals where
+ * they cost less (a new, empty historical first). A move is a relocation kept across runs: this
+ * run queues the load on the target, a later run drops the source's replica only once the target
+ * announces the segment, so the replica count never dips. Relocations in flight count against the
+ * budget of moves; one whose target load was cancelled or failed is forgotten.
  *
  * <p>Not thread-safe; one per run.
  */
@@ -52,10 +59,24 @@ final class SegmentAssignment {
   private final List<Holder> holders = new ArrayList<>();
   private final Map<String, Long> sizes;
   private final List<Move> moves = new ArrayList<>();
+  private final Map<String, SegmentBalancer.Relocation> relocations;
+  private final int maxMoves;
 
-  /** @param sizes bytes per used segment id (from the payloads) */
+  /** Without balancing. @param sizes bytes per used segment id (from the payloads) */
   SegmentAssignment(List<HistoricalState> historicals, Map<String, Long> sizes) {
+    this(historicals, sizes, new HashMap<>(), 0);
+  }
+
+  /**
+   * @param sizes bytes per used segment id (from the payloads)
+   * @param relocations moves in flight by segment id, kept by the caller across runs and updated
+   * @param maxMoves relocations in flight at most (0: no balancing)
+   */
+  SegmentAssignment(List<HistoricalState> historicals, Map<String, Long> sizes,
+      Map<String, SegmentBalancer.Relocation> relocations, int maxMoves) {
     this.sizes = sizes;
+    this.relocations = relocations;
+    this.maxMoves = maxMoves;
     for (HistoricalState state : historicals) {
       final Holder h = new Holder(state);
       h.holds.addAll(state.served());
@@ -86,9 +107,9 @@ final class SegmentAssignment {
       List<Rule> defaults, long nowMs) {
     final List<SegmentRecord> ordered = new ArrayList<>(wanted);
     ordered.sort(Comparator.comparingLong(SegmentRecord::startMs).reversed().thenComparing(SegmentRecord::id));
-    final Set<String> placed = new HashSet<>();
+    final Map<String, SegmentRecord> placed = new HashMap<>();
     for (SegmentRecord segment : ordered) {
-      placed.add(segment.id());
+      placed.put(segment.id(), segment);
       Rule rule = Rules.firstApplying(rulesByDataSource.getOrDefault(segment.dataSource(), List.of()),
           segment.startMs(), segment.endMs(), nowMs);
       if (rule == null) {
@@ -107,12 +128,65 @@ final class SegmentAssignment {
     }
     for (Holder h : holders) {
       for (String id : new ArrayList<>(h.holds)) {
-        if (!placed.contains(id) && !keep.contains(id)) {
+        if (!placed.containsKey(id) && !keep.contains(id)) {
           remove(h, id);
         }
       }
     }
+    if (maxMoves > 0) {
+      balance(placed, nowMs);
+    }
     return moves;
+  }
+
+  private void balance(Map<String, SegmentRecord> placed, long nowMs) {
+    // Forget relocations that cannot finish: segment gone, target load cancelled or failed, source gone.
+    relocations.values().removeIf(r -> !placed.containsKey(r.segmentId())
+        || !holds(r.to(), r.segmentId()) || !holds(r.from(), r.segmentId()));
+    final int budget = maxMoves - relocations.size();
+    if (budget <= 0) {
+      return;
+    }
+    final List<SegmentBalancer.Node> nodes = new ArrayList<>();
+    for (Holder h : holders) {
+      final SegmentBalancer.Node node = new SegmentBalancer.Node(h.name(), h.state.node().tier(),
+          h.state.node().maxSizeBytes());
+      node.bytes = h.bytes;
+      for (String id : h.holds) {
+        final SegmentBalancer.Relocation moving = relocations.get(id);
+        if (moving != null && moving.from().equals(h.name())) {
+          node.bytes -= sizes.getOrDefault(id, 0L); // as it will be once the move is done
+          continue;
+        }
+        node.holds.add(id);
+        if (moving == null && placed.containsKey(id) && h.state.served().contains(id)
+            && !h.state.queued().containsKey(id)) {
+          node.movable.add(id);
+        }
+      }
+      nodes.add(node);
+    }
+    for (SegmentBalancer.Relocation r : new SegmentBalancer(placed, sizes, nowMs).plan(nodes, budget)) {
+      final Holder target = holder(r.to());
+      target.holds.add(r.segmentId());
+      target.bytes += sizes.getOrDefault(r.segmentId(), 0L);
+      moves.add(new Move(r.to(), LoadInstruction.load(placed.get(r.segmentId())), false));
+      relocations.put(r.segmentId(), r);
+    }
+  }
+
+  private boolean holds(String name, String id) {
+    final Holder h = holder(name);
+    return h != null && h.holds.contains(id);
+  }
+
+  private Holder holder(String name) {
+    for (Holder h : holders) {
+      if (h.name().equals(name)) {
+        return h;
+      }
+    }
+    return null;
   }
 
   private void balanceTier(SegmentRecord segment, String tier, int want) {
@@ -139,6 +213,22 @@ final class SegmentAssignment {
         moves.add(new Move(h.name(), LoadInstruction.load(segment), false));
       }
     } else if (holding.size() > want) {
+      final SegmentBalancer.Relocation moving = relocations.get(id);
+      if (moving != null) {
+        final Holder target = holder(moving.to());
+        if (target != null && holding.contains(target) && !target.state.served().contains(id)) {
+          return; // the target is still loading: the source keeps serving meanwhile
+        }
+        relocations.remove(id);
+        final Holder source = holder(moving.from());
+        if (target != null && holding.contains(target) && source != null && holding.contains(source)) {
+          remove(source, id); // the target serves it now
+          holding.remove(source);
+        }
+        if (holding.size() <= want) {
+          return;
+        }
+      }
       // Cancel queued loads first (nothing to undo), then drop from the fullest.
       holding.sort(Comparator.comparing((Holder h) -> !h.queuedLoad(id))
           .thenComparing(Comparator.comparingLong((Holder h) -> h.bytes).reversed())

@@ -16,10 +16,10 @@ import java.util.concurrent.CountDownLatch;
  * thread records its latencies in its own array; they are merged and sorted once at the end.
  * Not thread-safe itself; one run at a time.
  */
-final class LoadRun {
+public final class LoadRun {
   /** What one run measured; latencies in microseconds. */
-  record Result(long requests, long errors, double seconds, long p50Micros, long p99Micros, long maxMicros) {
-    double perSecond() {
+  public record Result(long requests, long errors, double seconds, long p50Micros, long p99Micros, long maxMicros) {
+    public double perSecond() {
       return requests / seconds;
     }
 
@@ -32,7 +32,7 @@ final class LoadRun {
 
   private LoadRun() {}
 
-  static Result run(URI uri, String body, int clients, long millis) throws InterruptedException {
+  public static Result run(URI uri, String body, int clients, long millis) throws InterruptedException {
     final HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30))
         .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build();
     final List<Worker> workers = new ArrayList<>(clients);

@@ -1,0 +1,200 @@
+package io.nemeton.perf.cluster;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.nemeton.node.cluster.ClusterProcesses;
+import io.nemeton.node.cluster.NodeConfig;
+import io.nemeton.node.server.ServerConfig;
+import io.nemeton.node.server.SingleServer;
+import io.nemeton.perf.server.LoadRun;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * What broker → historicals scatter/gather over Aeron UDP adds to a small query. Two setups hold
+ * the same data (6 day segments of 100 rows, ingested by the same inline task):
+ *
+ * <ul>
+ *   <li><b>in-process</b>: a {@link SingleServer} in this JVM: HTTP, then the engine over the
+ *       mapped segments in the same process;
+ *   <li><b>cluster</b>: real processes on loopback started like the drills ({@link
+ *       ClusterProcesses}): ZooKeeper, a coordinator, an indexer, 3 historicals (2 segments each)
+ *       and a broker; the broker sends each historical its sub-query over Aeron UDP and merges.
+ * </ul>
+ *
+ * Both are asked the same small timeseries over HTTP with the result cache off, so the difference
+ * is the scatter/gather (encode, three UDP round trips in parallel, decode, merge). For each it
+ * prints latency from one client (p50, p99) and throughput from {@code --clients} concurrent
+ * clients. Run from the repository root after packaging perf:
+ *
+ * <pre>
+ * java -Xmx1g --add-modules=jdk.incubator.vector --enable-native-access=ALL-UNNAMED \
+ *   --add-exports=java.base/jdk.internal.misc=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow \
+ *   -cp perf/target/nemeton-perf.jar io.nemeton.perf.cluster.ScatterGatherBenchmark --seconds 20 --warmup 10
+ * </pre>
+ *
+ * A command, not a test; it deletes its directories at the end.
+ */
+public final class ScatterGatherBenchmark {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private static final int DAYS = 6;
+  private static final int ROWS = 100;
+  static final String QUERY = "{\"queryType\":\"timeseries\",\"dataSource\":\"bench\",\"intervals\":[\"2024-01-01/2024-02-01\"],"
+      + "\"granularity\":\"all\",\"aggregations\":[{\"type\":\"count\",\"name\":\"rows\"},"
+      + "{\"type\":\"longSum\",\"name\":\"added\",\"fieldName\":\"added\"}],"
+      + "\"context\":{\"useCache\":false,\"populateCache\":false}}";
+
+  private ScatterGatherBenchmark() {}
+
+  public static void main(String[] args) throws Exception {
+    int clients = 16;
+    int seconds = 20;
+    int warmup = 10;
+    for (int i = 0; i < args.length; i += 2) {
+      final String value = i + 1 < args.length ? args[i + 1] : null;
+      switch (args[i]) {
+        case "--clients" -> clients = positive(args[i], value, 1024);
+        case "--seconds" -> seconds = positive(args[i], value, 3600);
+        case "--warmup" -> warmup = positive(args[i], value, 3600);
+        default -> throw new IllegalArgumentException("unknown argument " + args[i]
+            + " (known: --clients N, --seconds N, --warmup N)");
+      }
+    }
+    final Path home = Path.of("").toAbsolutePath();
+    final Path single = Files.createTempDirectory("nemeton-sg-single");
+    final Path clusterDir = Files.createTempDirectory("nemeton-sg-cluster");
+    final String expected = expected();
+    try (SingleServer server = SingleServer.start(ServerConfig.from(Map.of("nemeton.port", "0",
+        "nemeton.dataDir", single.toString(), "nemeton.sample", "false"), home), home);
+        ClusterProcesses cluster = new ClusterProcesses(clusterDir, "512m")) {
+      final String singleBase = "http://127.0.0.1:" + server.port();
+      ingest(singleBase, expected);
+      final String brokerBase = startCluster(cluster);
+      post(brokerBase + "/druid/coordinator/v1/rules/bench", "[{\"type\":\"loadForever\",\"tieredReplicants\":{\"_default_tier\":1}}]");
+      ingest(brokerBase, expected);
+      System.out.printf("both setups answer %s; warm-up %d s, measured %d s each%n", expected, warmup, seconds);
+      final List<String> lines = new ArrayList<>();
+      for (int concurrency : new int[] {1, clients}) {
+        for (String[] setup : new String[][] {{"in-process", singleBase}, {"cluster (3 historicals)", brokerBase}}) {
+          final URI uri = URI.create(setup[1] + "/druid/v2");
+          LoadRun.run(uri, QUERY, concurrency, warmup * 1000L);
+          final LoadRun.Result result = LoadRun.run(uri, QUERY, concurrency, seconds * 1000L);
+          lines.add(String.format("%-24s %2d client(s)  %s", setup[0], concurrency, result));
+          System.out.println(lines.get(lines.size() - 1));
+        }
+      }
+    } finally {
+      deleteTree(single);
+      deleteTree(clusterDir);
+    }
+  }
+
+  private static String startCluster(ClusterProcesses cluster) throws Exception {
+    cluster.startZooKeeper(60_000);
+    final List<ClusterProcesses.Child> all = new ArrayList<>();
+    all.add(cluster.start(NodeConfig.Role.COORDINATOR, 1, List.of("nemeton.port=0", "nemeton.coordinator.periodMs=200")));
+    all.add(cluster.start(NodeConfig.Role.INDEXER, 1, List.of("nemeton.port=0")));
+    for (int n = 1; n <= 3; n++) {
+      all.add(cluster.start(NodeConfig.Role.HISTORICAL, n, List.of("nemeton.query.threads=2")));
+    }
+    final ClusterProcesses.Child broker = cluster.start(NodeConfig.Role.BROKER, 1, List.of("nemeton.port=0"));
+    all.add(broker);
+    cluster.awaitReady(all, 120_000);
+    return "http://127.0.0.1:" + broker.port("http");
+  }
+
+  /** Submits the inline task and waits until the query answers {@code expected}. */
+  private static void ingest(String base, String expected) throws Exception {
+    final HttpResponse<String> submitted = post(base + "/druid/indexer/v1/task", task());
+    if (submitted.statusCode() != 200) {
+      throw new IllegalStateException("task refused by " + base + ": " + submitted.statusCode() + " " + submitted.body());
+    }
+    final long deadline = System.currentTimeMillis() + 180_000;
+    String got = "";
+    while (System.currentTimeMillis() < deadline) {
+      final HttpResponse<String> answer = post(base + "/druid/v2", QUERY);
+      got = answer.body();
+      if (answer.statusCode() == 200 && JSON.readTree(got).size() == 1
+          && expected.equals(JSON.readTree(got).get(0).path("result").toString())) {
+        return;
+      }
+      Thread.sleep(200);
+    }
+    throw new IllegalStateException(base + " did not answer " + expected + " within 180 s; last answer " + got);
+  }
+
+  private static String expected() {
+    long added = 0;
+    for (int day = 0; day < DAYS; day++) {
+      for (int row = 0; row < ROWS; row++) {
+        added += day * 1000L + row;
+      }
+    }
+    return "{\"rows\":" + (DAYS * ROWS) + ",\"added\":" + added + "}";
+  }
+
+  private static String task() throws IOException {
+    final StringBuilder data = new StringBuilder();
+    for (int day = 0; day < DAYS; day++) {
+      for (int row = 0; row < ROWS; row++) {
+        data.append(String.format("{\"ts\":\"2024-01-%02dT%02d:%02d:00Z\",\"page\":\"p%d\",\"added\":%d}%n",
+            day + 1, row % 24, row % 60, row % 7, day * 1000 + row));
+      }
+    }
+    final var task = JSON.createObjectNode().put("type", "index_parallel");
+    final var spec = task.putObject("spec");
+    final var schema = spec.putObject("dataSchema").put("dataSource", "bench");
+    schema.putObject("timestampSpec").put("column", "ts").put("format", "iso");
+    schema.putObject("dimensionsSpec").putArray("dimensions").add("page");
+    final var metrics = schema.putArray("metricsSpec");
+    metrics.addObject().put("type", "count").put("name", "count");
+    metrics.addObject().put("type", "longSum").put("name", "added").put("fieldName", "added");
+    schema.putObject("granularitySpec").put("segmentGranularity", "day").put("queryGranularity", "none")
+        .put("rollup", false);
+    final var io = spec.putObject("ioConfig").put("type", "index_parallel");
+    io.putObject("inputSource").put("type", "inline").put("data", data.toString());
+    io.putObject("inputFormat").put("type", "json");
+    spec.putObject("tuningConfig").put("type", "index_parallel");
+    return JSON.writeValueAsString(task);
+  }
+
+  private static HttpResponse<String> post(String url, String body) throws Exception {
+    return HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60))
+        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static int positive(String name, String value, int max) {
+    try {
+      final int parsed = Integer.parseInt(String.valueOf(value));
+      if (parsed >= 1 && parsed <= max) {
+        return parsed;
+      }
+    } catch (NumberFormatException e) {
+      // refused below
+    }
+    throw new IllegalArgumentException(name + "=" + value + ": must be a whole number within 1.." + max);
+  }
+
+  private static void deleteTree(Path root) throws IOException {
+    if (!Files.exists(root)) {
+      return;
+    }
+    try (Stream<Path> paths = Files.walk(root)) {
+      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(path);
+      }
+    }
+  }
+}
