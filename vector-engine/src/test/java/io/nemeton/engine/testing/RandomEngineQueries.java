@@ -113,6 +113,16 @@ public final class RandomEngineQueries {
       }
       column.put("dimension", orderable.get(random.nextInt(orderable.size())));
       column.put("direction", random.nextBoolean() ? "descending" : "ascending");
+      if (!dimensions.isEmpty() && random.nextBoolean()) {
+        // ties broken by a string dimension (the paper's Q4-Q6 shape when ascending)
+        final String dimension = dimensions.get(0).asText();
+        if (dimension.startsWith("s") || dimension.startsWith("h")) {
+          final ObjectNode tie = ((ArrayNode) limit.get("columns")).addObject();
+          tie.put("dimension", dimension);
+          tie.put("direction", random.nextInt(4) == 0 ? "descending" : "ascending");
+          tie.put("dimensionOrder", "lexicographic");
+        }
+      }
     }
     return query.toString();
   }
