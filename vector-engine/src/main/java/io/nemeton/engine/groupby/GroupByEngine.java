@@ -230,6 +230,7 @@ public final class GroupByEngine {
     private final int keyBound;
     private int pending;
     private boolean scanned;
+    private boolean sawRows;
     private long stamp;
     private LinkedHashMap<GroupByEngineKey, Object[]> groups;
 
@@ -261,6 +262,7 @@ public final class GroupByEngine {
       stamp = bucketMs;
       scan.reset(startRow, endRow);
       for (Batch batch = scan.next(); batch != null; batch = scan.next()) {
+        sawRows = true;
         if (batchKeys) {
           addBatch(batch);
           continue;
@@ -280,7 +282,8 @@ public final class GroupByEngine {
      * column, keys index the cells and every aggregator lives in cells; else a map of groups.
      */
     GroupByEnginePartial finish() {
-      if (!scanned) {
+      if (!sawRows) {
+        // no row matched (e.g. a time filter outside the buckets): no groups and no bucket stamp
         return new GroupByEnginePartial(new LinkedHashMap<>());
       }
       boolean plain = direct && groups == null && cells.cellsOnly();

@@ -183,7 +183,8 @@ public final class GroupByEngineResults {
       return null;
     }
     final DefaultLimitSpec spec = (DefaultLimitSpec) query.limitSpec();
-    if (spec.columns().size() != 1) {
+    if (spec.columns().size() != 1 && !(spec.columns().size() == 2 && byOnlyDimensionAscending(query,
+        spec.columns().get(1)))) {
       return null;
     }
     final OrderByColumn column = spec.columns().get(0);
@@ -205,6 +206,18 @@ public final class GroupByEngineResults {
     final List<Map.Entry<GroupByEngineKey, Object[]>> sorted = new ArrayList<>(top);
     sorted.sort(order);
     return rowsFrom(query, aggregations, sorted, spec.offset());
+  }
+
+  /**
+   * Whether {@code column} orders by the query's only dimension, ascending and lexicographically:
+   * the order the dictionary top-K already breaks ties in (merge position is dictionary order), so
+   * such a second column changes nothing there.
+   */
+  private static boolean byOnlyDimensionAscending(GroupByQuery query, OrderByColumn column) {
+    return query.dimensions().size() == 1
+        && query.dimensions().get(0).outputName().equals(column.dimension())
+        && column.direction() == SortDirection.ASCENDING
+        && (column.dimensionOrder() == null || column.dimensionOrder() == StringOrdering.LEXICOGRAPHIC);
   }
 
   /** The first {@code offset + limit} groups by {@code order}, kept in a bounded heap, as rows. */

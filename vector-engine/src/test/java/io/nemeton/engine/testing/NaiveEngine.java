@@ -465,6 +465,10 @@ public final class NaiveEngine {
     if (a == null || b == null) {
       return a == null ? (b == null ? 0 : -1) : 1;
     }
+    if (a instanceof String left && b instanceof String right) {
+      // a limit column on a dimension: lexicographic (code point) order
+      return NaiveFilters.codePointCompare(left, right);
+    }
     return Double.compare(((Number) a).doubleValue(), ((Number) b).doubleValue());
   }
 }

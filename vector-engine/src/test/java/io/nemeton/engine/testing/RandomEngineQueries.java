@@ -98,7 +98,8 @@ public final class RandomEngineQueries {
     if (random.nextInt(3) == 0) {
       final ObjectNode limit = query.putObject("limitSpec");
       limit.put("type", "default");
-      limit.put("limit", 1 + random.nextInt(20));
+      final int limitRows = 1 + random.nextInt(20);
+      limit.put("limit", limitRows);
       if (random.nextBoolean()) {
         limit.put("offset", random.nextInt(3));
       }
@@ -113,6 +114,17 @@ public final class RandomEngineQueries {
       }
       column.put("dimension", orderable.get(random.nextInt(orderable.size())));
       column.put("direction", random.nextBoolean() ? "descending" : "ascending");
+      // ties broken by a string dimension (the paper's Q4-Q6 shape when ascending); decided from
+      // values already drawn, so the random stream, and every seed's later queries, stay the same
+      if (!dimensions.isEmpty() && limitRows % 2 == 0) {
+        final String dimension = dimensions.get(0).asText();
+        if (dimension.startsWith("s") || dimension.startsWith("h")) {
+          final ObjectNode tie = ((ArrayNode) limit.get("columns")).addObject();
+          tie.put("dimension", dimension);
+          tie.put("direction", limitRows % 8 == 2 ? "descending" : "ascending");
+          tie.put("dimensionOrder", "lexicographic");
+        }
+      }
     }
     return query.toString();
   }
