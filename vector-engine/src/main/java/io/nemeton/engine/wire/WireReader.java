@@ -279,6 +279,10 @@ final class WireReader {
     final byte[] serialized = readBytes(field);
     if (tag == TAG_THETA_SKETCH) {
       checkThetaPreamble(field, serialized);
+    } else if (tag == TAG_HLL_SKETCH) {
+      checkHllPreamble(field, serialized);
+    } else {
+      checkQuantilesPreamble(field, serialized);
     }
     try {
       return switch (tag) {
@@ -292,6 +296,38 @@ final class WireReader {
       throw new PartialFormatException("partial result (" + queryType + ") before offset " + (position - start)
           + ": field " + field + ": " + (tag == TAG_HLL_SKETCH ? "HLL" : tag == TAG_THETA_SKETCH ? "theta" : "quantiles")
           + " sketch of " + serialized.length + " bytes does not deserialize: " + e, e);
+    }
+  }
+
+  /**
+   * Checks the sizes an HLL sketch's preamble implies before DataSketches allocates them: byte 3 is
+   * lgK (4..21), byte 4 the log2 of the coupon list or set array, which never outgrows lgK.
+   */
+  private void checkHllPreamble(String field, byte[] serialized) {
+    if (serialized.length < Long.BYTES) {
+      throw error(field, "HLL sketch of " + serialized.length + " bytes is shorter than the limit of 8");
+    }
+    final int lgK = serialized[3] & 0xFF;
+    final int lgArr = serialized[4] & 0xFF;
+    if (lgK < 4 || lgK > 21) {
+      throw error(field, "HLL sketch lgK " + lgK + " is outside [4, 21]");
+    }
+    if (lgArr > lgK) {
+      throw error(field, "HLL sketch array lg " + lgArr + " is over the limit " + lgK + " (its lgK)");
+    }
+  }
+
+  /**
+   * Checks a quantiles sketch's k before DataSketches sizes its buffers from it: bytes 4..5 hold k,
+   * a power of two in [2, 32768].
+   */
+  private void checkQuantilesPreamble(String field, byte[] serialized) {
+    if (serialized.length < Long.BYTES) {
+      throw error(field, "quantiles sketch of " + serialized.length + " bytes is shorter than the limit of 8");
+    }
+    final int k = (serialized[4] & 0xFF) | (serialized[5] & 0xFF) << 8;
+    if (k < 2 || k > 32768 || Integer.bitCount(k) != 1) {
+      throw error(field, "quantiles sketch k " + k + " is not a power of two in [2, 32768]");
     }
   }
 
