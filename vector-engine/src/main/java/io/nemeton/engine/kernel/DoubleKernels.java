@@ -34,6 +34,13 @@ public sealed interface DoubleKernels permits ScalarDoubleKernels, SimdDoubleKer
 
   double sum(double[] values, int[] selection, int count);
 
+  /**
+   * Sum of the dense run {@code values[from, to)} in the eight-lane order counted from {@code
+   * from} ({@code x[j] = values[from + j]}): bit for bit the sum over a selection vector holding
+   * the positions {@code from..to-1}, without the selection vector.
+   */
+  double sumRange(double[] values, int from, int to);
+
   double sum(double[] values, boolean[] nulls, int count);
 
   double sum(double[] values, int[] selection, boolean[] nulls, int count);
