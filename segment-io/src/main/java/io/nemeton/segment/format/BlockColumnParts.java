@@ -84,6 +84,12 @@ final class BlockColumnParts {
     return rows;
   }
 
+  /** Sums rows {@code [from, to)} of long block {@code block}; {@code scratch} holds a block if needed. */
+  long sumLongs(int block, int from, int to, long[] scratch) {
+    final int rows = checkedRows(block, scratch.length);
+    return BlockDecoder.sumLongs(data, data.verified(), block, blocks.offset(block), rows, from, to, scratch);
+  }
+
   /** Decodes float block {@code block} into {@code destination[0, rows)}; returns rows. */
   int readFloats(int block, float[] destination) {
     final int rows = checkedRows(block, destination.length);

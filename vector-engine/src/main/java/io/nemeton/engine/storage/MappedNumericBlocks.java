@@ -124,6 +124,21 @@ final class MappedNumericBlocks extends NumericBlocks implements BlockBounds {
   }
 
   @Override
+  protected boolean sumsLongsInPlace() {
+    return longReader != null;
+  }
+
+  @Override
+  protected long sumStoredLongs(int block, int from, int to) {
+    if (nativeLongs == null) {
+      nativeLongs = new long[ROWS];
+    }
+    // the codec may decode into the scratch, so whatever block it held is gone
+    nativeBlock = -1;
+    return longReader.sumBlock(block, from, to, nativeLongs);
+  }
+
+  @Override
   protected void readLongs(int block, long[] destination) {
     if (storedKind() == Kind.LONG) {
       // same type: decode straight into the caller's scratch

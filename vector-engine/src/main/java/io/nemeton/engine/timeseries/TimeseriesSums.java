@@ -114,7 +114,7 @@ final class TimeseriesSums {
         final int from = batch.from();
         final int to = batch.to();
         for (int c = 0; c < longColumns.length; c++) {
-          longTotals[c] += longSum.sumRange(longColumns[c].longs(block), from, to);
+          longTotals[c] += longColumns[c].sumLongs(block, from, to, longSum);
         }
         for (int c = 0; c < doubleColumns.length; c++) {
           doubleTotals[c] += doubleSum.sumRange(doubleColumns[c].doubles(block), from, to);
