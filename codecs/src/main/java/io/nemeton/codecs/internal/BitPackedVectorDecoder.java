@@ -256,6 +256,44 @@ public final class BitPackedVectorDecoder {
     return sum;
   }
 
+  /**
+   * Adds the decimal-scaled values of whole groups {@code [from, to)} (both multiples of 256) to
+   * eight lane sums, value {@code j} of the range to {@code lanes[j % 8]}, in range order, without
+   * writing the values out; each value has exactly the bits {@link #toDoubles} gives it.
+   */
+  public static void addDoubleLanes(MemorySegment in, long dataOffset, int width, long base, double divisor,
+      int from, int to, double[] lanes) {
+    final long groupBytes = PackedLayout.groupBytes(width);
+    final int mask = width == 32 ? -1 : (1 << width) - 1;
+    final DoubleVector biasedBase = DoubleVector.broadcast(DOUBLES, (double) (base + SIGN_BIAS));
+    final DoubleVector scale = DoubleVector.broadcast(DOUBLES, divisor);
+    DoubleVector low = DoubleVector.fromArray(DOUBLES, lanes, 0);
+    DoubleVector high = DoubleVector.fromArray(DOUBLES, lanes, 4);
+    for (int g = from >>> 8; g < to >>> 8; g++) {
+      long wordOffset = dataOffset + g * groupBytes;
+      IntVector current = IntVector.fromMemorySegment(INTS, in, wordOffset, ORDER);
+      int shift = 0;
+      for (int m = 0; m < 32; m++) {
+        IntVector value = current.lanewise(VectorOperators.LSHR, shift);
+        shift += width;
+        if (shift >= 32 && m < 31) {
+          shift -= 32;
+          wordOffset += PackedLayout.ROW_BYTES;
+          current = IntVector.fromMemorySegment(INTS, in, wordOffset, ORDER);
+          if (shift > 0) {
+            value = value.or(current.lanewise(VectorOperators.LSHL, width - shift));
+          }
+        }
+        final IntVector signed = value.and(mask).lanewise(VectorOperators.XOR, SIGN_FLIP);
+        low = low.add(((DoubleVector) signed.convertShape(VectorOperators.I2D, DOUBLES, 0)).add(biasedBase).div(scale));
+        high = high.add(((DoubleVector) signed.convertShape(VectorOperators.I2D, DOUBLES, 1)).add(biasedBase)
+            .div(scale));
+      }
+    }
+    low.intoArray(lanes, 0);
+    high.intoArray(lanes, 4);
+  }
+
   private static void scalarTailLongs(MemorySegment in, long dataOffset, int count, int width, long base,
       long[] destination, int groups) {
     final int done = groups << 8;

@@ -90,6 +90,12 @@ final class BlockColumnParts {
     return BlockDecoder.sumLongs(data, data.verified(), block, blocks.offset(block), rows, from, to, scratch);
   }
 
+  /** Adds rows {@code [from, to)} of double block {@code block} to eight lane sums (see the codec). */
+  void addDoubleLanes(int block, int from, int to, double[] scratch, double[] lanes) {
+    final int rows = checkedRows(block, scratch.length);
+    BlockDecoder.addDoubleLanes(data, data.verified(), block, blocks.offset(block), rows, from, to, scratch, lanes);
+  }
+
   /** Decodes float block {@code block} into {@code destination[0, rows)}; returns rows. */
   int readFloats(int block, float[] destination) {
     final int rows = checkedRows(block, destination.length);

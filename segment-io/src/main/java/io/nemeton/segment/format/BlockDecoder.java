@@ -37,6 +37,16 @@ final class BlockDecoder {
     }
   }
 
+  static void addDoubleLanes(Region region, MemorySegment data, int block, long offset, int expected, int from,
+      int to, double[] scratch, double[] lanes) {
+    try {
+      check(region, block, DoubleBlockCodec.valueCount(data, offset), expected);
+      DoubleBlockCodec.addLaneSums(data, offset, from, to, scratch, lanes);
+    } catch (CodecException | IndexOutOfBoundsException e) {
+      throw failure(region, block, e);
+    }
+  }
+
   static void floats(Region region, MemorySegment data, int block, long offset, int expected, float[] destination) {
     try {
       check(region, block, FloatBlockCodec.valueCount(data, offset), expected);

@@ -1,5 +1,6 @@
 package io.nemeton.engine.storage;
 
+import io.nemeton.engine.kernel.DoubleKernels;
 import io.nemeton.segment.format.DoubleColumnReader;
 import io.nemeton.segment.format.FloatColumnReader;
 import io.nemeton.segment.format.LongColumnReader;
@@ -23,6 +24,8 @@ final class MappedNumericBlocks extends NumericBlocks implements BlockBounds {
   private float[] nativeFloats;
   private double[] nativeDoubles;
   private int nativeBlock = -1;
+  /** The eight lane sums of {@link #sumStoredDoubles}. */
+  private final double[] lanes = new double[8];
 
   private MappedNumericBlocks(Kind kind, TimeColumnReader time, LongColumnReader longs, FloatColumnReader floats,
       DoubleColumnReader doubles, ImmutableRoaringBitmap nullRows) {
@@ -136,6 +139,24 @@ final class MappedNumericBlocks extends NumericBlocks implements BlockBounds {
     // the codec may decode into the scratch, so whatever block it held is gone
     nativeBlock = -1;
     return longReader.sumBlock(block, from, to, nativeLongs);
+  }
+
+  @Override
+  protected boolean sumsDoublesInPlace() {
+    return doubleReader != null;
+  }
+
+  @Override
+  protected double sumStoredDoubles(int block, int from, int to) {
+    if (nativeDoubles == null) {
+      nativeDoubles = new double[ROWS];
+    }
+    nativeBlock = -1;
+    final double[] partial = lanes;
+    java.util.Arrays.fill(partial, 0.0);
+    doubleReader.addLaneSums(block, from, to, nativeDoubles, partial);
+    return DoubleKernels.combineLanes(partial[0], partial[1], partial[2], partial[3], partial[4], partial[5],
+        partial[6], partial[7]);
   }
 
   @Override

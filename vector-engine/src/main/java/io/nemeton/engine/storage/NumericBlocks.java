@@ -1,5 +1,6 @@
 package io.nemeton.engine.storage;
 
+import io.nemeton.engine.kernel.DoubleKernels;
 import io.nemeton.engine.kernel.LongKernels;
 
 /**
@@ -98,6 +99,28 @@ public abstract class NumericBlocks {
   /** Sums the stored longs of positions {@code [from, to)}; only called when {@link #sumsLongsInPlace}. */
   protected long sumStoredLongs(int block, int from, int to) {
     throw new UnsupportedOperationException("sumStoredLongs on " + getClass().getSimpleName());
+  }
+
+  /**
+   * The sum of the double values of positions {@code [from, to)} of block {@code block} in the
+   * eight-lane order: bit for bit {@code kernels.sumRange(doubles(block), from, to)}, read from the
+   * encoded block when the storage can and the block is not already decoded.
+   */
+  public final double sumDoubles(int block, int from, int to, DoubleKernels kernels) {
+    if (doublesBlock != block && sumsDoublesInPlace()) {
+      return sumStoredDoubles(block, from, to);
+    }
+    return kernels.sumRange(doubles(block), from, to);
+  }
+
+  /** Whether {@link #sumStoredDoubles} applies (a column stored as doubles). */
+  protected boolean sumsDoublesInPlace() {
+    return false;
+  }
+
+  /** Sums the stored doubles of positions {@code [from, to)}; only called when {@link #sumsDoublesInPlace}. */
+  protected double sumStoredDoubles(int block, int from, int to) {
+    throw new UnsupportedOperationException("sumStoredDoubles on " + getClass().getSimpleName());
   }
 
   /** Null flags of the block's rows, or null when no row of the block is null. */

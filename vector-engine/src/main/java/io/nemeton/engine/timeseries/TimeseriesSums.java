@@ -117,7 +117,7 @@ final class TimeseriesSums {
           longTotals[c] += longColumns[c].sumLongs(block, from, to, longSum);
         }
         for (int c = 0; c < doubleColumns.length; c++) {
-          doubleTotals[c] += doubleSum.sumRange(doubleColumns[c].doubles(block), from, to);
+          doubleTotals[c] += doubleColumns[c].sumDoubles(block, from, to, doubleSum);
         }
       } else {
         final int[] selection = batch.selection();
