@@ -5,6 +5,7 @@ import io.nemeton.segment.format.DoubleColumnReader;
 import io.nemeton.segment.format.FloatColumnReader;
 import io.nemeton.segment.format.LongColumnReader;
 import io.nemeton.segment.format.TimeColumnReader;
+import java.util.Arrays;
 import org.roaringbitmap.buffer.ImmutableRoaringBitmap;
 
 /**
@@ -153,7 +154,7 @@ final class MappedNumericBlocks extends NumericBlocks implements BlockBounds {
     }
     nativeBlock = -1;
     final double[] partial = lanes;
-    java.util.Arrays.fill(partial, 0.0);
+    Arrays.fill(partial, 0.0);
     doubleReader.addLaneSums(block, from, to, nativeDoubles, partial);
     return DoubleKernels.combineLanes(partial[0], partial[1], partial[2], partial[3], partial[4], partial[5],
         partial[6], partial[7]);

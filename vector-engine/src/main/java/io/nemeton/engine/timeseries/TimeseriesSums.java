@@ -15,10 +15,12 @@ import java.util.List;
 /**
  * The timeseries scan of a query whose aggregators are all {@code count}, {@code longSum} or
  * {@code doubleSum} over inputs without null rows (the paper's Q2 and Q3): one loop over the
- * batches that sums each input's block straight through the kernels, with no {@code
- * GroupAggregator} dispatch and no selection vector for dense runs that start inside a block
- * ({@link LongKernels#sumRange}). Its values equal the general path's bit for bit: each batch's
- * sum is added to the running total in batch order, in the kernels' eight-lane order for doubles.
+ * batches, with no {@code GroupAggregator} dispatch and no selection vector for dense runs that
+ * start inside a block. A dense run is summed by {@link NumericBlocks#sumLongs} / {@link
+ * NumericBlocks#sumDoubles}, which read mapped blocks in their encoded form when they can and
+ * otherwise decode and use the kernels' range sums. Its values equal the general path's bit for
+ * bit: each batch's sum is added to the running total in batch order, in the kernels' eight-lane
+ * order for doubles.
  *
  * <p>Not thread-safe: one per segment scan. Allocates only when built and when values are read.
  */
