@@ -58,6 +58,20 @@ public final class DoubleBlockCodec {
   }
 
   /**
+   * Adds values {@code [from, to)} of the block at {@code offset} to eight lane sums: value {@code
+   * from + j} to {@code lanes[j % 8]}, in order (the engine's eight-lane summation order). A
+   * DECIMAL block read by the vector kernels over whole 256-value groups is summed without writing
+   * its values out; otherwise the block is decoded into {@code scratch}, which must hold its count.
+   * Each value has the bits {@link #decode} gives it.
+   *
+   * @throws CodecException as {@link #decode} does
+   * @throws IllegalArgumentException when {@code [from, to)} is not inside {@code [0, count]}
+   */
+  public static void addLaneSums(MemorySegment in, long offset, int from, int to, double[] scratch, double[] lanes) {
+    FloatingBlockDecoder.addDoubleLanes(in, offset, from, to, scratch, lanes, VectorSupport.ENABLED);
+  }
+
+  /**
    * Decodes the block at {@code offset} into {@code destination[0, count)}; returns count.
    *
    * @throws CodecException when the block is not a valid encoded double block, lies partly outside

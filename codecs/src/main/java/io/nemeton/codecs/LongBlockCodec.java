@@ -69,6 +69,20 @@ public final class LongBlockCodec {
   }
 
   /**
+   * The sum of values {@code [from, to)} of the block at {@code offset}, wrapping like Java {@code
+   * long} addition (so equal to summing {@link #decode}'s values in any order). Bit-packed and
+   * constant blocks are summed without writing the values out when {@code from} and {@code to} fall
+   * on 256-value groups (or {@code to} is the block's end); otherwise the block is decoded into
+   * {@code scratch}, which must hold its count.
+   *
+   * @throws CodecException as {@link #decode} does
+   * @throws IllegalArgumentException when {@code [from, to)} is not inside {@code [0, count]}
+   */
+  public static long sumRange(MemorySegment in, long offset, int from, int to, long[] scratch) {
+    return LongBlockDecoder.sumRange(in, offset, from, to, scratch, VectorSupport.ENABLED);
+  }
+
+  /**
    * Decodes the block at {@code offset} into {@code destination[0, count)}; returns count.
    *
    * @throws CodecException when the block is not a valid encoded long block, lies partly outside

@@ -21,6 +21,26 @@ public final class EncodedBlocks {
 
   private EncodedBlocks() {}
 
+  /**
+   * {@code sumRange} over group-aligned ranges (the in-place path), ranges ending at the block's
+   * end (the tail) and unaligned ones (decode and sum), vector and scalar, against a plain loop.
+   */
+  private static void checkRangeSums(MemorySegment block, long[] values, int count) {
+    final int[][] ranges = {
+        {0, count}, {0, Math.min(256, count)}, {Math.min(256, count), Math.min(512, count)},
+        {count & -256, count}, {Math.min(1, count), count}, {count / 3, count / 2}, {count, count}};
+    final long[] scratch = new long[count + 1];
+    for (int[] range : ranges) {
+      long expected = 0;
+      for (int i = range[0]; i < range[1]; i++) {
+        expected += values[i];
+      }
+      final String at = "count=" + count + " from=" + range[0] + " to=" + range[1];
+      assertEquals(expected, LongBlockDecoder.sumRange(block, 1, range[0], range[1], scratch, true), at + " vector sum");
+      assertEquals(expected, LongBlockDecoder.sumRange(block, 1, range[0], range[1], scratch, false), at + " scalar sum");
+    }
+  }
+
   /** Encodes and checks a long block; returns its encoding. */
   public static BlockEncoding roundTrip(long[] values, int count, BlockEncoding forced) {
     final GrowableBytes out = new GrowableBytes();
@@ -38,6 +58,7 @@ public final class EncodedBlocks {
     assertEquals(count, LongBlockDecoder.decode(heap, 1, vector, true));
     assertArrayEquals(expected, Arrays.copyOf(scalar, count), "scalar decode");
     assertArrayEquals(expected, Arrays.copyOf(vector, count), "vector decode");
+    checkRangeSums(heap, expected, count);
     try (OffHeapBuffer buffer = OffHeapBuffer.allocate("codecs-test", written + ODD_OFFSET + 7)) {
       MemorySegment.copy(heap, 1, buffer.segment(), ODD_OFFSET, written);
       final long[] mapped = new long[count];
@@ -77,6 +98,31 @@ public final class EncodedBlocks {
     return IntBlockCodec.encoding(heap, 1);
   }
 
+  /**
+   * {@code addDoubleLanes} over group-aligned ranges (the in-place path for DECIMAL), ranges ending
+   * at the block's end and unaligned ones, vector and scalar, against lanes filled by a plain loop.
+   */
+  private static void checkLaneSums(MemorySegment block, double[] values, int count) {
+    final int[][] ranges = {
+        {0, count}, {0, Math.min(256, count)}, {Math.min(256, count), Math.min(512, count)},
+        {0, count & -256}, {count & -256, count}, {Math.min(1, count), count}, {count / 3, count / 2}};
+    final double[] scratch = new double[count + 1];
+    for (int[] range : ranges) {
+      final double[] expected = new double[8];
+      for (int i = range[0]; i < range[1]; i++) {
+        expected[(i - range[0]) & 7] += values[i];
+      }
+      for (boolean vector : new boolean[] {true, false}) {
+        final double[] lanes = new double[8];
+        FloatingBlockDecoder.addDoubleLanes(block, 1, range[0], range[1], scratch, lanes, vector);
+        for (int k = 0; k < 8; k++) {
+          assertEquals(Double.doubleToLongBits(expected[k]), Double.doubleToLongBits(lanes[k]),
+              "count=" + count + " from=" + range[0] + " to=" + range[1] + " vector=" + vector + " lane " + k);
+        }
+      }
+    }
+  }
+
   /** Encodes and checks a double block bit for bit; returns its encoding. */
   public static BlockEncoding roundTrip(double[] values, int count, BlockEncoding forced) {
     final GrowableBytes out = new GrowableBytes();
@@ -96,6 +142,7 @@ public final class EncodedBlocks {
       assertEquals(expected, Double.doubleToRawLongBits(scalar[i]), "scalar value " + i + " of " + values[i]);
       assertEquals(expected, Double.doubleToRawLongBits(vector[i]), "vector value " + i + " of " + values[i]);
     }
+    checkLaneSums(heap, values, count);
     try (OffHeapBuffer buffer = OffHeapBuffer.allocate("codecs-test", written + ODD_OFFSET)) {
       MemorySegment.copy(heap, 1, buffer.segment(), ODD_OFFSET, written);
       final double[] mapped = new double[count];

@@ -213,6 +213,87 @@ public final class BitPackedVectorDecoder {
     }
   }
 
+  /**
+   * The wrapping sum of values {@code [from, to)} of a packed block of {@code count} values, {@code
+   * width} 1..32 bits plus {@code base}, without writing them out: the offsets are widened and
+   * added in registers. {@code from} is a multiple of 256 and {@code to} is a multiple of 256 or
+   * {@code count}, so the range is whole groups plus, at the end, the horizontal tail.
+   */
+  public static long sumLongs(MemorySegment in, long dataOffset, int count, int width, long base, int from, int to) {
+    final long groupBytes = PackedLayout.groupBytes(width);
+    final int mask = width == 32 ? -1 : (1 << width) - 1;
+    final int firstGroup = from >>> 8;
+    final int endGroup = to >>> 8;
+    LongVector low = LongVector.zero(LONGS);
+    LongVector high = LongVector.zero(LONGS);
+    for (int g = firstGroup; g < endGroup; g++) {
+      long wordOffset = dataOffset + g * groupBytes;
+      IntVector current = IntVector.fromMemorySegment(INTS, in, wordOffset, ORDER);
+      int shift = 0;
+      for (int m = 0; m < 32; m++) {
+        IntVector value = current.lanewise(VectorOperators.LSHR, shift);
+        shift += width;
+        if (shift >= 32 && m < 31) {
+          shift -= 32;
+          wordOffset += PackedLayout.ROW_BYTES;
+          current = IntVector.fromMemorySegment(INTS, in, wordOffset, ORDER);
+          if (shift > 0) {
+            value = value.or(current.lanewise(VectorOperators.LSHL, width - shift));
+          }
+        }
+        final IntVector offsets = value.and(mask);
+        low = low.add((LongVector) offsets.convertShape(VectorOperators.ZERO_EXTEND_I2L, LONGS, 0));
+        high = high.add((LongVector) offsets.convertShape(VectorOperators.ZERO_EXTEND_I2L, LONGS, 1));
+      }
+    }
+    long sum = low.add(high).reduceLanes(VectorOperators.ADD) + (long) (endGroup - firstGroup) * 256 * base;
+    final int groups = count >>> 8;
+    final int done = groups << 8;
+    final long tailOffset = dataOffset + groups * groupBytes;
+    for (int i = Math.max(done, from); i < to; i++) {
+      sum += BitPackedScalarDecoder.readHorizontal(in, tailOffset, i - done, width) + base;
+    }
+    return sum;
+  }
+
+  /**
+   * Adds the decimal-scaled values of whole groups {@code [from, to)} (both multiples of 256) to
+   * eight lane sums, value {@code j} of the range to {@code lanes[j % 8]}, in range order, without
+   * writing the values out; each value has exactly the bits {@link #toDoubles} gives it.
+   */
+  public static void addDoubleLanes(MemorySegment in, long dataOffset, int width, long base, double divisor,
+      int from, int to, double[] lanes) {
+    final long groupBytes = PackedLayout.groupBytes(width);
+    final int mask = width == 32 ? -1 : (1 << width) - 1;
+    final DoubleVector biasedBase = DoubleVector.broadcast(DOUBLES, (double) (base + SIGN_BIAS));
+    final DoubleVector scale = DoubleVector.broadcast(DOUBLES, divisor);
+    DoubleVector low = DoubleVector.fromArray(DOUBLES, lanes, 0);
+    DoubleVector high = DoubleVector.fromArray(DOUBLES, lanes, 4);
+    for (int g = from >>> 8; g < to >>> 8; g++) {
+      long wordOffset = dataOffset + g * groupBytes;
+      IntVector current = IntVector.fromMemorySegment(INTS, in, wordOffset, ORDER);
+      int shift = 0;
+      for (int m = 0; m < 32; m++) {
+        IntVector value = current.lanewise(VectorOperators.LSHR, shift);
+        shift += width;
+        if (shift >= 32 && m < 31) {
+          shift -= 32;
+          wordOffset += PackedLayout.ROW_BYTES;
+          current = IntVector.fromMemorySegment(INTS, in, wordOffset, ORDER);
+          if (shift > 0) {
+            value = value.or(current.lanewise(VectorOperators.LSHL, width - shift));
+          }
+        }
+        final IntVector signed = value.and(mask).lanewise(VectorOperators.XOR, SIGN_FLIP);
+        low = low.add(((DoubleVector) signed.convertShape(VectorOperators.I2D, DOUBLES, 0)).add(biasedBase).div(scale));
+        high = high.add(((DoubleVector) signed.convertShape(VectorOperators.I2D, DOUBLES, 1)).add(biasedBase)
+            .div(scale));
+      }
+    }
+    low.intoArray(lanes, 0);
+    high.intoArray(lanes, 4);
+  }
+
   private static void scalarTailLongs(MemorySegment in, long dataOffset, int count, int width, long base,
       long[] destination, int groups) {
     final int done = groups << 8;

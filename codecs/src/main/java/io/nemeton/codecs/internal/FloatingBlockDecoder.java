@@ -31,6 +31,36 @@ public final class FloatingBlockDecoder {
     return checkedLength(in, offset, encoding, count, valueBytes, kind);
   }
 
+  /**
+   * Adds values {@code [from, to)} of the double block at {@code offset} to eight lane sums, value
+   * {@code from + j} to {@code lanes[j % 8]} in order (checked like {@link #decodeDoubles}).
+   * Vector-decodable DECIMAL ranges on 256-value groups are summed without writing the values out;
+   * anything else is decoded into {@code scratch} (at least the block's count) and added.
+   */
+  public static void addDoubleLanes(MemorySegment in, long offset, int from, int to, double[] scratch,
+      double[] lanes, boolean vector) {
+    final BlockEncoding encoding = BlockLayout.encoding(in, offset, DOUBLE_KIND);
+    final int count = BlockLayout.count(in, offset, encoding, DOUBLE_KIND);
+    if (from < 0 || from > to || to > count || lanes.length < 8) {
+      throw new IllegalArgumentException(DOUBLE_KIND + " at offset=" + offset + ": range from=" + from + " to=" + to
+          + " outside count=" + count + " or lanes=" + lanes.length + " < 8");
+    }
+    checkedLength(in, offset, encoding, count, 8, DOUBLE_KIND);
+    final long body = offset + HEADER_BYTES;
+    if (encoding == BlockEncoding.DECIMAL && vector && (from & 255) == 0 && (to & 255) == 0) {
+      final int width = Byte.toUnsignedInt(in.get(BlockLayout.BYTE, body + 9));
+      if (width > 0 && width <= PackedLayout.MAX_LANE_WIDTH) {
+        BitPackedVectorDecoder.addDoubleLanes(in, body + DecimalScaling.FIELDS, width, in.get(LONG, body + 1),
+            DecimalScaling.divisor(Byte.toUnsignedInt(in.get(BlockLayout.BYTE, body))), from, to, lanes);
+        return;
+      }
+    }
+    decodeDoubles(in, offset, scratch, vector);
+    for (int i = from; i < to; i++) {
+      lanes[(i - from) & 7] += scratch[i];
+    }
+  }
+
   /** Decodes the double block at {@code offset} into {@code destination[0, count)}; returns count. */
   public static int decodeDoubles(MemorySegment in, long offset, double[] destination, boolean vector) {
     final BlockEncoding encoding = BlockLayout.encoding(in, offset, DOUBLE_KIND);

@@ -67,6 +67,39 @@ public final class LongBlockDecoder {
     return count;
   }
 
+  /**
+   * The wrapping sum of values {@code [from, to)} of the block at {@code offset}, checked like
+   * {@link #decode}. Constant blocks and vector-decodable bit-packed ranges that start on a
+   * 256-value group and end on one (or at the block's end) are summed without writing the values
+   * out; anything else is decoded into {@code scratch} (at least the block's count long) and summed.
+   */
+  public static long sumRange(MemorySegment in, long offset, int from, int to, long[] scratch, boolean vector) {
+    final BlockEncoding encoding = BlockLayout.encoding(in, offset, KIND);
+    final int count = BlockLayout.count(in, offset, encoding, KIND);
+    if (from < 0 || from > to || to > count) {
+      throw new IllegalArgumentException(KIND + " at offset=" + offset + ": range from=" + from + " to=" + to
+          + " outside count=" + count);
+    }
+    checkedLength(in, offset, encoding, count);
+    final long body = offset + HEADER_BYTES;
+    if (encoding == BlockEncoding.CONSTANT) {
+      return (long) (to - from) * in.get(LONG, body);
+    }
+    if (encoding == BlockEncoding.BIT_PACKED && vector && (from & 255) == 0 && ((to & 255) == 0 || to == count)) {
+      final int width = Byte.toUnsignedInt(in.get(BlockLayout.BYTE, body + 8));
+      if (width > 0 && width <= PackedLayout.MAX_LANE_WIDTH) {
+        return BitPackedVectorDecoder.sumLongs(in, body + LongBlockEncoder.BIT_PACKED_FIELDS, count, width,
+            in.get(LONG, body), from, to);
+      }
+    }
+    decode(in, offset, scratch, vector);
+    long sum = 0;
+    for (int i = from; i < to; i++) {
+      sum += scratch[i];
+    }
+    return sum;
+  }
+
   /** Validates the encoding's fixed fields and returns the block's total length in bytes. */
   private static long checkedLength(MemorySegment in, long offset, BlockEncoding encoding, int count) {
     final long body = offset + HEADER_BYTES;

@@ -84,6 +84,18 @@ final class BlockColumnParts {
     return rows;
   }
 
+  /** Sums rows {@code [from, to)} of long block {@code block}; {@code scratch} holds a block if needed. */
+  long sumLongs(int block, int from, int to, long[] scratch) {
+    final int rows = checkedRows(block, scratch.length);
+    return BlockDecoder.sumLongs(data, data.verified(), block, blocks.offset(block), rows, from, to, scratch);
+  }
+
+  /** Adds rows {@code [from, to)} of double block {@code block} to eight lane sums (see the codec). */
+  void addDoubleLanes(int block, int from, int to, double[] scratch, double[] lanes) {
+    final int rows = checkedRows(block, scratch.length);
+    BlockDecoder.addDoubleLanes(data, data.verified(), block, blocks.offset(block), rows, from, to, scratch, lanes);
+  }
+
   /** Decodes float block {@code block} into {@code destination[0, rows)}; returns rows. */
   int readFloats(int block, float[] destination) {
     final int rows = checkedRows(block, destination.length);

@@ -27,6 +27,26 @@ final class BlockDecoder {
     }
   }
 
+  static long sumLongs(Region region, MemorySegment data, int block, long offset, int expected, int from, int to,
+      long[] scratch) {
+    try {
+      check(region, block, LongBlockCodec.valueCount(data, offset), expected);
+      return LongBlockCodec.sumRange(data, offset, from, to, scratch);
+    } catch (CodecException | IndexOutOfBoundsException e) {
+      throw failure(region, block, e);
+    }
+  }
+
+  static void addDoubleLanes(Region region, MemorySegment data, int block, long offset, int expected, int from,
+      int to, double[] scratch, double[] lanes) {
+    try {
+      check(region, block, DoubleBlockCodec.valueCount(data, offset), expected);
+      DoubleBlockCodec.addLaneSums(data, offset, from, to, scratch, lanes);
+    } catch (CodecException | IndexOutOfBoundsException e) {
+      throw failure(region, block, e);
+    }
+  }
+
   static void floats(Region region, MemorySegment data, int block, long offset, int expected, float[] destination) {
     try {
       check(region, block, FloatBlockCodec.valueCount(data, offset), expected);

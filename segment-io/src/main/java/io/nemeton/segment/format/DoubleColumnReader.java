@@ -91,4 +91,14 @@ public final class DoubleColumnReader implements ColumnReader {
   public int readBlock(int block, double[] destination) {
     return column.readDoubles(block, destination);
   }
+
+  /**
+   * Adds rows {@code [from, to)} of block {@code block} (null rows as their stored 0) to eight lane
+   * sums, row {@code from + j} to {@code lanes[j % 8]} in row order, from the encoded form where the
+   * codec can ({@code DoubleBlockCodec.addLaneSums}); {@code scratch} (at least the block's rows)
+   * may be overwritten. Allocates nothing.
+   */
+  public void addLaneSums(int block, int from, int to, double[] scratch, double[] lanes) {
+    column.addDoubleLanes(block, from, to, scratch, lanes);
+  }
 }

@@ -90,4 +90,14 @@ public final class LongColumnReader implements ColumnReader {
   public int readBlock(int block, long[] destination) {
     return column.readLongs(block, destination);
   }
+
+  /**
+   * The wrapping sum of rows {@code [from, to)} (positions inside block {@code block}; null rows
+   * count as their stored 0), summed in the encoded form where the codec can (see {@code
+   * LongBlockCodec.sumRange}); {@code scratch} (at least the block's rows) may be overwritten.
+   * Allocates nothing.
+   */
+  public long sumBlock(int block, int from, int to, long[] scratch) {
+    return column.sumLongs(block, from, to, scratch);
+  }
 }

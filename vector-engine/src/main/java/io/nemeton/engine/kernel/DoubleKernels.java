@@ -34,6 +34,13 @@ public sealed interface DoubleKernels permits ScalarDoubleKernels, SimdDoubleKer
 
   double sum(double[] values, int[] selection, int count);
 
+  /**
+   * Sum of the dense run {@code values[from, to)} in the eight-lane order counted from {@code
+   * from} ({@code x[j] = values[from + j]}): bit for bit the sum over a selection vector holding
+   * the positions {@code from..to-1}, without the selection vector.
+   */
+  double sumRange(double[] values, int from, int to);
+
   double sum(double[] values, boolean[] nulls, int count);
 
   double sum(double[] values, int[] selection, boolean[] nulls, int count);
@@ -55,6 +62,7 @@ public sealed interface DoubleKernels permits ScalarDoubleKernels, SimdDoubleKer
   double max(double[] values, int[] selection, boolean[] nulls, int count);
 
   /** Combines the eight partial sums of the eight-lane order (see the type's documentation). */
+  /** Combines the eight lane sums in the eight-lane order's fixed tree. */
   static double combineLanes(
       double p0, double p1, double p2, double p3, double p4, double p5, double p6, double p7) {
     return ((p0 + p4) + (p2 + p6)) + ((p1 + p5) + (p3 + p7));

@@ -26,6 +26,12 @@ public sealed interface LongKernels permits ScalarLongKernels, SimdLongKernels {
 
   long sum(long[] values, int[] selection, int count);
 
+  /**
+   * Sum of the dense run {@code values[from, to)}: the same value as {@code sum(values, selection,
+   * to - from)} over the positions {@code from..to-1}, without a selection vector.
+   */
+  long sumRange(long[] values, int from, int to);
+
   long sum(long[] values, boolean[] nulls, int count);
 
   long sum(long[] values, int[] selection, boolean[] nulls, int count);

@@ -38,6 +38,32 @@ public final class ScalarDoubleKernels implements DoubleKernels {
   }
 
   @Override
+  public double sumRange(double[] values, int from, int to) {
+    double p0 = 0, p1 = 0, p2 = 0, p3 = 0, p4 = 0, p5 = 0, p6 = 0, p7 = 0;
+    final int bound = from + ((to - from) & -8);
+    int i = from;
+    for (; i < bound; i += 8) {
+      p0 += values[i];
+      p1 += values[i + 1];
+      p2 += values[i + 2];
+      p3 += values[i + 3];
+      p4 += values[i + 4];
+      p5 += values[i + 5];
+      p6 += values[i + 6];
+      p7 += values[i + 7];
+    }
+    final int rest = to - i;
+    if (rest > 0) p0 += values[i];
+    if (rest > 1) p1 += values[i + 1];
+    if (rest > 2) p2 += values[i + 2];
+    if (rest > 3) p3 += values[i + 3];
+    if (rest > 4) p4 += values[i + 4];
+    if (rest > 5) p5 += values[i + 5];
+    if (rest > 6) p6 += values[i + 6];
+    return DoubleKernels.combineLanes(p0, p1, p2, p3, p4, p5, p6, p7);
+  }
+
+  @Override
   public double sum(double[] values, int[] selection, int count) {
     double p0 = 0, p1 = 0, p2 = 0, p3 = 0, p4 = 0, p5 = 0, p6 = 0, p7 = 0;
     final int bound = count & -8;

@@ -21,6 +21,15 @@ public final class ScalarLongKernels implements LongKernels {
   }
 
   @Override
+  public long sumRange(long[] values, int from, int to) {
+    long sum = 0;
+    for (int i = from; i < to; i++) {
+      sum += values[i];
+    }
+    return sum;
+  }
+
+  @Override
   public long sum(long[] values, int[] selection, int count) {
     long sum = 0;
     for (int i = 0; i < count; i++) {

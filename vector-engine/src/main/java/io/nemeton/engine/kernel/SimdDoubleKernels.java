@@ -55,6 +55,35 @@ public final class SimdDoubleKernels implements DoubleKernels {
   }
 
   @Override
+  public double sumRange(double[] values, int from, int to) {
+    DoubleVector low = DoubleVector.zero(SPECIES);
+    DoubleVector high = DoubleVector.zero(SPECIES);
+    final int bound = from + ((to - from) & -8);
+    int i = from;
+    for (; i < bound; i += 8) {
+      low = low.add(DoubleVector.fromArray(SPECIES, values, i));
+      high = high.add(DoubleVector.fromArray(SPECIES, values, i + 4));
+    }
+    double p0 = low.lane(0);
+    double p1 = low.lane(1);
+    double p2 = low.lane(2);
+    double p3 = low.lane(3);
+    double p4 = high.lane(0);
+    double p5 = high.lane(1);
+    double p6 = high.lane(2);
+    double p7 = high.lane(3);
+    final int rest = to - i;
+    if (rest > 0) p0 += values[i];
+    if (rest > 1) p1 += values[i + 1];
+    if (rest > 2) p2 += values[i + 2];
+    if (rest > 3) p3 += values[i + 3];
+    if (rest > 4) p4 += values[i + 4];
+    if (rest > 5) p5 += values[i + 5];
+    if (rest > 6) p6 += values[i + 6];
+    return DoubleKernels.combineLanes(p0, p1, p2, p3, p4, p5, p6, p7);
+  }
+
+  @Override
   public double sum(double[] values, int[] selection, int count) {
     return SCALAR.sum(values, selection, count);
   }

@@ -53,6 +53,21 @@ public final class SimdLongKernels implements LongKernels {
   }
 
   @Override
+  public long sumRange(long[] values, int from, int to) {
+    final int bound = from + ((to - from) & -LANES);
+    LongVector acc = LongVector.zero(SPECIES);
+    int i = from;
+    for (; i < bound; i += LANES) {
+      acc = acc.add(LongVector.fromArray(SPECIES, values, i));
+    }
+    long sum = acc.reduceLanes(VectorOperators.ADD);
+    for (; i < to; i++) {
+      sum += values[i];
+    }
+    return sum;
+  }
+
+  @Override
   public long sum(long[] values, int[] selection, int count) {
     return SCALAR.sum(values, selection, count);
   }

@@ -1,9 +1,11 @@
 package io.nemeton.engine.storage;
 
+import io.nemeton.engine.kernel.DoubleKernels;
 import io.nemeton.segment.format.DoubleColumnReader;
 import io.nemeton.segment.format.FloatColumnReader;
 import io.nemeton.segment.format.LongColumnReader;
 import io.nemeton.segment.format.TimeColumnReader;
+import java.util.Arrays;
 import org.roaringbitmap.buffer.ImmutableRoaringBitmap;
 
 /**
@@ -23,6 +25,8 @@ final class MappedNumericBlocks extends NumericBlocks implements BlockBounds {
   private float[] nativeFloats;
   private double[] nativeDoubles;
   private int nativeBlock = -1;
+  /** The eight lane sums of {@link #sumStoredDoubles}. */
+  private final double[] lanes = new double[8];
 
   private MappedNumericBlocks(Kind kind, TimeColumnReader time, LongColumnReader longs, FloatColumnReader floats,
       DoubleColumnReader doubles, ImmutableRoaringBitmap nullRows) {
@@ -121,6 +125,39 @@ final class MappedNumericBlocks extends NumericBlocks implements BlockBounds {
         : longReader != null ? longReader.rowCount()
         : floatReader != null ? floatReader.rowCount() : doubleReader.rowCount();
     return Math.min(ROWS, rowCount - block * ROWS);
+  }
+
+  @Override
+  protected boolean sumsLongsInPlace() {
+    return longReader != null;
+  }
+
+  @Override
+  protected long sumStoredLongs(int block, int from, int to) {
+    if (nativeLongs == null) {
+      nativeLongs = new long[ROWS];
+    }
+    // the codec may decode into the scratch, so whatever block it held is gone
+    nativeBlock = -1;
+    return longReader.sumBlock(block, from, to, nativeLongs);
+  }
+
+  @Override
+  protected boolean sumsDoublesInPlace() {
+    return doubleReader != null;
+  }
+
+  @Override
+  protected double sumStoredDoubles(int block, int from, int to) {
+    if (nativeDoubles == null) {
+      nativeDoubles = new double[ROWS];
+    }
+    nativeBlock = -1;
+    final double[] partial = lanes;
+    Arrays.fill(partial, 0.0);
+    doubleReader.addLaneSums(block, from, to, nativeDoubles, partial);
+    return DoubleKernels.combineLanes(partial[0], partial[1], partial[2], partial[3], partial[4], partial[5],
+        partial[6], partial[7]);
   }
 
   @Override

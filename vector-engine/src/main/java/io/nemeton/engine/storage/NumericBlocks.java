@@ -1,5 +1,8 @@
 package io.nemeton.engine.storage;
 
+import io.nemeton.engine.kernel.DoubleKernels;
+import io.nemeton.engine.kernel.LongKernels;
+
 /**
  * A per-thread reader of one numeric column (or of a column read as numbers), a block at a time,
  * in whichever primitive type the consumer wants: {@link #longs}, {@link #doubles} and {@link
@@ -73,6 +76,51 @@ public abstract class NumericBlocks {
       floatsBlock = block;
     }
     return floats;
+  }
+
+  /**
+   * The wrapping sum of the long values of positions {@code [from, to)} of block {@code block}
+   * (null rows add their 0): equal to {@code kernels.sumRange(longs(block), from, to)}, but a reader
+   * whose storage can sum encoded blocks in place does so when the block is not already decoded,
+   * so the values are never written out. Leaves {@link #longs}' scratch as it was.
+   */
+  public final long sumLongs(int block, int from, int to, LongKernels kernels) {
+    if (longsBlock != block && sumsLongsInPlace()) {
+      return sumStoredLongs(block, from, to);
+    }
+    return kernels.sumRange(longs(block), from, to);
+  }
+
+  /** Whether {@link #sumStoredLongs} applies (a column stored as longs that the codecs can sum). */
+  protected boolean sumsLongsInPlace() {
+    return false;
+  }
+
+  /** Sums the stored longs of positions {@code [from, to)}; only called when {@link #sumsLongsInPlace}. */
+  protected long sumStoredLongs(int block, int from, int to) {
+    throw new UnsupportedOperationException("sumStoredLongs on " + getClass().getSimpleName());
+  }
+
+  /**
+   * The sum of the double values of positions {@code [from, to)} of block {@code block} in the
+   * eight-lane order: bit for bit {@code kernels.sumRange(doubles(block), from, to)}, read from the
+   * encoded block when the storage can and the block is not already decoded.
+   */
+  public final double sumDoubles(int block, int from, int to, DoubleKernels kernels) {
+    if (doublesBlock != block && sumsDoublesInPlace()) {
+      return sumStoredDoubles(block, from, to);
+    }
+    return kernels.sumRange(doubles(block), from, to);
+  }
+
+  /** Whether {@link #sumStoredDoubles} applies (a column stored as doubles). */
+  protected boolean sumsDoublesInPlace() {
+    return false;
+  }
+
+  /** Sums the stored doubles of positions {@code [from, to)}; only called when {@link #sumsDoublesInPlace}. */
+  protected double sumStoredDoubles(int block, int from, int to) {
+    throw new UnsupportedOperationException("sumStoredDoubles on " + getClass().getSimpleName());
   }
 
   /** Null flags of the block's rows, or null when no row of the block is null. */

@@ -42,7 +42,9 @@ public final class TimeseriesEngine {
     final List<Aggregation> aggregations = Aggregations.of(query.aggregations());
     final SegmentScan scan = new SegmentScan(segment, query.virtualColumns(), query.filter(), settings.vectorSize(),
         settings.maxBitmapUnion(), settings.kernels());
-    final GroupAggregator[] aggregators = scan.groupAggregators(aggregations);
+    // counts and sums over columns without nulls take the fused loop, everything else the general one
+    final TimeseriesSums sums = TimeseriesSums.of(aggregations, scan);
+    final GroupAggregator[] aggregators = sums == null ? scan.groupAggregators(aggregations) : null;
     final TimeBuckets granularity = new TimeBuckets(query.granularity());
     final boolean skipEmpty = query.context().skipEmptyBuckets() || query.granularity().isNone();
     final long dataStart = segment.minTimeMs();
@@ -54,9 +56,9 @@ public final class TimeseriesEngine {
         continue;
       }
       if (granularity.isAll()) {
-        final long rows = aggregate(scan, aggregators, segment.lowerBoundRow(start), segment.lowerBoundRow(end));
+        final long rows = aggregate(scan, sums, aggregators, segment.lowerBoundRow(start), segment.lowerBoundRow(end));
         if (rows > 0 || !skipEmpty) {
-          put(buckets, aggregations, start, values(aggregators));
+          put(buckets, aggregations, start, sums != null ? sums.values() : values(aggregators));
         }
         continue;
       }
@@ -73,9 +75,9 @@ public final class TimeseriesEngine {
           bucket = granularity.floor(scan.timeAt(endRow));
           continue;
         }
-        final long rows = aggregate(scan, aggregators, startRow, endRow);
+        final long rows = aggregate(scan, sums, aggregators, startRow, endRow);
         if (rows > 0 || !skipEmpty) {
-          put(buckets, aggregations, bucket, values(aggregators));
+          put(buckets, aggregations, bucket, sums != null ? sums.values() : values(aggregators));
         }
         bucket = next;
       }
@@ -84,7 +86,11 @@ public final class TimeseriesEngine {
   }
 
   /** Aggregates the matching rows of {@code [startRow, endRow)} into group 0; returns how many. */
-  private static long aggregate(SegmentScan scan, GroupAggregator[] aggregators, int startRow, int endRow) {
+  private static long aggregate(SegmentScan scan, TimeseriesSums sums, GroupAggregator[] aggregators, int startRow,
+      int endRow) {
+    if (sums != null) {
+      return sums.aggregate(startRow, endRow);
+    }
     for (GroupAggregator aggregator : aggregators) {
       aggregator.reset(1);
     }

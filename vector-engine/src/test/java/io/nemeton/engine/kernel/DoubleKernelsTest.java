@@ -66,6 +66,30 @@ class DoubleKernelsTest {
   }
 
   @Test
+  void rangeSumsEqualSelectionSums() {
+    final long seed = RandomBatches.seed();
+    final RandomBatches batches = new RandomBatches(seed);
+    for (int round = 0; round < 1500; round++) {
+      final int count = batches.batchSize();
+      final double[] values = batches.doubles(count);
+      final long[] longs = batches.longs(count);
+      final int from = count == 0 ? 0 : batches.random().nextInt(count + 1);
+      final int to = from + (count == from ? 0 : batches.random().nextInt(count - from + 1));
+      final int[] positions = new int[to - from];
+      for (int i = 0; i < positions.length; i++) {
+        positions[i] = from + i;
+      }
+      final String at = "seed=" + seed + " round=" + round + " from=" + from + " to=" + to;
+      final double expected = SCALAR.doubles().sum(values, positions, positions.length);
+      assertBits(expected, SCALAR.doubles().sumRange(values, from, to), at + " scalar double");
+      assertBits(expected, SIMD.doubles().sumRange(values, from, to), at + " simd double");
+      final long expectedLong = SCALAR.longs().sum(longs, positions, positions.length);
+      assertEquals(expectedLong, SCALAR.longs().sumRange(longs, from, to), at + " scalar long");
+      assertEquals(expectedLong, SIMD.longs().sumRange(longs, from, to), at + " simd long");
+    }
+  }
+
+  @Test
   void floatsAgree() {
     final long seed = RandomBatches.seed();
     final RandomBatches batches = new RandomBatches(seed);
