@@ -2,6 +2,7 @@ package io.nemeton.node.cluster;
 
 import io.nemeton.metadata.MetadataStoreConfig;
 import io.nemeton.node.indexing.TaskRunnerConfig;
+import io.nemeton.node.server.PropertyValues;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Collections;
@@ -86,7 +87,7 @@ public record NodeConfig(Role role, String name, String host, int port, Path dat
           + String.join(", ", unknown) + " (known: " + String.join(", ", DEFAULTS.keySet()) + ", "
           + TaskRunnerConfig.PREFIX + "*)");
     }
-    final Values v = new Values(properties);
+    final PropertyValues v = new PropertyValues(properties, DEFAULTS);
     final String host = v.text("nemeton.host");
     final String portText = v.raw("nemeton.port");
     final int port = portText.isEmpty() ? role.defaultPort : (int) v.number("nemeton.port", 0, 65_535);
@@ -132,53 +133,5 @@ public record NodeConfig(Role role, String name, String host, int port, Path dat
 
   private static String blankToNull(String value) {
     return value.isEmpty() ? null : value;
-  }
-
-  /** Reads one property at a time, falling back to its default. */
-  private record Values(Map<String, String> properties) {
-    String raw(String key) {
-      final String value = properties.get(key);
-      return value == null ? DEFAULTS.get(key) : value.trim();
-    }
-
-    String text(String key) {
-      final String value = raw(key);
-      if (value.isEmpty()) {
-        throw new IllegalArgumentException(key + "=\"\": must not be empty");
-      }
-      return value;
-    }
-
-    long number(String key, long min, long max) {
-      final String value = raw(key);
-      final long parsed;
-      try {
-        parsed = Long.parseLong(value);
-      } catch (NumberFormatException e) {
-        throw new IllegalArgumentException(key + "=" + value + ": must be a whole number between " + min + " and " + max);
-      }
-      if (parsed < min || parsed > max) {
-        throw new IllegalArgumentException(key + "=" + value + ": must be between " + min + " and " + max);
-      }
-      return parsed;
-    }
-
-    boolean bool(String key) {
-      final String value = raw(key);
-      return switch (value) {
-        case "true" -> true;
-        case "false" -> false;
-        default -> throw new IllegalArgumentException(key + "=" + value + ": must be true or false");
-      };
-    }
-
-    Path path(String key, Path home) {
-      final String value = text(key);
-      try {
-        return home.resolve(value).toAbsolutePath().normalize();
-      } catch (InvalidPathException e) {
-        throw new IllegalArgumentException(key + "=" + value + ": not a valid path: " + e.getReason());
-      }
-    }
   }
 }

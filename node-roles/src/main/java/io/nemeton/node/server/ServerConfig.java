@@ -63,7 +63,7 @@ public record ServerConfig(String host, int port, Path dataDirectory, boolean lo
       throw new IllegalArgumentException("unknown propert" + (unknown.size() == 1 ? "y " : "ies ")
           + String.join(", ", unknown) + " (known: " + String.join(", ", DEFAULTS.keySet()) + ")");
     }
-    final Reader r = new Reader(properties);
+    final PropertyValues r = new PropertyValues(properties, DEFAULTS);
     final String host = r.text("nemeton.host");
     final Path dataDirectory = r.path("nemeton.dataDir", home);
     final String work = r.raw("nemeton.indexer.workDirectory");
@@ -82,51 +82,4 @@ public record ServerConfig(String host, int port, Path dataDirectory, boolean lo
         r.number("nemeton.coordinator.periodMs", 10, 3_600_000));
   }
 
-  /** Reads one property at a time, falling back to its default. */
-  private record Reader(Map<String, String> properties) {
-    String raw(String key) {
-      final String value = properties.get(key);
-      return value == null ? DEFAULTS.get(key) : value.trim();
-    }
-
-    String text(String key) {
-      final String value = raw(key);
-      if (value.isEmpty()) {
-        throw new IllegalArgumentException(key + "=\"\": must not be empty");
-      }
-      return value;
-    }
-
-    long number(String key, long min, long max) {
-      final String value = raw(key);
-      final long parsed;
-      try {
-        parsed = Long.parseLong(value);
-      } catch (NumberFormatException e) {
-        throw new IllegalArgumentException(key + "=" + value + ": must be a whole number between " + min + " and " + max);
-      }
-      if (parsed < min || parsed > max) {
-        throw new IllegalArgumentException(key + "=" + value + ": must be between " + min + " and " + max);
-      }
-      return parsed;
-    }
-
-    boolean bool(String key) {
-      final String value = raw(key);
-      return switch (value) {
-        case "true" -> true;
-        case "false" -> false;
-        default -> throw new IllegalArgumentException(key + "=" + value + ": must be true or false");
-      };
-    }
-
-    Path path(String key, Path home) {
-      final String value = text(key);
-      try {
-        return home.resolve(value).toAbsolutePath().normalize();
-      } catch (java.nio.file.InvalidPathException e) {
-        throw new IllegalArgumentException(key + "=" + value + ": not a valid path: " + e.getReason());
-      }
-    }
-  }
 }
