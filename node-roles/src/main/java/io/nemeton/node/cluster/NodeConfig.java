@@ -3,7 +3,6 @@ package io.nemeton.node.cluster;
 import io.nemeton.metadata.MetadataStoreConfig;
 import io.nemeton.node.indexing.TaskRunnerConfig;
 import io.nemeton.node.server.PropertyValues;
-import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.LinkedHashMap;
