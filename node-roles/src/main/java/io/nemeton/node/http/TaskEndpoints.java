@@ -138,10 +138,6 @@ final class TaskEndpoints {
   }
 
   private static String quote(String text) {
-    try {
-      return new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(text);
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
+    return "\"" + new String(com.fasterxml.jackson.core.io.JsonStringEncoder.getInstance().quoteAsString(text)) + "\"";
   }
 }
