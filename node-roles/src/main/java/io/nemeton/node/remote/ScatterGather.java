@@ -278,6 +278,8 @@ public final class ScatterGather implements PartialSource {
       results.add(RemoteLayout.readResult(buffer, offset, length, indexes.size()));
     }
 
+    // The end and any error of the call are read from its completion future (gather waits on it
+    // with the deadline), so the listener only collects partials.
     @Override
     public void onComplete() {}
 
