@@ -26,13 +26,13 @@ import java.util.Map;
  * then {@link InterleavedMeasurement} times both. After every timed run (and, for {@code --check},
  * every re-measurement), Nemeton answers each query once more through {@link
  * CountingQueryableSegment}s to count the column blocks it reads. {@code --write-baseline} keeps,
- * per query, the median ratio of three measurements. The table reports the best repetition of
+ * per query, the lowest ratio of three measurements. The table reports the best repetition of
  * each engine (and the median), rows per second over the rows inside the query's time range, and
  * the ratio Nemeton / DuckDB. Options: {@link ScanBenchmarkOptions}. Exit status: 0 ok, 1 engines
  * disagree or the check failed, 2 bad arguments.
  */
 public final class ScanBenchmark {
-  /** Measurements per query behind each baseline ratio (an odd number: the median is one of them). */
+  /** Measurements per query behind each baseline ratio (the lowest is kept). */
   static final int BASELINE_MEASUREMENTS = 3;
 
   private ScanBenchmark() {}
@@ -167,8 +167,9 @@ public final class ScanBenchmark {
 
   /**
    * The baseline's ratios: each query measured {@link #BASELINE_MEASUREMENTS} times in all (the
-   * first measurement and re-measurements), and the median kept, so that a baseline written in a
-   * lucky moment does not make every later check re-measure or fail.
+   * first measurement and re-measurements), and the lowest kept: a ratio moves with the machine's
+   * load more than the check's 25% margin (Q2, a 0.6 ms query, measured 4.0 on an idle machine and
+   * 4.7–6.4 under load in one afternoon), and the check must not fail on that.
    */
   private static Map<String, Double> typicalRatios(Map<String, Double> first, NemetonPaperTable nemeton,
       DuckDbPaperTable duckDb, InterleavedMeasurement measurement, PrintStream out) {
@@ -182,9 +183,9 @@ public final class ScanBenchmark {
         ratios[i] = QueryResult.ratio(timings[0], timings[1]);
       }
       java.util.Arrays.sort(ratios);
-      typical.put(entry.getKey(), ratios[ratios.length / 2]);
-      out.printf("baseline %s: ratios %s, median %.3g%n", entry.getKey(), java.util.Arrays.toString(ratios),
-          ratios[ratios.length / 2]);
+      typical.put(entry.getKey(), ratios[0]);
+      out.printf("baseline %s: ratios %s, lowest %.3g%n", entry.getKey(), java.util.Arrays.toString(ratios),
+          ratios[0]);
     }
     return typical;
   }
