@@ -47,7 +47,8 @@ public final class CoordinatorNode implements RoleNode {
     final Announcer announcer = parts.add(new Announcer(zk));
     announcer.announce(ClusterDirectory.path(NodeConfig.Role.COORDINATOR, config.name()),
         ClusterDirectory.announcement(config, gateway.port()));
-    coordinator = parts.add(new Coordinator(new CoordinatorConfig(config.name(), config.coordinatorPeriodMs()), zk,
+    coordinator = parts.add(new Coordinator(new CoordinatorConfig(config.name(), config.coordinatorPeriodMs(),
+        config.coordinatorMaxMoves()), zk,
         metadata));
     coordinator.start();
   }

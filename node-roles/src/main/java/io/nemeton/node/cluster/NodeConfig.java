@@ -1,6 +1,7 @@
 package io.nemeton.node.cluster;
 
 import io.nemeton.metadata.MetadataStoreConfig;
+import io.nemeton.node.coordinator.CoordinatorConfig;
 import io.nemeton.node.indexing.TaskRunnerConfig;
 import io.nemeton.node.server.PropertyValues;
 import java.nio.file.Path;
@@ -21,7 +22,7 @@ public record NodeConfig(Role role, String name, String host, int port, Path dat
     MetadataStoreConfig metadata, Path deepStorageDirectory, int httpIoThreads, int httpWorkerThreads,
     long httpMaxBodyBytes, int queryThreads, long queryTimeoutMs, boolean simd, String historicalTier,
     long historicalMaxCacheBytes, int historicalQueryPort, long brokerCacheBytes, long coordinatorPeriodMs,
-    TaskRunnerConfig indexer) {
+    int coordinatorMaxMoves, TaskRunnerConfig indexer) {
 
   /** The four process roles. */
   public enum Role {
@@ -62,6 +63,7 @@ public record NodeConfig(Role role, String name, String host, int port, Path dat
     d.put("nemeton.historical.queryPort", "0");
     d.put("nemeton.broker.cacheBytes", String.valueOf(64L * 1024 * 1024));
     d.put("nemeton.coordinator.periodMs", "1000");
+    d.put("nemeton.coordinator.maxMoves", String.valueOf(CoordinatorConfig.DEFAULT_MAX_MOVES));
     return Collections.unmodifiableMap(d);
   }
 
@@ -118,7 +120,8 @@ public record NodeConfig(Role role, String name, String host, int port, Path dat
         v.number("nemeton.historical.maxCacheBytes", 1, Long.MAX_VALUE / 2),
         (int) v.number("nemeton.historical.queryPort", 0, 65_535),
         v.number("nemeton.broker.cacheBytes", 0, Long.MAX_VALUE / 2),
-        v.number("nemeton.coordinator.periodMs", 10, 3_600_000), indexer);
+        v.number("nemeton.coordinator.periodMs", 10, 3_600_000),
+        (int) v.number("nemeton.coordinator.maxMoves", 0, CoordinatorConfig.MAX_MAX_MOVES), indexer);
   }
 
   /** This node's own directory (segment cache, media driver, task work): {@code dataDir/nodes/<name>}. */

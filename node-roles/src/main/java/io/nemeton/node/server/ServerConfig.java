@@ -1,5 +1,6 @@
 package io.nemeton.node.server;
 
+import io.nemeton.node.coordinator.CoordinatorConfig;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -18,7 +19,7 @@ public record ServerConfig(String host, int port, Path dataDirectory, boolean lo
     int httpWorkerThreads, long httpMaxBodyBytes, int brokerThreads, long queryTimeoutMs, boolean simd,
     int zooKeeperPort, int indexerPoolSize, int indexerMaxPendingTasks, int indexerMaxReportMessages,
     long indexerShutdownTimeoutMs, Path indexerWorkDirectory, Path indexerInputDirectory, long historicalMaxCacheBytes,
-    long coordinatorPeriodMs) {
+    long coordinatorPeriodMs, int coordinatorMaxMoves) {
 
   /** Every known property with its default and its rule, in the order the README lists them. */
   static final Map<String, String> DEFAULTS = defaults();
@@ -44,6 +45,7 @@ public record ServerConfig(String host, int port, Path dataDirectory, boolean lo
     d.put("nemeton.indexer.inputDirectory", ".");
     d.put("nemeton.historical.maxCacheBytes", String.valueOf(100L * 1024 * 1024 * 1024));
     d.put("nemeton.coordinator.periodMs", "1000");
+    d.put("nemeton.coordinator.maxMoves", String.valueOf(CoordinatorConfig.DEFAULT_MAX_MOVES));
     return java.util.Collections.unmodifiableMap(d);
   }
 
@@ -79,7 +81,8 @@ public record ServerConfig(String host, int port, Path dataDirectory, boolean lo
         work.isEmpty() ? dataDirectory.resolve("task-work") : r.path("nemeton.indexer.workDirectory", home),
         r.path("nemeton.indexer.inputDirectory", home),
         r.number("nemeton.historical.maxCacheBytes", 1, Long.MAX_VALUE / 2),
-        r.number("nemeton.coordinator.periodMs", 10, 3_600_000));
+        r.number("nemeton.coordinator.periodMs", 10, 3_600_000),
+        (int) r.number("nemeton.coordinator.maxMoves", 0, CoordinatorConfig.MAX_MAX_MOVES));
   }
 
 }

@@ -86,7 +86,7 @@ public final class SingleServer implements AutoCloseable {
         Files.createDirectories(dir.resolve("segment-cache")), config.historicalMaxCacheBytes()), zk, deepStorage));
     historical.start();
     final Coordinator coordinator = started(new Coordinator(new CoordinatorConfig("coordinator",
-        config.coordinatorPeriodMs()), zk, metadata));
+        config.coordinatorPeriodMs(), config.coordinatorMaxMoves()), zk, metadata));
     coordinator.start();
     tasks = started(new TaskRunner(new TaskRunnerConfig(config.indexerPoolSize(), config.indexerWorkDirectory(),
         config.indexerInputDirectory(), config.indexerMaxPendingTasks(), config.indexerMaxReportMessages(),

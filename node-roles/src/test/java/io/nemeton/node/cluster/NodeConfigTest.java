@@ -19,6 +19,9 @@ class NodeConfigTest {
     assertEquals(Path.of("/opt/nemeton/var/cluster/deep-storage"), broker.deepStorageDirectory());
     assertEquals("jdbc:sqlite:/opt/nemeton/var/cluster/metadata.sqlite", broker.metadata().connectUri());
     assertEquals(8081, NodeConfig.from(NodeConfig.Role.COORDINATOR, Map.of(), HOME).port());
+    assertEquals(5, broker.coordinatorMaxMoves());
+    assertEquals(0, NodeConfig.from(NodeConfig.Role.COORDINATOR, Map.of("nemeton.coordinator.maxMoves", "0"), HOME)
+        .coordinatorMaxMoves());
     final NodeConfig historical = NodeConfig.from(NodeConfig.Role.HISTORICAL,
         Map.of("nemeton.name", "h1", "nemeton.dataDir", "/data"), HOME);
     assertEquals(Path.of("/data/nodes/h1"), historical.nodeDirectory());
@@ -39,6 +42,8 @@ class NodeConfigTest {
     assertEquals("nemeton.broker.cacheBytes=lots: must be a whole number between 0 and 4611686018427387903",
         message(Map.of("nemeton.broker.cacheBytes", "lots")));
     assertEquals("nemeton.query.simd=yes: must be true or false", message(Map.of("nemeton.query.simd", "yes")));
+    assertEquals("nemeton.coordinator.maxMoves=20000: must be between 0 and 10000",
+        message(Map.of("nemeton.coordinator.maxMoves", "20000")));
     assertTrue(message(Map.of("nemeton.zookeper.connect", "x")).startsWith("unknown property nemeton.zookeper.connect"));
     assertTrue(message(Map.of("nemeton.metadata.connectUri", "mysql://x"))
         .startsWith("nemeton.metadata.connectUri=mysql://x: "));

@@ -212,4 +212,35 @@ class SegmentBalancingTest {
     assertEquals(4 * adjacent, bigger, 1e-12 * bigger);
     assertTrue(adjacent > older, adjacent + " vs " + older);
   }
+
+  @Test
+  void manySegmentsAreWeighedBySampleNotAllPairs() {
+    final int count = 4000;
+    final Map<String, SegmentRecord> records = new HashMap<>();
+    final Map<String, Long> sizes = new HashMap<>();
+    final SegmentBalancer.Node full = new SegmentBalancer.Node("h1", "_default_tier", Long.MAX_VALUE);
+    for (int day = 0; day < count; day++) {
+      final SegmentRecord s = segment("wiki", day);
+      records.put(s.id(), s);
+      sizes.put(s.id(), 1000L);
+      full.holds.add(s.id());
+      full.movable.add(s.id());
+      full.bytes += 1000;
+    }
+    final List<SegmentBalancer.Node> nodes = new ArrayList<>(List.of(full));
+    for (String name : List.of("h2", "h3", "h4")) {
+      nodes.add(new SegmentBalancer.Node(name, "_default_tier", Long.MAX_VALUE));
+    }
+    final SegmentBalancer balancer = new SegmentBalancer(records, sizes, START + count * DAY);
+    final int budget = 5;
+    final List<SegmentBalancer.Relocation> moves = balancer.plan(nodes, budget);
+    assertEquals(budget, moves.size(), "an empty historical beside a full one takes segments");
+    for (SegmentBalancer.Relocation move : moves) {
+      assertEquals("h1", move.from());
+    }
+    // every pair would be budget x count x nodes x count = 3.2e8; the sample bounds it to
+    // budget x MAX_CANDIDATES x nodes x count
+    final long bound = (long) budget * SegmentBalancer.MAX_CANDIDATES * nodes.size() * count;
+    assertTrue(balancer.pairsWeighed() <= bound, balancer.pairsWeighed() + " pairs weighed, bound " + bound);
+  }
 }
