@@ -55,7 +55,7 @@ public final class BrokerNode implements RoleNode {
         "aeron:udp?endpoint=" + config.host() + ":0", 2001).withClientName(config.name()).withHeartbeat(250, 2_000)));
     // On a shared driver, historicals on it answer over IPC to a response stream of this broker's own.
     final QueryClient ipcClient = config.sharedMediaDriver() ? parts.add(QueryClient.start(QueryClientConfig.of(
-        driverDirectory, "aeron:ipc", NodeTransport.brokerIpcStream()).withClientName(config.name())
+        driverDirectory, "aeron:ipc", NodeTransport.port(client.responseChannel())).withClientName(config.name())
         .withHeartbeat(250, 2_000))) : null;
     view = parts.add(new AnnouncedSegments(zk, POLL_MS));
     view.start();

@@ -63,7 +63,7 @@ public final class HistoricalNode implements RoleNode {
     ports.put(HistoricalConnections.QUERY_PORT, queryPort());
     if (config.sharedMediaDriver()) {
       // Brokers on the same shared driver ask over IPC: no driver thread on the path, no socket.
-      final int stream = NodeTransport.historicalIpcStream();
+      final int stream = queryPort();
       parts.add(QueryServer.start(QueryServerConfig.of(driverDirectory, "aeron:ipc", stream)
           .withServerName(config.name()).withWorkers(config.queryThreads(), 256).withHeartbeat(250, 2_000), delegate));
       ports.put(HistoricalConnections.QUERY_IPC_STREAM_PORT, stream);
@@ -79,13 +79,7 @@ public final class HistoricalNode implements RoleNode {
 
   /** The UDP port the query server took. */
   public int queryPort() {
-    final String channel = server.channel();
-    final int colon = channel.lastIndexOf(':');
-    int end = colon + 1;
-    while (end < channel.length() && Character.isDigit(channel.charAt(end))) {
-      end++;
-    }
-    return Integer.parseInt(channel.substring(colon + 1, end));
+    return NodeTransport.port(server.channel());
   }
 
   public Historical historical() {

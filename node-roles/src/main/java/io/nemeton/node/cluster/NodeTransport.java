@@ -27,13 +27,17 @@ final class NodeTransport {
     return directory;
   }
 
-  /** The IPC stream of this historical's query server on the shared driver: unique among live processes of the host. */
-  static int historicalIpcStream() {
-    return 10_000_000 + (int) ProcessHandle.current().pid();
-  }
-
-  /** The IPC response stream of this broker on the shared driver: unique among live processes of the host. */
-  static int brokerIpcStream() {
-    return 20_000_000 + (int) ProcessHandle.current().pid();
+  /**
+   * The port of a resolved UDP channel ({@code aeron:udp?endpoint=host:port}). While its owner
+   * lives the shared driver holds that port for it alone, so it also serves as the owner's IPC
+   * stream id on that driver: unique on the host, and within the range announcements accept.
+   */
+  static int port(String channel) {
+    final int colon = channel.lastIndexOf(':');
+    int end = colon + 1;
+    while (end < channel.length() && Character.isDigit(channel.charAt(end))) {
+      end++;
+    }
+    return Integer.parseInt(channel.substring(colon + 1, end));
   }
 }

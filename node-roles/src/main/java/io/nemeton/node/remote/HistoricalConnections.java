@@ -61,9 +61,14 @@ public final class HistoricalConnections {
     this.suspectMs = suspectMs;
   }
 
-  /** A shared media driver's id as announced: a hash of its absolute directory (the host is compared too). */
+  /**
+   * A shared media driver's id as announced: a hash of its directory into [1, 65535] (announced
+   * ports must fit there). The host is compared too; should two drivers of one host collide, the
+   * IPC connect fails within the connect timeout and the node counts as failed, as an unreachable
+   * one does.
+   */
   public static int driverId(String aeronDirectory) {
-    return aeronDirectory.hashCode() & Integer.MAX_VALUE;
+    return (aeronDirectory.hashCode() & Integer.MAX_VALUE) % 65_535 + 1;
   }
 
   /** The IPC stream of {@code node} when it shares this broker's media driver, else 0. */
