@@ -291,8 +291,9 @@ public final class ScatterGather implements PartialSource {
       results.add(RemoteLayout.readResult(buffer, offset, length, indexes.size()));
     }
 
-    // The end and any error of the call are read from its completion future (gather waits on it
-    // with the deadline), so the listener only collects partials.
+    // The end and any error of the call are read from its completion (gather awaits it with the
+    // deadline, polling the responses itself meanwhile), so the listener only collects partials
+    // and, for the latency switch, notes when the call ended.
     @Override
     public void onComplete() {
       completedNs = LatencyStages.now();

@@ -21,19 +21,25 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * What broker → historicals scatter/gather over Aeron UDP adds to a small query. Two setups hold
- * the same data (6 day segments of 100 rows, ingested by the same inline task):
+ * What broker → historicals scatter/gather over Aeron adds to a small query. The setups hold the
+ * same data (6 day segments of 100 rows, ingested by the same inline task):
  *
  * <ul>
  *   <li><b>in-process</b>: a {@link SingleServer} in this JVM: HTTP, then the engine over the
  *       mapped segments in the same process;
  *   <li><b>cluster</b>: real processes on loopback started like the drills ({@link
  *       ClusterProcesses}): ZooKeeper, a coordinator, an indexer, 3 historicals (2 segments each)
- *       and a broker; the broker sends each historical its sub-query over Aeron UDP and merges.
+ *       and a broker; the broker sends each historical its sub-query and merges. Over {@code udp}
+ *       each process embeds its own media driver; over {@code ipc} this JVM runs one driver all
+ *       children share, as {@code nemeton cluster} does. {@code --transports udp,ipc} (the
+ *       default) runs one cluster after the other, with the in-process figures taken before,
+ *       between and after them.
  * </ul>
  *
  * Both are asked the same small timeseries over HTTP with the result cache off, so the difference
- * is the scatter/gather (encode, three UDP round trips in parallel, decode, merge). For each it
+ * is the scatter/gather (encode, three round trips in parallel, decode, merge). With {@code
+ * -Dnemeton.debug.latency=true} every process also prints where the time goes, stage by stage
+ * (node-roles {@code LatencyStages}; the children's logs are under the cluster's temp directory). For each it
  * prints latency from one client (p50, p99) and throughput from {@code --clients} concurrent
  * clients. Run from the repository root after packaging perf:
  *
