@@ -22,7 +22,7 @@ public final class Main {
                              data in var/); on a fresh data directory it loads the Wikipedia sample
         sample [--out DIR]   ingest the bundled Wikipedia sample into segment files under DIR
                              (default: var/sample-segments) and print a summary
-        cluster [--historicals N] [--data-dir DIR] [--port N]
+        cluster [--historicals N] [--data-dir DIR] [--port N] [--transport ipc|udp]
                              a local cluster, one process per role: ZooKeeper, a coordinator, an
                              indexer, N historicals (default 2) and a broker on 127.0.0.1:8888
         coordinator|broker|historical|indexer --config FILE [--set key=value]...

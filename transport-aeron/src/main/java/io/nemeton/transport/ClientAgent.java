@@ -15,6 +15,7 @@ import java.lang.System.Logger.Level;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.locks.ReentrantLock;
 import org.agrona.DirectBuffer;
 import org.agrona.ExpandableArrayBuffer;
 import org.agrona.collections.Int2ObjectHashMap;
@@ -47,6 +48,12 @@ final class ClientAgent implements Agent {
   private final Int2ObjectHashMap<ServerConnection> connectionsBySession = new Int2ObjectHashMap<>();
   private final ArrayList<ServerConnection> closing = new ArrayList<>();
   private long nextTimerMs;
+  /**
+   * Held for a duty cycle: the agent thread runs them, and so may a thread waiting for its own
+   * answer ({@link QueryCall#await}), which saves the hand-off to a parked agent.
+   */
+  private final ReentrantLock duty = new ReentrantLock();
+  private boolean stopped;
 
   ClientAgent(QueryClient client, QueryClientConfig config, Subscription responses,
       ConcurrentLinkedQueue<Runnable> commands) {
@@ -65,6 +72,39 @@ final class ClientAgent implements Agent {
 
   @Override
   public int doWork() {
+    if (!duty.tryLock()) {
+      return 0; // a waiting sender is running the cycle
+    }
+    try {
+      return stopped ? 0 : dutyCycle();
+    } finally {
+      duty.unlock();
+    }
+  }
+
+  /** One duty cycle run by a waiting sender: the work done, or -1 when another thread runs one now. */
+  int help() {
+    if (!duty.tryLock()) {
+      return -1;
+    }
+    try {
+      return stopped ? -1 : dutyCycle();
+    } finally {
+      duty.unlock();
+    }
+  }
+
+  /** Runs the commands queued after the agent stopped, so that no call is left waiting. */
+  void runCommandsAfterStop() {
+    duty.lock();
+    try {
+      runCommands();
+    } finally {
+      duty.unlock();
+    }
+  }
+
+  private int dutyCycle() {
     int work = runCommands();
     work += responses.poll(assembler, FRAGMENT_LIMIT);
     final long nowMs = System.currentTimeMillis();
@@ -323,6 +363,16 @@ final class ClientAgent implements Agent {
   /** On the agent thread as it stops: everything still open ends. */
   @Override
   public void onClose() {
+    duty.lock();
+    try {
+      stopped = true;
+      closeAll();
+    } finally {
+      duty.unlock();
+    }
+  }
+
+  private void closeAll() {
     runCommands();
     final ArrayList<ServerConnection> open = new ArrayList<>(connectionsById.values());
     for (final ServerConnection connection : open) {

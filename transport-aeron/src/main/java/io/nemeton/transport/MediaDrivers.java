@@ -1,12 +1,12 @@
 package io.nemeton.transport;
 
+import io.aeron.CommonContext;
 import io.aeron.driver.MediaDriver;
 import io.aeron.driver.ThreadingMode;
 import io.aeron.driver.exceptions.ActiveDriverException;
 import java.lang.System.Logger.Level;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
-import org.agrona.concurrent.BackoffIdleStrategy;
 import org.agrona.concurrent.IdleStrategy;
 
 /**
@@ -58,8 +58,28 @@ public final class MediaDrivers {
     }
   }
 
-  /** Spins briefly, then yields, then parks for up to {@code maxParkNs}: no core burns while idle. */
+  /**
+   * Checks that a live media driver serves {@code directory} (one another process started, for
+   * clients and servers of several processes to share, and so to talk over IPC).
+   *
+   * @throws TransportException naming the directory when no driver answers within {@code timeoutMs}
+   */
+  public static void requireActive(String directory, long timeoutMs) {
+    if (directory == null || timeoutMs < 1) {
+      throw new IllegalArgumentException("media driver directory=" + directory + " timeoutMs=" + timeoutMs
+          + ": need a directory and a timeout >= 1");
+    }
+    if (!CommonContext.isDriverActive(new java.io.File(directory), timeoutMs, message -> { })) {
+      throw new TransportException("no live media driver in directory=" + directory + " (waited timeoutMs="
+          + timeoutMs + "); start the process that runs it first");
+    }
+  }
+
+  /**
+   * Spins briefly, yields, parks shortly while traffic is recent, then for up to {@code maxParkNs}:
+   * no core burns while idle ({@link HotIdleStrategy}).
+   */
   static IdleStrategy idle(long maxParkNs) {
-    return new BackoffIdleStrategy(10, 5, 1_000, maxParkNs);
+    return HotIdleStrategy.withMaxPark(maxParkNs);
   }
 }

@@ -2,6 +2,9 @@ package io.nemeton.transport;
 
 import java.lang.System.Logger.Level;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.agrona.DirectBuffer;
 import org.agrona.ExpandableArrayBuffer;
@@ -13,6 +16,10 @@ import org.agrona.ExpandableArrayBuffer;
  */
 public final class QueryCall {
   private static final System.Logger LOG = System.getLogger(QueryCall.class.getName());
+
+  /** How long {@link #await} polls on the caller's thread before it parks. */
+  static final long HELP_NS = 1_000L * Long.getLong("nemeton.transport.awaitPollMicros", 2_000);
+  private static final int HELP_SPINS = 50;
 
   private final long requestId;
   private final ServerConnection connection;
@@ -45,6 +52,37 @@ public final class QueryCall {
   /** Completes when the last result was delivered, or exceptionally with a {@link QueryException}. */
   public CompletableFuture<Void> completion() {
     return completion;
+  }
+
+  /**
+   * Waits for the call to end, at most {@code timeoutMs}, and returns normally when it succeeded.
+   * For up to {@link #HELP_NS} the calling thread runs the client's duty cycle itself (polling
+   * the response stream, yielding between empty polls) unless another thread is already doing so,
+   * then it parks until the client's agent ends the call. This saves the wake-up of a parked agent
+   * on a small query's path; at most one waiting thread per client polls at a time.
+   *
+   * @throws ExecutionException with the call's {@link QueryException} as the cause when it failed
+   * @throws TimeoutException when it has not ended in time (the call goes on; cancel it if needed)
+   */
+  public void await(long timeoutMs) throws InterruptedException, ExecutionException, TimeoutException {
+    final long startNs = System.nanoTime();
+    final QueryClient client = connection.client();
+    int idle = 0;
+    while (!completion.isDone() && System.nanoTime() - startNs < HELP_NS) {
+      final int work = client.help();
+      if (work < 0) {
+        break;
+      }
+      if (work > 0) {
+        idle = 0;
+      } else if (++idle > HELP_SPINS) {
+        Thread.yield();
+      } else {
+        Thread.onSpinWait();
+      }
+    }
+    final long leftNs = TimeUnit.MILLISECONDS.toNanos(timeoutMs) - (System.nanoTime() - startNs);
+    completion.get(Math.max(1, leftNs), TimeUnit.NANOSECONDS);
   }
 
   public boolean isDone() {

@@ -185,6 +185,11 @@ public final class QueryClient implements AutoCloseable {
     aeron.close();
   }
 
+  /** Runs one duty cycle on the calling thread: the work done, or -1 when another thread runs one or the client is closed. */
+  int help() {
+    return closed ? -1 : agent.help();
+  }
+
   SendScratch scratch() {
     return scratch.get();
   }
@@ -207,7 +212,7 @@ public final class QueryClient implements AutoCloseable {
     commands.add(() -> agent.closeConnection(connection, reason));
     if (closed) {
       synchronized (this) {
-        agent.runCommands();
+        agent.runCommandsAfterStop();
       }
     }
   }

@@ -16,6 +16,7 @@ public final class QueryRequest {
   private final List<String> segmentIds;
   private final String clientName;
   private final AtomicReference<CancelReason> cancelReason = new AtomicReference<>();
+  private final long receivedAtNanos = System.nanoTime();
 
   /**
    * @param query the query bytes (UTF-8 JSON by convention); kept, not copied: do not modify
@@ -55,6 +56,11 @@ public final class QueryRequest {
   /** The name the client gave in its HELLO. */
   public String clientName() {
     return clientName;
+  }
+
+  /** {@link System#nanoTime()} when the server's agent took the request off the wire (for timing the hand-off). */
+  public long receivedAtNanos() {
+    return receivedAtNanos;
   }
 
   public boolean isCancelled() {

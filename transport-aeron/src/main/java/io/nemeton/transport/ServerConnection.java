@@ -56,6 +56,10 @@ public final class ServerConnection implements AutoCloseable {
     return closedReason == null;
   }
 
+  QueryClient client() {
+    return client;
+  }
+
   long connectionId() {
     return connectionId;
   }

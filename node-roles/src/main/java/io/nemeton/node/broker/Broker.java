@@ -10,6 +10,7 @@ import io.nemeton.engine.run.Engine;
 import io.nemeton.engine.run.EngineChoice;
 import io.nemeton.engine.run.PartialResult;
 import io.nemeton.engine.storage.QueryableSegment;
+import io.nemeton.node.remote.LatencyStages;
 import io.nemeton.node.view.SegmentLease;
 import io.nemeton.node.view.SegmentView;
 import java.util.ArrayList;
@@ -76,6 +77,7 @@ public final class Broker implements AutoCloseable {
    * @throws QueryException with Druid's error code (timeout, unsupported, resource limits, ...)
    */
   public List<Object> run(Query query) {
+    final long planNs = LatencyStages.now();
     final Engine engine = engines.choose(query);
     final long timeoutMs = query.context().timeoutMs(defaultTimeoutMs);
     final long deadlineNs = timeoutMs > 0 ? System.nanoTime() + timeoutMs * 1_000_000L : Long.MAX_VALUE;
@@ -108,7 +110,12 @@ public final class Broker implements AutoCloseable {
       for (Planned p : planned) {
         work.add(new SegmentQuery(p.segmentId(), p.query()));
       }
-      return engine.finish(query, engine.merge(query, remote.partials(engine, query, work, deadlineNs, timeoutMs)));
+      final long gatherNs = LatencyStages.since("broker.4-plan", planNs);
+      final List<PartialResult> partials = remote.partials(engine, query, work, deadlineNs, timeoutMs);
+      final long mergeNs = LatencyStages.since("broker.5-scatter/gather", gatherNs);
+      final List<Object> rows = engine.finish(query, engine.merge(query, partials));
+      LatencyStages.since("broker.7-merge+finish", mergeNs);
+      return rows;
     }
     final List<String> ids = new ArrayList<>(planned.size());
     for (Planned p : planned) {

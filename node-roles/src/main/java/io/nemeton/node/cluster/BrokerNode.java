@@ -10,8 +10,6 @@ import io.nemeton.node.remote.HistoricalConnections;
 import io.nemeton.node.remote.EnginePartialCodec;
 import io.nemeton.node.remote.ScatterGather;
 import io.nemeton.node.zookeeper.ZooKeeperClients;
-import io.nemeton.transport.EmbeddedMediaDriver;
-import io.nemeton.transport.MediaDrivers;
 import io.nemeton.transport.QueryClient;
 import io.nemeton.transport.QueryClientConfig;
 import java.nio.file.Files;
@@ -21,7 +19,8 @@ import org.apache.curator.framework.CuratorFramework;
 
 /**
  * A broker process: the timeline from the historicals' ZooKeeper announcements ({@link
- * AnnouncedSegments}), scatter/gather over Aeron UDP ({@link ScatterGather}) with the per-segment
+ * AnnouncedSegments}), scatter/gather over Aeron UDP, or IPC to historicals on the same shared media
+ * driver ({@link NodeTransport}, {@link ScatterGather}), with the per-segment
  * result cache, the {@link Broker} merging and finishing, and the HTTP gateway, which also forwards
  * {@code /druid/coordinator/*} to the leading coordinator and {@code /druid/indexer/*} to an
  * indexer ({@link ClusterDirectory}), so one address serves a client. Wired top to bottom.
@@ -51,12 +50,17 @@ public final class BrokerNode implements RoleNode {
   private void startAll(NodeConfig config) throws Exception {
     final Path dir = Files.createDirectories(config.nodeDirectory());
     final CuratorFramework zk = parts.add(ZooKeeperClients.start(config.zooKeeperConnect()));
-    final EmbeddedMediaDriver driver = parts.add(MediaDrivers.start(dir.resolve("aeron"), Engines.DRIVER));
-    final QueryClient client = parts.add(QueryClient.start(QueryClientConfig.of(driver.directory(),
+    final String driverDirectory = NodeTransport.driverDirectory(config, dir, parts);
+    final QueryClient client = parts.add(QueryClient.start(QueryClientConfig.of(driverDirectory,
         "aeron:udp?endpoint=" + config.host() + ":0", 2001).withClientName(config.name()).withHeartbeat(250, 2_000)));
+    // On a shared driver, historicals on it answer over IPC to a response stream of this broker's own.
+    final QueryClient ipcClient = config.sharedMediaDriver() ? parts.add(QueryClient.start(QueryClientConfig.of(
+        driverDirectory, "aeron:ipc", NodeTransport.port(client.responseChannel())).withClientName(config.name())
+        .withHeartbeat(250, 2_000))) : null;
     view = parts.add(new AnnouncedSegments(zk, POLL_MS));
     view.start();
-    final HistoricalConnections connections = new HistoricalConnections(client, 2_000, 5_000);
+    final HistoricalConnections connections = new HistoricalConnections(client, ipcClient, config.host(),
+        HistoricalConnections.driverId(driverDirectory), 2_000, 5_000);
     cache = config.brokerCacheBytes() > 0 ? parts.add(new SegmentResultCache(config.brokerCacheBytes())) : null;
     final Broker broker = parts.add(new Broker(view, Engines.start(config, parts),
         new ScatterGather(view, connections, new EnginePartialCodec(), cache), config.queryTimeoutMs()));

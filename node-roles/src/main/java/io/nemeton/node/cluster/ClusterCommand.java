@@ -7,10 +7,13 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * {@code nemeton cluster [--historicals N] [--data-dir DIR] [--port N]}: a whole cluster on
- * loopback, one process per role: a ZooKeeper server, a coordinator, an indexer, N historicals
- * (default 2) and a broker whose HTTP address (default port 8888) serves everything. Runs until
- * Ctrl-C, then stops them all; the children also stop by themselves if this process is killed.
+ * {@code nemeton cluster [--historicals N] [--data-dir DIR] [--port N] [--transport ipc|udp]}: a
+ * whole cluster on loopback, one process per role: a ZooKeeper server, a coordinator, an indexer,
+ * N historicals (default 2) and a broker whose HTTP address (default port 8888) serves everything.
+ * With {@code --transport ipc} (the default) this process runs one media driver the children
+ * share, and the broker asks the historicals over Aeron IPC; with {@code udp} each child embeds
+ * its own driver and they talk over UDP on loopback. Runs until Ctrl-C, then stops them all; the
+ * children also stop by themselves if this process is killed.
  */
 public final class ClusterCommand {
   /** How long a start waits for every process to serve. */
@@ -19,11 +22,13 @@ public final class ClusterCommand {
   private final Path dataDirectory;
   private final int historicals;
   private final int brokerPort;
+  private final boolean ipc;
 
-  private ClusterCommand(Path dataDirectory, int historicals, int brokerPort) {
+  private ClusterCommand(Path dataDirectory, int historicals, int brokerPort, boolean ipc) {
     this.dataDirectory = dataDirectory;
     this.historicals = historicals;
     this.brokerPort = brokerPort;
+    this.ipc = ipc;
   }
 
   /** @throws IllegalArgumentException for a bad command line */
@@ -31,16 +36,24 @@ public final class ClusterCommand {
     Path dir = home.resolve("var/cluster");
     int count = 2;
     int port = 8888;
+    boolean ipc = true;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--historicals" -> count = number(args, ++i, "--historicals", 1, 64);
         case "--data-dir" -> dir = Path.of(text(args, ++i, "--data-dir needs a directory")).toAbsolutePath();
         case "--port" -> port = number(args, ++i, "--port", 0, 65_535);
+        case "--transport" -> {
+          final String mode = text(args, ++i, "--transport needs ipc or udp");
+          if (!mode.equals("ipc") && !mode.equals("udp")) {
+            throw new IllegalArgumentException("--transport " + mode + ": must be ipc or udp");
+          }
+          ipc = mode.equals("ipc");
+        }
         default -> throw new IllegalArgumentException("unknown option \"" + args[i]
-            + "\" (known: --historicals N, --data-dir DIR, --port N)");
+            + "\" (known: --historicals N, --data-dir DIR, --port N, --transport ipc|udp)");
       }
     }
-    return new ClusterCommand(dir, count, port);
+    return new ClusterCommand(dir, count, port, ipc);
   }
 
   private static String text(String[] args, int i, String missing) {
@@ -73,6 +86,10 @@ public final class ClusterCommand {
     }, "nemeton-cluster-stop"));
     processes.startZooKeeper(READY_TIMEOUT_MS);
     out.println("nemeton cluster: zookeeper on " + processes.zooKeeperConnect());
+    if (ipc) {
+      out.println("nemeton cluster: shared media driver in " + processes.startSharedMediaDriver()
+          + " (broker to historicals over Aeron IPC)");
+    }
     final List<ClusterProcesses.Child> roles = new ArrayList<>();
     roles.add(processes.start(NodeConfig.Role.COORDINATOR, 1, List.of("nemeton.port=0")));
     roles.add(processes.start(NodeConfig.Role.INDEXER, 1, List.of("nemeton.port=0")));

@@ -1,5 +1,7 @@
 package io.nemeton.node.cluster;
 
+import io.nemeton.transport.EmbeddedMediaDriver;
+import io.nemeton.transport.MediaDrivers;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -25,7 +27,12 @@ import java.util.concurrent.TimeUnit;
  * DIR/logs/ROLE-N.log     each child's output
  * DIR/run/ROLE-N.ready    written by the child once it serves: its name and ports
  * DIR/nodes/NAME/         each role's own files; DIR/metadata.sqlite, DIR/deep-storage/ shared
+ * DIR/aeron/              the shared media driver, when {@link #startSharedMediaDriver} started one
  * </pre>
+ *
+ * With a shared media driver (run in this process, so it outlives any child killed) every role
+ * started afterwards gets {@code nemeton.transport.aeronDir}, and brokers reach historicals over
+ * Aeron IPC; without one each child embeds its own driver and they talk over UDP.
  *
  * Thread-safe. {@link #close()} stops the children (TERM, then KILL after a grace period).
  */
@@ -64,6 +71,7 @@ public final class ClusterProcesses implements AutoCloseable {
   private final List<Child> children = new ArrayList<>();
   private Child zooKeeper;
   private String zooKeeperConnect;
+  private EmbeddedMediaDriver sharedDriver;
 
   /** @param javaHeap the children's {@code -Xmx}, e.g. {@code 512m} */
   public ClusterProcesses(Path dir, String javaHeap) throws IOException {
@@ -80,6 +88,17 @@ public final class ClusterProcesses implements AutoCloseable {
 
   public String zooKeeperConnect() {
     return zooKeeperConnect;
+  }
+
+  /**
+   * Starts the media driver the role processes started afterwards share (in {@code DIR/aeron}, in
+   * this process; stopped by {@link #close()} after the children). Returns its directory.
+   */
+  public synchronized String startSharedMediaDriver() {
+    if (sharedDriver == null) {
+      sharedDriver = MediaDrivers.start(dir.resolve("aeron"), Engines.DRIVER);
+    }
+    return sharedDriver.directory();
   }
 
   /** Starts the ZooKeeper server on a free loopback port and waits until it accepts connections. */
@@ -141,6 +160,10 @@ public final class ClusterProcesses implements AutoCloseable {
     final String label = role.label() + "-" + n;
     final List<String> args = new ArrayList<>(List.of(role.label(), "--config", dir.resolve("cluster.properties").toString(),
         "--set", "nemeton.name=" + label));
+    if (sharedDriver != null) {
+      args.add("--set");
+      args.add("nemeton.transport.aeronDir=" + sharedDriver.directory());
+    }
     for (String pair : extra) {
       args.add("--set");
       args.add(pair);
@@ -162,6 +185,12 @@ public final class ClusterProcesses implements AutoCloseable {
     final String home = System.getProperty("nemeton.home");
     if (home != null) {
       command.add("-Dnemeton.home=" + home);
+    }
+    // Diagnostic switches (nemeton.debug.*) and transport tuning (nemeton.transport.*) reach every child.
+    for (String name : System.getProperties().stringPropertyNames()) {
+      if (name.startsWith("nemeton.debug.") || name.startsWith("nemeton.transport.")) {
+        command.add("-D" + name + "=" + System.getProperty(name));
+      }
     }
     command.add("-cp");
     command.add(System.getProperty("java.class.path"));
@@ -227,6 +256,10 @@ public final class ClusterProcesses implements AutoCloseable {
       awaitOrKill(zooKeeper);
     }
     children.clear();
+    if (sharedDriver != null) {
+      sharedDriver.close();
+      sharedDriver = null;
+    }
   }
 
   private static void awaitOrKill(Child child) {

@@ -8,13 +8,12 @@ import io.nemeton.node.remote.HistoricalQueryHandler;
 import io.nemeton.node.remote.EnginePartialCodec;
 import io.nemeton.node.storage.LocalDeepStorage;
 import io.nemeton.node.zookeeper.ZooKeeperClients;
-import io.nemeton.transport.EmbeddedMediaDriver;
-import io.nemeton.transport.MediaDrivers;
 import io.nemeton.transport.QueryHandler;
 import io.nemeton.transport.QueryServer;
 import io.nemeton.transport.QueryServerConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.curator.framework.CuratorFramework;
@@ -23,12 +22,14 @@ import org.apache.curator.framework.CuratorFramework;
  * A historical process: the {@link Historical} role (ZooKeeper announcements, load queue, segment
  * cache under {@code nodeDirectory/segment-cache}) and a {@link QueryServer} on Aeron UDP answering
  * the broker's queries through {@link HistoricalQueryHandler}. The query port is announced as
- * {@code ports.query}. Wired top to bottom; {@link #close()} stops in reverse order.
+ * {@code ports.query}. On a shared media driver ({@link NodeTransport}) a second server listens on
+ * an IPC stream, announced as {@code ports.queryIpcStream} with {@code ports.aeronDriver}. Wired top to bottom; {@link #close()} stops in reverse order.
  */
 public final class HistoricalNode implements RoleNode {
   private final StartedParts parts = new StartedParts();
   private Historical historical;
   private QueryServer server;
+  private Map<String, Integer> announcedPorts = Map.of();
 
   private HistoricalNode() {}
 
@@ -48,18 +49,29 @@ public final class HistoricalNode implements RoleNode {
     final CuratorFramework zk = parts.add(ZooKeeperClients.start(config.zooKeeperConnect()));
     final LocalDeepStorage deepStorage = new LocalDeepStorage(Files.createDirectories(config.deepStorageDirectory()));
     final EngineChoice engines = Engines.start(config, parts);
-    final EmbeddedMediaDriver driver = parts.add(MediaDrivers.start(dir.resolve("aeron"), Engines.DRIVER));
+    final String driverDirectory = NodeTransport.driverDirectory(config, dir, parts);
     // The server starts first to learn its port; it answers only once the historical is set.
     final AtomicReference<QueryHandler> handler = new AtomicReference<>((request, sink) -> {
       throw new io.nemeton.transport.QueryException(io.nemeton.transport.QueryErrorCodes.QUERY_INTERRUPTED,
           "historical " + config.name() + " is starting");
     });
-    server = parts.add(QueryServer.start(QueryServerConfig.of(driver.directory(),
+    final QueryHandler delegate = (request, sink) -> handler.get().handle(request, sink);
+    server = parts.add(QueryServer.start(QueryServerConfig.of(driverDirectory,
         "aeron:udp?endpoint=" + config.host() + ":" + config.historicalQueryPort(), HistoricalConnections.QUERY_STREAM_ID)
-        .withServerName(config.name()).withWorkers(config.queryThreads(), 256).withHeartbeat(250, 2_000),
-        (request, sink) -> handler.get().handle(request, sink)));
+        .withServerName(config.name()).withWorkers(config.queryThreads(), 256).withHeartbeat(250, 2_000), delegate));
+    final Map<String, Integer> ports = new LinkedHashMap<>();
+    ports.put(HistoricalConnections.QUERY_PORT, queryPort());
+    if (config.sharedMediaDriver()) {
+      // Brokers on the same shared driver ask over IPC: no driver thread on the path, no socket.
+      final int stream = queryPort();
+      parts.add(QueryServer.start(QueryServerConfig.of(driverDirectory, "aeron:ipc", stream)
+          .withServerName(config.name()).withWorkers(config.queryThreads(), 256).withHeartbeat(250, 2_000), delegate));
+      ports.put(HistoricalConnections.QUERY_IPC_STREAM_PORT, stream);
+      ports.put(HistoricalConnections.DRIVER_PORT, HistoricalConnections.driverId(driverDirectory));
+    }
+    announcedPorts = Map.copyOf(ports);
     historical = parts.add(new Historical(new HistoricalConfig(config.name(), config.host(),
-        Map.of(HistoricalConnections.QUERY_PORT, queryPort()), config.historicalTier(),
+        announcedPorts, config.historicalTier(),
         Files.createDirectories(dir.resolve("segment-cache")), config.historicalMaxCacheBytes()), zk, deepStorage));
     handler.set(new HistoricalQueryHandler(historical, engines, new EnginePartialCodec()));
     historical.start();
@@ -67,13 +79,7 @@ public final class HistoricalNode implements RoleNode {
 
   /** The UDP port the query server took. */
   public int queryPort() {
-    final String channel = server.channel();
-    final int colon = channel.lastIndexOf(':');
-    int end = colon + 1;
-    while (end < channel.length() && Character.isDigit(channel.charAt(end))) {
-      end++;
-    }
-    return Integer.parseInt(channel.substring(colon + 1, end));
+    return NodeTransport.port(server.channel());
   }
 
   public Historical historical() {
@@ -82,7 +88,7 @@ public final class HistoricalNode implements RoleNode {
 
   @Override
   public Map<String, Integer> ports() {
-    return Map.of("query", queryPort());
+    return announcedPorts;
   }
 
   @Override

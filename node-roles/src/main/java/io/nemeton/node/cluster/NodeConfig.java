@@ -22,7 +22,7 @@ public record NodeConfig(Role role, String name, String host, int port, Path dat
     MetadataStoreConfig metadata, Path deepStorageDirectory, int httpIoThreads, int httpWorkerThreads,
     long httpMaxBodyBytes, int queryThreads, long queryTimeoutMs, boolean simd, String historicalTier,
     long historicalMaxCacheBytes, int historicalQueryPort, long brokerCacheBytes, long coordinatorPeriodMs,
-    int coordinatorMaxMoves, TaskRunnerConfig indexer) {
+    int coordinatorMaxMoves, TaskRunnerConfig indexer, Path sharedAeronDirectory) {
 
   /** The four process roles. */
   public enum Role {
@@ -64,6 +64,7 @@ public record NodeConfig(Role role, String name, String host, int port, Path dat
     d.put("nemeton.broker.cacheBytes", String.valueOf(64L * 1024 * 1024));
     d.put("nemeton.coordinator.periodMs", "1000");
     d.put("nemeton.coordinator.maxMoves", String.valueOf(CoordinatorConfig.DEFAULT_MAX_MOVES));
+    d.put("nemeton.transport.aeronDir", "");
     return Collections.unmodifiableMap(d);
   }
 
@@ -121,7 +122,17 @@ public record NodeConfig(Role role, String name, String host, int port, Path dat
         (int) v.number("nemeton.historical.queryPort", 0, 65_535),
         v.number("nemeton.broker.cacheBytes", 0, Long.MAX_VALUE / 2),
         v.number("nemeton.coordinator.periodMs", 10, 3_600_000),
-        (int) v.number("nemeton.coordinator.maxMoves", 0, CoordinatorConfig.MAX_MAX_MOVES), indexer);
+        (int) v.number("nemeton.coordinator.maxMoves", 0, CoordinatorConfig.MAX_MAX_MOVES), indexer,
+        v.raw("nemeton.transport.aeronDir").isEmpty() ? null : v.path("nemeton.transport.aeronDir", home));
+  }
+
+  /**
+   * Whether the process uses a media driver shared with the other processes of its host (property
+   * {@code nemeton.transport.aeronDir}, the driver's directory) rather than one of its own: then
+   * brokers and historicals on that driver talk over Aeron IPC.
+   */
+  public boolean sharedMediaDriver() {
+    return sharedAeronDirectory != null;
   }
 
   /** This node's own directory (segment cache, media driver, task work): {@code dataDir/nodes/<name>}. */

@@ -3,6 +3,7 @@ package io.nemeton.node.http;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
+import io.nemeton.node.remote.LatencyStages;
 import io.undertow.Undertow;
 import io.undertow.UndertowOptions;
 import io.undertow.server.HttpHandler;
@@ -44,6 +45,7 @@ public final class Gateway implements AutoCloseable {
         // Undertow's own entity limit (2 MiB by default) would cut connections without an answer;
         // bodies are bounded by HttpRequest instead, which answers 413. This is only a backstop.
         .setServerOption(UndertowOptions.MAX_ENTITY_SIZE, config.maxBodyBytes() + HttpRequest.DISCARD_MAX_BYTES)
+        .setServerOption(UndertowOptions.RECORD_REQUEST_START_TIME, LatencyStages.ENABLED)
         .setHandler(new Root())
         .build();
   }
@@ -93,6 +95,10 @@ public final class Gateway implements AutoCloseable {
         exchange.dispatch(this);
         return;
       }
+      final long startNs = exchange.getRequestStartTime();
+      if (startNs > 0) {
+        LatencyStages.since("http.1-dispatch", startNs);
+      }
       exchange.startBlocking();
       final String method = exchange.getRequestMethod().toString();
       final String path = exchange.getRequestPath();
@@ -114,7 +120,12 @@ public final class Gateway implements AutoCloseable {
       if (exchange.getQueryParameters().containsKey("pretty") && HttpAnswer.JSON.equals(answer.contentType())) {
         answer = pretty(answer);
       }
+      final long writeNs = LatencyStages.now();
       write(exchange, answer);
+      if (startNs > 0) {
+        LatencyStages.since("http.9-write", writeNs);
+        LatencyStages.since("http.total", startNs);
+      }
     }
   }
 

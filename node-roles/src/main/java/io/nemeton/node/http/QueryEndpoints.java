@@ -5,6 +5,8 @@ import io.nemeton.engine.query.QueryParser;
 import io.nemeton.engine.result.ResultJson;
 import io.nemeton.node.broker.Broker;
 import io.nemeton.node.broker.DataSourceSchema;
+import io.nemeton.node.remote.LatencyStages;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -38,7 +40,9 @@ final class QueryEndpoints {
   }
 
   private static HttpAnswer query(Broker broker, HttpRequest request) throws Exception {
+    final long startNs = LatencyStages.now();
     final Query parsed = QueryParser.parse(request.bodyText());
+    final long parsedNs = LatencyStages.since("http.2-read+parse", startNs);
     String queryId = parsed.context().queryId();
     final Query query;
     if (queryId == null || queryId.isEmpty()) {
@@ -49,7 +53,10 @@ final class QueryEndpoints {
     }
     HttpAnswer answer;
     try {
-      answer = HttpAnswer.rawJson(200, ResultJson.write(broker.run(query)));
+      final List<Object> rows = broker.run(query);
+      final long ranNs = LatencyStages.since("http.3-broker.run", parsedNs);
+      answer = HttpAnswer.rawJson(200, ResultJson.write(rows));
+      LatencyStages.since("http.8-json", ranNs);
     } catch (RuntimeException | Error failure) {
       answer = ErrorAnswers.of(failure);
       if (ErrorAnswers.isFault(answer)) {

@@ -42,6 +42,7 @@ public final class HistoricalQueryHandler implements QueryHandler {
 
   @Override
   public void handle(QueryRequest request, ResultSink sink) {
+    final long startNs = LatencyStages.since("historical.1-handoff", request.receivedAtNanos());
     final boolean perSegment;
     final Query query;
     final Engine engine;
@@ -54,8 +55,10 @@ public final class HistoricalQueryHandler implements QueryHandler {
     } catch (io.nemeton.engine.query.QueryException e) {
       throw remote(e);
     }
+    final long parsedNs = LatencyStages.since("historical.2-parse", startNs);
     final List<String> ids = request.segmentIds();
     try (SegmentLease lease = view.acquire(ids)) {
+      final long leasedNs = LatencyStages.since("historical.3-lease", parsedNs);
       final Map<String, QueryableSegment> held = new HashMap<>();
       for (QueryableSegment segment : lease.segments()) {
         held.put(segment.segmentId(), segment);
@@ -89,12 +92,15 @@ public final class HistoricalQueryHandler implements QueryHandler {
           indexes[count++] = i;
         }
       }
+      final long ranNs = LatencyStages.since("historical.4-engine", leasedNs);
       if (count > 0) {
         sink.sendLast(RemoteLayout.result(RemoteLayout.KIND_SEGMENTS, indexes, count,
             codec.encode(query, engine.merge(query, partials))));
       } else {
         sink.complete();
       }
+      LatencyStages.since("historical.5-merge+encode+send", ranNs);
+      LatencyStages.since("historical.total", request.receivedAtNanos());
     } catch (QueryAbortedException e) {
       throw e;
     } catch (io.nemeton.engine.query.QueryException e) {

@@ -83,14 +83,21 @@ public final class ScatterGather implements PartialSource {
       if (System.currentTimeMillis() >= deadlineMs) {
         throw timeout(timeoutMs, n);
       }
+      final long sendNs = LatencyStages.now();
       final List<Call> calls = send(plan(segments, pending, tried), segments, populate, deadlineMs, tried);
+      LatencyStages.since("broker.5a-plan+send", sendNs);
       pending = new ArrayList<>();
+      long lastCompletedNs = 0;
       for (Call call : calls) {
         if (call.pendingOnSend != null) {
           pending.addAll(call.pendingOnSend);
           continue;
         }
         gather(call, segments, keys, populate, deadlineMs, timeoutMs, gathered, pending, tried);
+        lastCompletedNs = Math.max(lastCompletedNs, call.completedNs);
+      }
+      if (lastCompletedNs > 0) {
+        LatencyStages.since("broker.5c-wake+decode", lastCompletedNs);
       }
     }
     gathered.sort((a, b) -> Integer.compare(a.firstIndex(), b.firstIndex()));
@@ -161,6 +168,7 @@ public final class ScatterGather implements PartialSource {
           }
           connections.inFlight(node).incrementAndGet();
           call.counted = true;
+          call.sentNs = LatencyStages.now();
           call.call = connections.connection(announced.announcement())
               .stream(RemoteLayout.query(byQuery.getKey().toJson(), populate), ids, deadlineMs, call);
         } catch (TransportException e) {
@@ -178,7 +186,7 @@ public final class ScatterGather implements PartialSource {
       long deadlineMs, long timeoutMs, List<Gathered> gathered, List<Integer> pending,
       Map<Integer, Set<String>> tried) {
     try {
-      call.call.completion().get(Math.max(1, deadlineMs - System.currentTimeMillis() + 1_000), TimeUnit.MILLISECONDS);
+      call.call.await(Math.max(1, deadlineMs - System.currentTimeMillis() + 1_000));
     } catch (TimeoutException e) {
       call.call.cancel();
       throw timeout(timeoutMs, segments.size());
@@ -199,6 +207,9 @@ public final class ScatterGather implements PartialSource {
       throw local(cause, timeoutMs, segments.size());
     } finally {
       call.release();
+    }
+    if (call.completedNs > 0) {
+      LatencyStages.record("broker.5b-roundtrip", call.completedNs - call.sentNs);
     }
     for (RemoteLayout.Result result : call.results) {
       if (result.kind() == RemoteLayout.KIND_MISSING) {
@@ -260,6 +271,8 @@ public final class ScatterGather implements PartialSource {
     io.nemeton.transport.QueryCall call;
     List<Integer> pendingOnSend;
     boolean counted;
+    long sentNs;
+    volatile long completedNs;
 
     Call(String node, List<Integer> indexes) {
       this.node = node;
@@ -278,10 +291,13 @@ public final class ScatterGather implements PartialSource {
       results.add(RemoteLayout.readResult(buffer, offset, length, indexes.size()));
     }
 
-    // The end and any error of the call are read from its completion future (gather waits on it
-    // with the deadline), so the listener only collects partials.
+    // The end and any error of the call are read from its completion (gather awaits it with the
+    // deadline, polling the responses itself meanwhile), so the listener only collects partials
+    // and, for the latency switch, notes when the call ended.
     @Override
-    public void onComplete() {}
+    public void onComplete() {
+      completedNs = LatencyStages.now();
+    }
 
     @Override
     public void onError(QueryException error) {}

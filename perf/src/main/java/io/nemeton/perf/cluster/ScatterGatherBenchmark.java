@@ -21,19 +21,25 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * What broker → historicals scatter/gather over Aeron UDP adds to a small query. Two setups hold
- * the same data (6 day segments of 100 rows, ingested by the same inline task):
+ * What broker → historicals scatter/gather over Aeron adds to a small query. The setups hold the
+ * same data (6 day segments of 100 rows, ingested by the same inline task):
  *
  * <ul>
  *   <li><b>in-process</b>: a {@link SingleServer} in this JVM: HTTP, then the engine over the
  *       mapped segments in the same process;
  *   <li><b>cluster</b>: real processes on loopback started like the drills ({@link
  *       ClusterProcesses}): ZooKeeper, a coordinator, an indexer, 3 historicals (2 segments each)
- *       and a broker; the broker sends each historical its sub-query over Aeron UDP and merges.
+ *       and a broker; the broker sends each historical its sub-query and merges. Over {@code udp}
+ *       each process embeds its own media driver; over {@code ipc} this JVM runs one driver all
+ *       children share, as {@code nemeton cluster} does. {@code --transports udp,ipc} (the
+ *       default) runs one cluster after the other, with the in-process figures taken before,
+ *       between and after them.
  * </ul>
  *
  * Both are asked the same small timeseries over HTTP with the result cache off, so the difference
- * is the scatter/gather (encode, three UDP round trips in parallel, decode, merge). For each it
+ * is the scatter/gather (encode, three round trips in parallel, decode, merge). With {@code
+ * -Dnemeton.debug.latency=true} every process also prints where the time goes, stage by stage
+ * (node-roles {@code LatencyStages}; the children's logs are under the cluster's temp directory). For each it
  * prints latency from one client (p50, p99) and throughput from {@code --clients} concurrent
  * clients. Run from the repository root after packaging perf:
  *
@@ -61,47 +67,79 @@ public final class ScatterGatherBenchmark {
     int clients = 16;
     int seconds = 20;
     int warmup = 10;
+    List<String> transports = List.of("udp", "ipc");
     for (int i = 0; i < args.length; i += 2) {
       final String value = i + 1 < args.length ? args[i + 1] : null;
       switch (args[i]) {
         case "--clients" -> clients = positive(args[i], value, 1024);
         case "--seconds" -> seconds = positive(args[i], value, 3600);
         case "--warmup" -> warmup = positive(args[i], value, 3600);
+        case "--transports" -> transports = transports(value);
         default -> throw new IllegalArgumentException("unknown argument " + args[i]
-            + " (known: --clients N, --seconds N, --warmup N)");
+            + " (known: --clients N, --seconds N, --warmup N, --transports udp,ipc)");
       }
     }
     final Path home = Path.of("").toAbsolutePath();
     final Path single = Files.createTempDirectory("nemeton-sg-single");
-    final Path clusterDir = Files.createTempDirectory("nemeton-sg-cluster");
     final String expected = expected();
     try (SingleServer server = SingleServer.start(ServerConfig.from(Map.of("nemeton.port", "0",
-        "nemeton.dataDir", single.toString(), "nemeton.sample", "false"), home), home);
-        ClusterProcesses cluster = new ClusterProcesses(clusterDir, "512m")) {
+        "nemeton.dataDir", single.toString(), "nemeton.sample", "false"), home), home)) {
       final String singleBase = "http://127.0.0.1:" + server.port();
       ingest(singleBase, expected);
-      final String brokerBase = startCluster(cluster);
-      post(brokerBase + "/druid/coordinator/v1/rules/bench", "[{\"type\":\"loadForever\",\"tieredReplicants\":{\"_default_tier\":1}}]");
-      ingest(brokerBase, expected);
-      System.out.printf("both setups answer %s; warm-up %d s, measured %d s each%n", expected, warmup, seconds);
-      final List<String> lines = new ArrayList<>();
-      for (int concurrency : new int[] {1, clients}) {
-        for (String[] setup : new String[][] {{"in-process", singleBase}, {"cluster (3 historicals)", brokerBase}}) {
-          final URI uri = URI.create(setup[1] + "/druid/v2");
-          LoadRun.run(uri, QUERY, concurrency, warmup * 1000L);
-          final LoadRun.Result result = LoadRun.run(uri, QUERY, concurrency, seconds * 1000L);
-          lines.add(String.format("%-24s %2d client(s)  %s", setup[0], concurrency, result));
-          System.out.println(lines.get(lines.size() - 1));
+      System.out.printf("every setup answers %s; warm-up %d s, measured %d s each%n", expected, warmup, seconds);
+      // The in-process figures are taken before and after each cluster's, so that each cluster
+      // is compared with the in-process engine under the same load of the machine.
+      measure("in-process", singleBase, clients, warmup, seconds);
+      for (String transport : transports) {
+        final Path clusterDir = Files.createTempDirectory("nemeton-sg-cluster");
+        try (ClusterProcesses cluster = new ClusterProcesses(clusterDir, "512m")) {
+          final String brokerBase = startCluster(cluster, transport.equals("ipc"));
+          post(brokerBase + "/druid/coordinator/v1/rules/bench", "[{\"type\":\"loadForever\",\"tieredReplicants\":{\"_default_tier\":1}}]");
+          ingest(brokerBase, expected);
+          measure("cluster " + transport + " (3 historicals)", brokerBase, clients, warmup, seconds);
+        } finally {
+          deleteTree(clusterDir);
         }
+        measure("in-process", singleBase, clients, warmup, seconds);
       }
     } finally {
       deleteTree(single);
-      deleteTree(clusterDir);
     }
   }
 
-  private static String startCluster(ClusterProcesses cluster) throws Exception {
+  private static void measure(String setup, String base, int clients, int warmup, int seconds) throws Exception {
+    final URI uri = URI.create(base + "/druid/v2");
+    for (int concurrency : new int[] {1, clients}) {
+      LoadRun.run(uri, QUERY, concurrency, warmup * 1000L);
+      final String loadBefore = loadAverage();
+      final LoadRun.Result result = LoadRun.run(uri, QUERY, concurrency, seconds * 1000L);
+      System.out.printf("%-30s %2d client(s)  %s  load %s -> %s%n", setup, concurrency, result, loadBefore, loadAverage());
+    }
+  }
+
+  private static String loadAverage() {
+    try {
+      return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+    } catch (IOException e) {
+      return "?";
+    }
+  }
+
+  private static List<String> transports(String value) {
+    final List<String> out = List.of(String.valueOf(value).split(","));
+    for (String transport : out) {
+      if (!transport.equals("udp") && !transport.equals("ipc")) {
+        throw new IllegalArgumentException("--transports " + value + ": a comma-separated list of udp and ipc");
+      }
+    }
+    return out;
+  }
+
+  private static String startCluster(ClusterProcesses cluster, boolean ipc) throws Exception {
     cluster.startZooKeeper(60_000);
+    if (ipc) {
+      cluster.startSharedMediaDriver();
+    }
     final List<ClusterProcesses.Child> all = new ArrayList<>();
     all.add(cluster.start(NodeConfig.Role.COORDINATOR, 1, List.of("nemeton.port=0", "nemeton.coordinator.periodMs=200")));
     all.add(cluster.start(NodeConfig.Role.INDEXER, 1, List.of("nemeton.port=0")));

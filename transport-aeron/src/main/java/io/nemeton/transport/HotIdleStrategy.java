@@ -1,0 +1,97 @@
+package io.nemeton.transport;
+
+import java.util.concurrent.locks.LockSupport;
+import org.agrona.concurrent.IdleStrategy;
+
+/**
+ * The idle strategy of every agent thread of the transport (media driver, query client, query
+ * server) and of threads waiting out back-pressure: a bounded duty cycle that stays responsive
+ * while traffic flows and costs nothing when it stops.
+ *
+ * <p>After work it spins a few times, yields a few times, then parks for {@code hotParkNs} at a
+ * time while the last work is less than {@code hotWindowNs} old, so a message arriving between two
+ * queries waits tens of microseconds, not a millisecond. Past the window the parks double up to
+ * {@code maxParkNs}, so an idle node wakes rarely. A plain exponential backoff (spin, yield, then
+ * parks doubling from a microsecond) reaches its longest park about a millisecond after the last
+ * message, which is exactly the gap between two queries of one client: each of the half-dozen agents
+ * on a query's path then adds up to its longest park.
+ *
+ * <p>Not thread-safe (one per agent thread); allocates nothing.
+ */
+public final class HotIdleStrategy implements IdleStrategy {
+  /** Parks while hot, from {@code nemeton.transport.hotParkMicros} (default 20). */
+  static final long HOT_PARK_NS = 1_000L * Long.getLong("nemeton.transport.hotParkMicros", 20);
+  /** How long after the last work parks stay short, from {@code nemeton.transport.hotWindowMs} (default 20). */
+  static final long HOT_WINDOW_NS = 1_000_000L * Long.getLong("nemeton.transport.hotWindowMs", 20);
+
+  private static final int SPINS = 20;
+  private static final int YIELDS = 5;
+  private static final long MIN_COLD_PARK_NS = 1_000;
+
+  private final long hotParkNs;
+  private final long hotWindowNs;
+  private final long maxParkNs;
+  private int spins;
+  private int yields;
+  private long idleSinceNs;
+  private long coldParkNs = MIN_COLD_PARK_NS;
+
+  /**
+   * @param hotParkNs park while hot, at least 1 and at most {@code maxParkNs}
+   * @param hotWindowNs how long after the last work parks stay at {@code hotParkNs} (0: never)
+   * @param maxParkNs the longest park once cold
+   */
+  public HotIdleStrategy(long hotParkNs, long hotWindowNs, long maxParkNs) {
+    if (maxParkNs < 1 || hotParkNs < 1 || hotParkNs > maxParkNs || hotWindowNs < 0) {
+      throw new IllegalArgumentException("idle strategy hotParkNs=" + hotParkNs + " hotWindowNs=" + hotWindowNs
+          + " maxParkNs=" + maxParkNs + ": need 1 <= hotParkNs <= maxParkNs and hotWindowNs >= 0");
+    }
+    this.hotParkNs = hotParkNs;
+    this.hotWindowNs = hotWindowNs;
+    this.maxParkNs = maxParkNs;
+  }
+
+  /** The transport's default: hot parks and window from the system properties above, then up to {@code maxParkNs}. */
+  public static HotIdleStrategy withMaxPark(long maxParkNs) {
+    return new HotIdleStrategy(Math.min(HOT_PARK_NS, maxParkNs), HOT_WINDOW_NS, maxParkNs);
+  }
+
+  @Override
+  public void idle(int workCount) {
+    if (workCount > 0) {
+      reset();
+    } else {
+      idle();
+    }
+  }
+
+  @Override
+  public void idle() {
+    if (spins < SPINS) {
+      if (spins++ == 0) {
+        idleSinceNs = System.nanoTime();
+      }
+      Thread.onSpinWait();
+    } else if (yields < YIELDS) {
+      yields++;
+      Thread.yield();
+    } else if (System.nanoTime() - idleSinceNs < hotWindowNs) {
+      LockSupport.parkNanos(hotParkNs);
+    } else {
+      LockSupport.parkNanos(coldParkNs);
+      coldParkNs = Math.min(maxParkNs, coldParkNs << 1);
+    }
+  }
+
+  @Override
+  public void reset() {
+    spins = 0;
+    yields = 0;
+    coldParkNs = MIN_COLD_PARK_NS;
+  }
+
+  @Override
+  public String alias() {
+    return "hot-backoff";
+  }
+}
