@@ -53,7 +53,8 @@ final class RowSorter {
     }
     hasLists = new boolean[keys.count];
     for (int k = 0; k < keys.count; k++) {
-      if (keys.kinds[k] == RowKeys.STRING) {
+      // a field that never made a list has no negative code: skip a pass over every row
+      if (keys.kinds[k] == RowKeys.STRING && keys.fields[k].lists.count() > 0) {
         final int column = keys.columns[k];
         for (int i = 0; i < count; i++) {
           if (columns.code(column, i) < 0) {
