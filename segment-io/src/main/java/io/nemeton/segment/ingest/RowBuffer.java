@@ -195,7 +195,9 @@ final class RowBuffer implements AutoCloseable {
   }
 
   private RowStore spareFor(int count) {
-    if (spare == null || spare.capacity < rows.capacity || spare.rowBytes != rows.rowBytes) {
+    // same column counts, not only the same row width: padding can hide a discovered dimension
+    if (spare == null || spare.capacity < rows.capacity || spare.rowBytes != rows.rowBytes
+        || spare.intColumns != rows.intColumns) {
       spare = new RowStore(rows.capacity, rows.intColumns, rows.longColumns, rows.doubleColumns, rows.nullColumns,
           rows.objectColumns);
     }
