@@ -25,8 +25,8 @@ import java.util.Map;
  * }</pre>
  *
  * <p>One ingestion runs on the calling thread; separate ingestions may run concurrently with
- * separate temp directories. Memory: at most {@code maxRowsInMemory} rows (plus a second copy
- * while rolling up), one segment being assembled, one block per spilled run while merging, and
+ * separate temp directories. Memory: at most {@code maxRowsInMemory} rows, twice (rows are
+ * regrouped by time before sorting, and rolled up into a second copy), one segment being assembled, one block per spilled run while merging, and
  * the dictionaries of distinct values.
  */
 public final class BatchIngestion {

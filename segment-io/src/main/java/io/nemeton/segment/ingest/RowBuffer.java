@@ -11,7 +11,8 @@ import java.util.List;
 /**
  * Holds at most {@code maxRowsInMemory} rows. Batches are appended column by column (time
  * truncated to {@code queryGranularity}, rows outside the intervals thrown away). When full, the
- * rows are sorted and, with rollup, rows of equal key merged; if that freed at least half the room
+ * rows are moved into time groups ({@link TimeGroups}, so sorting and gathering stay in cache),
+ * sorted and, with rollup, rows of equal key merged; if that freed at least half the room
  * the rows stay and appending continues, otherwise they are written to disk as a sorted run. At
  * the end the remaining rows are sorted once more and either are the whole result or join the
  * spilled runs in a merge.
@@ -25,6 +26,7 @@ final class RowBuffer implements AutoCloseable {
   private final Aggregation aggregation;
   private final RowKeys keys;
   private final RowSorter sorter;
+  private final TimeGroups timeGroups = new TimeGroups();
   private final Granularity queryGranularity;
   private final IntervalFilter intervals;
   private final boolean rollup;
@@ -141,7 +143,13 @@ final class RowBuffer implements AutoCloseable {
    */
   private int[] flush(boolean keep) throws IOException {
     keys.refresh(schema);
-    final int[] order = sorter.sort(rows, size);
+    final int[] order;
+    if (timeGroups.group(rows, size, spareFor(size))) {
+      swap();
+      order = sorter.sort(rows, size, timeGroups.ends(), timeGroups.count());
+    } else {
+      order = sorter.sort(rows, size);
+    }
     if (!rollup) {
       if (keep) {
         return order;
@@ -187,7 +195,9 @@ final class RowBuffer implements AutoCloseable {
   }
 
   private RowStore spareFor(int count) {
-    if (spare == null || spare.capacity < rows.capacity || spare.rowBytes != rows.rowBytes) {
+    // same column counts, not only the same row width: padding can hide a discovered dimension
+    if (spare == null || spare.capacity < rows.capacity || spare.rowBytes != rows.rowBytes
+        || spare.intColumns != rows.intColumns) {
       spare = new RowStore(rows.capacity, rows.intColumns, rows.longColumns, rows.doubleColumns, rows.nullColumns,
           rows.objectColumns);
     }

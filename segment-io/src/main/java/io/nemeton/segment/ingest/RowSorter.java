@@ -33,6 +33,15 @@ final class RowSorter {
    * valid until the next sort). {@code keys} must be refreshed.
    */
   int[] sort(RowStore columns, int count) {
+    return sort(columns, count, null, 0);
+  }
+
+  /**
+   * Sorts rows {@code [0, count)} already grouped by time ({@link TimeGroups}): each group {@code
+   * [groupEnds[g - 1], groupEnds[g])} on its own, which is the whole order since the groups hold
+   * increasing, disjoint time ranges. {@code groupEnds} null sorts the rows as one group.
+   */
+  int[] sort(RowStore columns, int count, int[] groupEnds, int groups) {
     rows = columns;
     if (order.length < count) {
       order = new int[count];
@@ -44,7 +53,8 @@ final class RowSorter {
     }
     hasLists = new boolean[keys.count];
     for (int k = 0; k < keys.count; k++) {
-      if (keys.kinds[k] == RowKeys.STRING) {
+      // a field that never made a list has no negative code: skip a pass over every row
+      if (keys.kinds[k] == RowKeys.STRING && keys.fields[k].lists.count() > 0) {
         final int column = keys.columns[k];
         for (int i = 0; i < count; i++) {
           if (columns.code(column, i) < 0) {
@@ -54,7 +64,18 @@ final class RowSorter {
         }
       }
     }
-    sortRange(0, count, LEVEL_TIME);
+    if (groupEnds == null) {
+      sortRange(0, count, LEVEL_TIME);
+    } else {
+      int from = 0;
+      for (int g = 0; g < groups; g++) {
+        sortRange(from, groupEnds[g], LEVEL_TIME);
+        from = groupEnds[g];
+      }
+      if (from != count) {
+        throw new IllegalArgumentException("groups end at row=" + from + " but rows=" + count);
+      }
+    }
     rows = null;
     return order;
   }
@@ -74,6 +95,11 @@ final class RowSorter {
     final long[] minimums = new long[keys.count + 1];
     final int[] widths = new int[keys.count + 1];
     while (end < keys.count) {
+      // once the packed keys can take 16 times more values than there are rows, ties are rare:
+      // packing more levels would cost a pass per level for the few ties the recursion handles
+      if (end > level && 63 - available - indexBits >= indexBits + 4) {
+        break;
+      }
       final long[] range = range(end, from, to, available);
       if (range == null) {
         break;
@@ -104,7 +130,7 @@ final class RowSorter {
     for (int i = 0; i < size; i++) {
       keysPacked[i] = (keysPacked[i] << indexBits) | i;
     }
-    radix.sort(keysPacked, size, keyBits);
+    radix.sort(keysPacked, size, keyBits, indexBits);
     final int indexMask = (int) ((1L << indexBits) - 1);
     for (int i = 0; i < size; i++) {
       scratch[i] = order[from + (int) (keysPacked[i] & indexMask)];

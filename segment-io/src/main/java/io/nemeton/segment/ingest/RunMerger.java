@@ -41,6 +41,7 @@ final class RunMerger {
         heads[i] = cursors[i].rows().time(cursors[i].row());
       } else {
         exhausted[i] = true;
+        heads[i] = Long.MAX_VALUE;
       }
     }
     for (int i = 0; i < k; i++) {
@@ -78,6 +79,7 @@ final class RunMerger {
         heads[winner] = cursor.rows().time(cursor.row());
       } else {
         exhausted[winner] = true;
+        heads[winner] = Long.MAX_VALUE;
       }
       replay(winner, k);
     }
@@ -116,15 +118,19 @@ final class RunMerger {
     tree[0] = winner;
   }
 
-  /** True when run {@code a}'s current row comes before run {@code b}'s (exhausted runs come last). */
+  /**
+   * True when run {@code a}'s current row comes before run {@code b}'s (exhausted runs come last).
+   * An exhausted run's head is {@link Long#MAX_VALUE}, so the common case is one comparison of
+   * heads; only equal heads look at whether a run is exhausted, then at the rows.
+   */
   private boolean before(int a, int b) {
-    if (exhausted[a] || exhausted[b]) {
-      return !exhausted[a] || (exhausted[b] && a < b);
-    }
     final long timeA = heads[a];
     final long timeB = heads[b];
     if (timeA != timeB) {
       return timeA < timeB;
+    }
+    if (exhausted[a] || exhausted[b]) {
+      return !exhausted[a] || (exhausted[b] && a < b);
     }
     final RunCursor cursorA = cursors[a];
     final RunCursor cursorB = cursors[b];

@@ -240,6 +240,35 @@ class InputParsingTest {
     assertEquals(400, results.get(0).size());
   }
 
+  /**
+   * A field discovered after rows were rolled up in place: the spare row store reused for the next
+   * rollup must take the new column even when the row width (padded to 8 bytes) did not change.
+   */
+  @Test
+  void schemalessFieldsAppearingAfterAnInPlaceRollupSurvive() throws Exception {
+    final StringBuilder data = new StringBuilder();
+    // the new field arrives in the second input batch, after rollups of the first
+    final int firstBatch = InputBatch.CAPACITY;
+    for (int r = 0; r < firstBatch + 30; r++) {
+      data.append("{\"ts\": 1577836800000, \"a\": \"a").append(r < firstBatch ? r % 3 : 0).append('"');
+      if (r >= firstBatch) {
+        data.append(", \"late\": \"l").append(r % 2).append('"');
+      }
+      data.append("}\n");
+    }
+    final List<List<Map<String, Object>>> results = new ArrayList<>();
+    for (int maxRows : new int[] {1_000_000, 10}) {
+      final IngestFixture fixture = new IngestFixture("json", List.of());
+      fixture.granularity.put("rollup", true);
+      fixture.metric(Map.of("type", "count", "name", "count"));
+      fixture.tuning.put("maxRowsInMemory", maxRows);
+      results.add(fixture.data(data.toString()).run(temp.resolve("rollup" + maxRows)));
+      assertEquals(0, fixture.report.spilledRuns(), "maxRowsInMemory=" + maxRows);
+    }
+    assertEquals(5, results.get(0).size(), results.get(0).toString());
+    assertEquals(results.get(0), results.get(1), "a field discovered after an in-place rollup was lost");
+  }
+
   @Test
   void jsonFeaturesAndFlattening() throws Exception {
     final IngestFixture fixture = new IngestFixture("json", List.of("name", "city", "first"));

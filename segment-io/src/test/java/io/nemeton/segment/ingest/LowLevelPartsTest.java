@@ -128,6 +128,28 @@ class LowLevelPartsTest {
   }
 
   @Test
+  void radixSortSkipsLowBitsThatAlreadyIncrease() {
+    final long seed = System.nanoTime();
+    final SplittableRandom random = new SplittableRandom(seed);
+    final LongRadixSort radix = new LongRadixSort();
+    for (int round = 0; round < 20; round++) {
+      final int count = random.nextInt(0, 20000);
+      final int indexBits = 64 - Long.numberOfLeadingZeros(Math.max(1, count - 1));
+      final int keyBits = random.nextInt(0, 63 - indexBits);
+      final long[] keys = new long[count];
+      for (int i = 0; i < count; i++) {
+        final long key = keyBits == 0 ? 0 : random.nextInt(3) == 0 && i > 0
+            ? keys[i - 1] >>> indexBits : random.nextLong(0, 1L << keyBits);
+        keys[i] = (key << indexBits) | i;
+      }
+      final long[] expected = keys.clone();
+      Arrays.sort(expected);
+      radix.sort(keys, count, keyBits + indexBits, indexBits);
+      assertArrayEquals(expected, keys, "seed=" + seed + " keyBits=" + keyBits + " count=" + count);
+    }
+  }
+
+  @Test
   void jsonPathSubset() throws Exception {
     final var root = new ObjectMapper().readTree("{\"a\": {\"b c\": [1, 5, 3]}, \"x\": [\"p\", \"q\"]}");
     assertEquals(3, JsonPath.compile("$.a['b c'].length()").evaluate(root).intValue());

@@ -60,4 +60,62 @@ class RowSorterTest {
       }
     }
   }
+
+  /**
+   * Rows regrouped by time ({@link TimeGroups}) and sorted group by group come out in the same
+   * order as the plain stable sort of the original rows: a metric holding each row's input
+   * position shows ties stayed in input order.
+   */
+  @Test
+  void timeGroupsThenSortKeepTheStableOrder() {
+    final long seed = System.nanoTime();
+    final SplittableRandom random = new SplittableRandom(seed);
+    final TimeGroups groups = new TimeGroups();
+    for (int round = 0; round < 8; round++) {
+      final InputSchema schema = InputSchema.compile(IngestionSpec.parse("""
+          {"dataSchema": {"dataSource": "s", "timestampSpec": {"column": "t"},
+            "dimensionsSpec": {"dimensions": ["a", {"name": "l", "type": "long"}]},
+            "metricsSpec": [{"type": "longSum", "name": "n", "fieldName": "n"}],
+            "granularitySpec": {"rollup": false}},
+           "ioConfig": {"inputSource": {"type": "inline", "data": ""}, "inputFormat": {"type": "json"}}}
+          """));
+      final int position = new Aggregation(schema).metrics()[0].valueColumn();
+      final StringField a = schema.dimensions().get(0).stringField();
+      final int count = random.nextInt(2 * TimeGroups.GROUP_ROWS - 10, 40_000);
+      final RowStore rows = RowStore.forSchema(schema, count);
+      final long base = random.nextLong(-1L << 50, 1L << 50);
+      final long timeSpread = switch (round % 4) {
+        case 0 -> 1;
+        case 1 -> 50;
+        case 2 -> 100_000;
+        default -> 1L << 40;
+      };
+      for (int r = 0; r < count; r++) {
+        // a few far outliers make some groups empty and others crowded
+        final long time = random.nextInt(50) == 0 ? base + timeSpread * 20 : base + random.nextLong(0, timeSpread);
+        rows.setTime(r, time);
+        rows.setCode(a.slot, r, a.dictionary.intern("a" + random.nextInt(3)));
+        rows.setNull(schema.dimensions().get(1).nullColumn(), r, (byte) 0);
+        rows.setLong(schema.dimensions().get(1).column(), r, random.nextInt(3));
+        rows.setLong(position, r, r);
+      }
+      final RowKeys keys = new RowKeys();
+      keys.refresh(schema);
+      final List<Integer> expected = new ArrayList<>();
+      for (int r = 0; r < count; r++) {
+        expected.add(r);
+      }
+      expected.sort((x, y) -> keys.compare(rows, x, rows, y));
+      final RowStore grouped = RowStore.forSchema(schema, count);
+      final boolean regrouped = groups.group(rows, count, grouped);
+      final RowStore sorted = regrouped ? grouped : rows;
+      final int[] order = regrouped
+          ? new RowSorter(keys).sort(grouped, count, groups.ends(), groups.count())
+          : new RowSorter(keys).sort(rows, count);
+      for (int i = 0; i < count; i++) {
+        assertEquals((long) expected.get(i), sorted.longValue(position, order[i]),
+            "seed=" + seed + " round=" + round + " regrouped=" + regrouped + " position=" + i);
+      }
+    }
+  }
 }
