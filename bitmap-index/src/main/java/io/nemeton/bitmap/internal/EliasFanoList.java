@@ -23,8 +23,6 @@ public final class EliasFanoList {
   private static final VarHandle LONG_IN_ARRAY = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
   /** A window load yields at least this many valid bits (64 minus a shift of up to 7). */
   private static final int WINDOW_BITS = 56;
-  /** gamma(n + 1) for n <= MAX_LIST_ROWS has at most this many leading zeros. */
-  private static final int MAX_GAMMA_ZEROS = 31 - Integer.numberOfLeadingZeros(CompactIndexLayout.MAX_LIST_ROWS + 1);
 
   private EliasFanoList() {}
 
@@ -62,27 +60,30 @@ public final class EliasFanoList {
   }
 
   /**
-   * The row count n of the list at stream bit {@code at}, checked against {@link
-   * CompactIndexLayout#MAX_LIST_ROWS} and U, and its gamma code inside {@code [at, end)}.
+   * The row count n of the list at stream bit {@code at}, checked against {@code maxRows} (the
+   * layout's {@link CompactIndexLayout#MAX_LIST_ROWS} or {@link CompactIndexLayout#MAX_LIST_ROWS_V3},
+   * both below 2^27) and U, and its gamma code inside {@code [at, end)}.
    */
-  public static int readCount(MemorySegment stream, long streamStart, long at, long end, int rowLimit, String thing,
-      int id) {
+  public static int readCount(MemorySegment stream, long streamStart, long at, long end, int rowLimit, int maxRows,
+      String thing, int id) {
     if (at >= end) {
       throw fail(thing, id, "list starts at bit=" + at + " at or past its group's end bit=" + end);
     }
     final long window = window(stream, streamStart, at);
     final int zeros = Long.numberOfTrailingZeros(window);
-    if (zeros > MAX_GAMMA_ZEROS) {
+    // gamma(n + 1) for n <= maxRows has at most this many leading zeros
+    final int maxZeros = 31 - Integer.numberOfLeadingZeros(maxRows + 1);
+    if (zeros > maxZeros) {
       throw fail(thing, id, "row count code at bit=" + at + " has " + Math.min(zeros, WINDOW_BITS)
-          + " leading zeros, above the maximum=" + MAX_GAMMA_ZEROS);
+          + " leading zeros, above the maximum=" + maxZeros);
     }
     if (at + 2L * zeros + 1 > end) {
       throw fail(thing, id, "row count code at bit=" + at + " runs past its group's end bit=" + end);
     }
     final long x = (1L << zeros) | ((window >>> (zeros + 1)) & ((1L << zeros) - 1));
     final long n = x - 1;
-    if (n > CompactIndexLayout.MAX_LIST_ROWS || n > rowLimit) {
-      throw fail(thing, id, "list of n=" + n + " rows is above the maximum=" + Math.min(CompactIndexLayout.MAX_LIST_ROWS, rowLimit)
+    if (n > maxRows || n > rowLimit) {
+      throw fail(thing, id, "list of n=" + n + " rows is above the maximum=" + Math.min(maxRows, rowLimit)
           + " (rowLimit=" + rowLimit + ")");
     }
     return (int) n;
@@ -135,6 +136,65 @@ public final class EliasFanoList {
         }
         rows[i] = (int) row;
         previous = row;
+        i++;
+        bits &= bits - 1;
+      }
+      position += available;
+    }
+    return listEnd;
+  }
+
+  /**
+   * Sets, in the word bitmap {@code words} (row r is bit {@code r & 63} of word {@code r >>> 6}),
+   * the bit of each of the n rows of the list at stream bit {@code at}, with the checks of {@link
+   * #read}. {@code words} must hold at least {@code ceil(U / 64)} words. One pass over the list, no
+   * row array: the low part of each row is read where the high part's next one bit is found.
+   * Returns the bit just past the list. Allocates one heap copy of the list's bytes.
+   */
+  public static long orInto(MemorySegment stream, long streamStart, long at, long end, int n, int rowLimit,
+      long[] words, String thing, int id) {
+    final long listEnd = at + sizeBits(n, rowLimit);
+    if (listEnd > end) {
+      throw fail(thing, id, "list of n=" + n + " rows at bit=" + at + " ends at bit=" + listEnd
+          + " past its group's end bit=" + end);
+    }
+    if ((long) words.length << 6 < rowLimit) {
+      throw new IllegalArgumentException(thing + " id=" + id + ": words length=" + words.length
+          + " holds fewer than rowLimit=" + rowLimit + " rows");
+    }
+    if (n == 0) {
+      return listEnd;
+    }
+    final long firstByte = at >>> 3;
+    final int byteCount = (int) (((listEnd + 7) >>> 3) - firstByte);
+    final byte[] local = new byte[byteCount + 8];
+    MemorySegment.copy(stream, ValueLayout.JAVA_BYTE, streamStart + firstByte, local, 0, byteCount);
+    final long base = firstByte << 3;
+    final int low = lowBits(n, rowLimit);
+    final long lowMask = (1L << low) - 1;
+    long lowAt = at + 2L * (31 - Integer.numberOfLeadingZeros(n + 1)) + 1 - base;
+    final long highStart = lowAt + (long) n * low;
+    final long highEnd = listEnd - base;
+    long position = highStart;
+    int i = 0;
+    long previous = -1;
+    while (i < n) {
+      if (position >= highEnd) {
+        throw fail(thing, id, "list of n=" + n + " rows at bit=" + at + " has only " + i + " high marks");
+      }
+      final int available = (int) Math.min(WINDOW_BITS, highEnd - position);
+      long bits = window(local, position) & ((1L << available) - 1);
+      // high part of the k-th one bit found here: its offset from highStart minus the rows before it
+      final long highBase = position - highStart;
+      while (bits != 0 && i < n) {
+        final long row = ((highBase + Long.numberOfTrailingZeros(bits) - i) << low) | (window(local, lowAt) & lowMask);
+        if (row <= previous || row >= rowLimit) {
+          throw fail(thing, id, "list row[" + i + "]=" + row + " is not above " + previous + " or not below rowLimit="
+              + rowLimit);
+        }
+        words[(int) (row >>> 6)] |= 1L << row;
+        previous = row;
+        lowAt += low;
         i++;
         bits &= bits - 1;
       }
