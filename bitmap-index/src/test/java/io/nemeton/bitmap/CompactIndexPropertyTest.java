@@ -59,6 +59,10 @@ class CompactIndexPropertyTest {
         if (rows > MAX && format == BitmapIndexFormat.COMPACT_POSTINGS) {
           assertFalse(index.isList(id), "id=" + id + " with " + rows + " rows must be Roaring");
         }
+        final long containers = Math.min(rows, (rowCount + 65_535L) >>> 16);
+        if (format == BitmapIndexFormat.LIST_POSTINGS && rows > CompactIndexLayout.MAX_LIST_ROWS_PER_CONTAINER * containers) {
+          assertFalse(index.isList(id), "id=" + id + " with " + rows + " rows in " + containers + " containers");
+        }
         if (rows == 0) {
           assertTrue(index.isList(id), "empty id=" + id + " is a list");
         }
@@ -109,7 +113,38 @@ class CompactIndexPropertyTest {
   }
 
   @Test
-  void denseValuesBecomeListsInNbi3AndDecodeLikeTheOracle() {
+  void nbi3KeepsListsUpToTheirRowsPerContainer() {
+    final int rowCount = 1 << 20; // 16 Roaring containers
+    final int atLimit = CompactIndexLayout.MAX_LIST_ROWS_PER_CONTAINER * 16;
+    final int[] ids = new int[rowCount];
+    // id 0: atLimit even rows spread evenly; id 1: one odd row more; id 2: the rest
+    final int step0 = (rowCount / atLimit) & ~1;
+    final int step1 = (rowCount / (atLimit + 1)) & ~1;
+    for (int row = 0; row < rowCount; row++) {
+      ids[row] = 2;
+    }
+    for (int i = 0; i < atLimit + 1; i++) {
+      ids[i * step1 + 1] = 1;
+    }
+    for (int i = 0; i < atLimit; i++) {
+      ids[i * step0] = 0;
+    }
+    final GrowableBytes out = new GrowableBytes();
+    BitmapIndexWriter.writeSingleValued(ids, rowCount, 3, BitmapIndexFormat.LIST_POSTINGS, out);
+    final BitmapIndex index = BitmapIndex.wrap(out.asSegment());
+    index.verify();
+    assertEquals(atLimit, index.bitmap(0).getCardinality());
+    assertTrue(index.isList(0), "rows=" + atLimit);
+    assertFalse(index.isList(1), "rows=" + index.bitmap(1).getCardinality());
+    assertFalse(index.isList(2));
+    BitmapIndexPropertyTest.assertMatches(index, null, ids, rowCount);
+    assertTrue(CompactIndexLayout.listWorthDecoding(1, Integer.MAX_VALUE, 30, 10), "a lone row saves its container");
+    assertFalse(CompactIndexLayout.listWorthDecoding(1, Integer.MAX_VALUE, 80, 10), "not smaller");
+    assertFalse(CompactIndexLayout.listWorthDecoding(95, 65_536, 700, 200), "95 rows in one container");
+  }
+
+  @Test
+  void nbi3MatchesTheOracleOnDenseAndSparseColumns() {
     Seeds.trials(6, random -> {
       final int cardinality = 1 + random.nextInt(120);
       final int rowCount = TestColumns.logUniform(random, 1, 400_000);

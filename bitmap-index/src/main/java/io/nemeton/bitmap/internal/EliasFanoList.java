@@ -147,9 +147,11 @@ public final class EliasFanoList {
   /**
    * Sets, in the word bitmap {@code words} (row r is bit {@code r & 63} of word {@code r >>> 6}),
    * the bit of each of the n rows of the list at stream bit {@code at}, with the checks of {@link
-   * #read}. {@code words} must hold at least {@code ceil(U / 64)} words. One pass over the list, no
-   * row array: the low part of each row is read where the high part's next one bit is found.
-   * Returns the bit just past the list. Allocates one heap copy of the list's bytes.
+   * #read}, except that rows repeated by hostile bytes may go unnoticed (they set their bit again;
+   * {@link #read} and a region's verify refuse them). {@code words} must hold at least {@code
+   * ceil(U / 64)} words. The low parts are unpacked first; then each one bit of the high part gives a
+   * row, unchecked within a word whose rows are all below U (every word but the last few).
+   * Returns the bit just past the list. Allocates a heap copy of the list's words and its n low parts.
    */
   public static long orInto(MemorySegment stream, long streamStart, long at, long end, int n, int rowLimit,
       long[] words, String thing, int id) {
@@ -165,42 +167,79 @@ public final class EliasFanoList {
     if (n == 0) {
       return listEnd;
     }
-    final long firstByte = at >>> 3;
-    final int byteCount = (int) (((listEnd + 7) >>> 3) - firstByte);
-    final byte[] local = new byte[byteCount + 8];
-    MemorySegment.copy(stream, ValueLayout.JAVA_BYTE, streamStart + firstByte, local, 0, byteCount);
-    final long base = firstByte << 3;
+    // the list's whole stream words, and the next one (the stream's slack word at worst), copied
+    // once: plain array loads then, and every field is two aligned loads and shifts
+    final long firstWord = at >>> 6;
+    final int lastWord = (int) (((listEnd - 1) >>> 6) - firstWord);
+    final long[] local = new long[lastWord + 2];
+    MemorySegment.copy(stream, LONG, streamStart + (firstWord << 3), local, 0, lastWord + 2);
+    final long base = firstWord << 6;
     final int low = lowBits(n, rowLimit);
     final long lowMask = (1L << low) - 1;
     long lowAt = at + 2L * (31 - Integer.numberOfLeadingZeros(n + 1)) + 1 - base;
     final long highStart = lowAt + (long) n * low;
     final long highEnd = listEnd - base;
-    long position = highStart;
+    // the low parts first, in a loop without a dependency between rows
+    final int[] lows = new int[n];
+    for (int k = 0; k < n; k++) {
+      lows[k] = (int) (field(local, lowAt) & lowMask);
+      lowAt += low;
+    }
+    // a high part at most this is below U whatever its low part
+    final long safeHigh = ((rowLimit - 1L) >>> low) - 1;
+    int word = (int) (highStart >>> 6);
+    long bits = local[word] & (-1L << (highStart & 63));
     int i = 0;
     long previous = -1;
-    while (i < n) {
-      if (position >= highEnd) {
-        throw fail(thing, id, "list of n=" + n + " rows at bit=" + at + " has only " + i + " high marks");
+    while (true) {
+      if (word == lastWord && (highEnd & 63) != 0) {
+        bits &= (1L << (highEnd & 63)) - 1;
       }
-      final int available = (int) Math.min(WINDOW_BITS, highEnd - position);
-      long bits = window(local, position) & ((1L << available) - 1);
-      // high part of the k-th one bit found here: its offset from highStart minus the rows before it
-      final long highBase = position - highStart;
-      while (bits != 0 && i < n) {
-        final long row = ((highBase + Long.numberOfTrailingZeros(bits) - i) << low) | (window(local, lowAt) & lowMask);
-        if (row <= previous || row >= rowLimit) {
-          throw fail(thing, id, "list row[" + i + "]=" + row + " is not above " + previous + " or not below rowLimit="
-              + rowLimit);
+      // the high part of a one bit at offset t of this word: its place past highStart minus the rows before it
+      final long wordBase = ((long) word << 6) - highStart;
+      if (i + Long.bitCount(bits) <= n && wordBase + 63 - i <= safeHigh) {
+        // every row of this word is below U: no check per row. Rows come out non-decreasing by
+        // construction; only hostile bytes can repeat one, which sets its bit again (bitmap and
+        // verify refuse such a list)
+        long highBase = wordBase - i;
+        while (bits != 0) {
+          final long row = ((highBase + Long.numberOfTrailingZeros(bits)) << low) | lows[i];
+          words[(int) (row >>> 6)] |= 1L << row;
+          previous = row;
+          highBase--;
+          i++;
+          bits &= bits - 1;
         }
-        words[(int) (row >>> 6)] |= 1L << row;
-        previous = row;
-        lowAt += low;
-        i++;
-        bits &= bits - 1;
+      } else {
+        while (bits != 0 && i < n) {
+          final long row = ((wordBase + Long.numberOfTrailingZeros(bits) - i) << low) | lows[i];
+          if (row <= previous || row >= rowLimit) {
+            throw fail(thing, id, "list row[" + i + "]=" + row + " is not above " + previous + " or not below rowLimit="
+                + rowLimit);
+          }
+          words[(int) (row >>> 6)] |= 1L << row;
+          previous = row;
+          i++;
+          bits &= bits - 1;
+        }
       }
-      position += available;
+      if (i == n || word == lastWord) {
+        break;
+      }
+      bits = local[++word];
+    }
+    if (i < n) {
+      throw fail(thing, id, "list of n=" + n + " rows at bit=" + at + " has only " + i + " high marks");
     }
     return listEnd;
+  }
+
+  /** The 64 bits of {@code words} from bit {@code at}; the word after it must exist. */
+  private static long field(long[] words, long at) {
+    final int index = (int) (at >>> 6);
+    final int shift = (int) (at & 63);
+    // (x << 1) << (63 - shift) is x << (64 - shift), and 0 when shift is 0 (a shift by 64 would not be)
+    return (words[index] >>> shift) | ((words[index + 1] << 1) << (63 - shift));
   }
 
   /** At least 56 valid bits of {@code bytes} from bit {@code at}; callers leave 8 bytes of slack. */
