@@ -56,10 +56,11 @@ class SegmentCorruptionTest {
       if (offset < SegmentFileLayout.VERSION_OFFSET) {
         expected = "magic expected=0x894e5345470d0a1a actual=0x" + HexFormat.of().formatHex(bytes, 0, 8)
             + " (not a segment file)";
-      } else if (offset < SegmentFileLayout.HEADER_SIZE_OFFSET) {
+      } else if (offset < SegmentFileLayout.HEADER_SIZE_OFFSET
+          && !isReadableVersion((bytes[8] & 0xFF) | (bytes[9] & 0xFF) << 8)) {
         int version = (bytes[8] & 0xFF) | (bytes[9] & 0xFF) << 8;
         expected = "format version=" + version + " not supported (this reader reads versions 1 to 3)";
-      } else {
+      } else { // a flip to another readable version (3 to 2) is caught by the header checksum
         expected = checksum(SegmentBytes.intAt(bytes, SegmentFileLayout.HEADER_CRC_OFFSET), SegmentBytes.headerCrc(bytes));
       }
       assertRefused(bytes, RegionVerification.ON_FIRST_USE, "header", expected);
@@ -169,6 +170,10 @@ class SegmentCorruptionTest {
         .getBytes(StandardCharsets.UTF_8);
     assertRefused(text, RegionVerification.ON_FIRST_USE, "header",
         "magic expected=0x894e5345470d0a1a actual=0x" + HexFormat.of().formatHex(text, 0, 8) + " (not a segment file)");
+  }
+
+  private static boolean isReadableVersion(int version) {
+    return version >= SegmentFileLayout.OLDEST_READABLE_VERSION && version <= SegmentFileLayout.FORMAT_VERSION;
   }
 
   @Test
