@@ -32,7 +32,9 @@ import org.roaringbitmap.buffer.ImmutableRoaringBitmap;
  *
  * <p>Thread-safe. {@link #bitmap} allocates a small view (a segment slice, a ByteBuffer over it and
  * the bitmap object) for a Roaring id and never copies its bytes; for a list id it allocates the
- * decoded rows and their bitmap. Returned Roaring views are valid while the underlying segment is
+ * decoded rows and their bitmap. {@link #union} allocates an array of the ids' bitmaps and, when it
+ * decodes lists into a word bitmap, {@code rowCount / 8} bytes of words plus the resulting heap
+ * bitmap. Returned Roaring views are valid while the underlying segment is
  * open; after its arena closes, reading them throws {@link IllegalStateException}. Decoded bitmaps
  * live on the heap and stay valid.
  */
