@@ -6,15 +6,17 @@ import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.nio.ByteOrder;
 import java.util.Objects;
+import org.roaringbitmap.buffer.BufferBitSetUtil;
 import org.roaringbitmap.buffer.ImmutableRoaringBitmap;
 
 /**
  * A read-only view of an inverted index region written by {@link BitmapIndexWriter}: one
  * {@link ImmutableRoaringBitmap} per dictionary id. Both layouts are read, told apart by their
  * magic: {@link BitmapIndexLayout} ("NBI1", every id a Roaring bitmap) and {@link
- * CompactIndexLayout} ("NBI2", rare ids as Elias–Fano lists). Roaring bitmaps are read straight
- * from the (mapped) segment without copying; a list is decoded into a small heap bitmap (at most
- * {@link CompactIndexLayout#MAX_LIST_ROWS} rows) on each {@link #bitmap} call.
+ * CompactIndexLayout} ("NBI2": ids of at most 1024 rows as Elias–Fano lists; "NBI3": lists of any
+ * length). Roaring bitmaps are read straight from the (mapped) segment without copying; a list is
+ * decoded into a heap bitmap on each {@link #bitmap} call, and {@link #union} decodes many lists
+ * straight into one word bitmap.
  *
  * <p>Checks are layered so that opening stays cheap and hostile bytes still fail with a
  * {@link BitmapFormatException}: {@link #wrap} checks the header and the whole offset table,
@@ -23,14 +25,16 @@ import org.roaringbitmap.buffer.ImmutableRoaringBitmap;
  * container of every bitmap, O(bytes), for files not yet trusted (a checksum proves the bytes are
  * what was written, not that the writer was right).
  *
- * <p>For NBI2 the same layering holds: {@code wrap} checks the header, the group table and the
+ * <p>For NBI2 and NBI3 the same layering holds: {@code wrap} checks the header, the group table and the
  * Roaring offsets, O(ids / 64 + Roaring ids); {@code bitmap} checks the list it decodes (bounds,
  * counts, strictly ascending rows below the row limit) or the Roaring bitmap's directory;
  * {@code verify} decodes every list and checks that each group's lists fill it exactly.
  *
  * <p>Thread-safe. {@link #bitmap} allocates a small view (a segment slice, a ByteBuffer over it and
  * the bitmap object) for a Roaring id and never copies its bytes; for a list id it allocates the
- * decoded rows and their bitmap. Returned Roaring views are valid while the underlying segment is
+ * decoded rows and their bitmap. {@link #union} allocates an array of the ids' bitmaps and, when it
+ * decodes lists into a word bitmap, {@code rowCount / 8} bytes of words plus the resulting heap
+ * bitmap. Returned Roaring views are valid while the underlying segment is
  * open; after its arena closes, reading them throws {@link IllegalStateException}. Decoded bitmaps
  * live on the heap and stay valid.
  */
@@ -41,14 +45,16 @@ public final class BitmapIndex {
   private final MemorySegment region;
   private final int cardinality;
   private final long dataStart;
-  /** The NBI2 reader, or null for an NBI1 region. */
+  /** The NBI2 / NBI3 reader, or null for an NBI1 region. */
   private final CompactIndexReader compact;
+  private final BitmapIndexFormat format;
 
-  private BitmapIndex(MemorySegment region, int cardinality, CompactIndexReader compact) {
+  private BitmapIndex(MemorySegment region, int cardinality, CompactIndexReader compact, BitmapIndexFormat format) {
     this.region = region;
     this.cardinality = cardinality;
     this.dataStart = BitmapIndexLayout.dataStart(cardinality);
     this.compact = compact;
+    this.format = format;
   }
 
   /**
@@ -68,13 +74,14 @@ public final class BitmapIndex {
       throw fail("region size=" + size + " bytes is above the maximum=" + Integer.MAX_VALUE);
     }
     final int magic = region.get(INT, BitmapIndexLayout.MAGIC_OFFSET);
-    if (magic == CompactIndexLayout.MAGIC) {
-      final CompactIndexReader reader = CompactIndexReader.wrap(region, THING);
-      return new BitmapIndex(region, reader.cardinality(), reader);
+    if (magic == CompactIndexLayout.MAGIC || magic == CompactIndexLayout.MAGIC_V3) {
+      final CompactIndexReader reader = CompactIndexReader.wrap(region, THING, magic);
+      return new BitmapIndex(region, reader.cardinality(), reader,
+          magic == CompactIndexLayout.MAGIC ? BitmapIndexFormat.COMPACT_POSTINGS : BitmapIndexFormat.LIST_POSTINGS);
     }
     if (magic != BitmapIndexLayout.MAGIC) {
-      throw fail(String.format("magic expected=0x%08X or 0x%08X actual=0x%08X", BitmapIndexLayout.MAGIC,
-          CompactIndexLayout.MAGIC, magic));
+      throw fail(String.format("magic expected=0x%08X, 0x%08X or 0x%08X actual=0x%08X", BitmapIndexLayout.MAGIC,
+          CompactIndexLayout.MAGIC, CompactIndexLayout.MAGIC_V3, magic));
     }
     final int count = region.get(INT, BitmapIndexLayout.COUNT_OFFSET);
     if (count < 0) {
@@ -103,12 +110,12 @@ public final class BitmapIndex {
       throw fail("offsets[" + count + "]=" + previous + " does not reach the data end=" + dataBytes
           + " (region size=" + size + ")");
     }
-    return new BitmapIndex(region, count, null);
+    return new BitmapIndex(region, count, null, BitmapIndexFormat.ROARING_ONLY);
   }
 
   /** The layout of the region. */
   public BitmapIndexFormat format() {
-    return compact == null ? BitmapIndexFormat.ROARING_ONLY : BitmapIndexFormat.COMPACT_POSTINGS;
+    return format;
   }
 
   /**
@@ -171,6 +178,53 @@ public final class BitmapIndex {
     PortableRoaringChecker.checkStructure(region, at, length, THING, dictionaryId);
     // a fresh buffer per call: segments are thread-safe, a shared ByteBuffer is not promised to be
     return new ImmutableRoaringBitmap(region.asSlice(at, length).asByteBuffer().order(ByteOrder.LITTLE_ENDIAN));
+  }
+
+  /**
+   * The rows holding any of {@code dictionaryIds[0, idCount)}, in a segment of {@code rowCount}
+   * rows: what {@link Bitmaps#union} of their {@link #bitmap}s gives, built more cheaply when lists
+   * hold many rows. Lists holding together at least {@code rowCount / 64} rows are decoded straight
+   * into one word bitmap of {@code rowCount} bits (no row array, no bitmap per id, no merge), which
+   * becomes one heap bitmap; fewer list rows go through {@link #bitmap}; Roaring ids are read in
+   * place. The result follows {@link Bitmaps#union}'s rules: read-only, possibly one of the inputs.
+   *
+   * @throws IllegalArgumentException when an id is outside {@code [0, cardinality)}, idCount is
+   *     outside {@code [0, dictionaryIds.length]} or rowCount is negative
+   * @throws BitmapFormatException when a list or a container directory is malformed
+   */
+  public ImmutableRoaringBitmap union(int[] dictionaryIds, int idCount, int rowCount) {
+    if (idCount < 0 || idCount > dictionaryIds.length || rowCount < 0) {
+      throw new IllegalArgumentException(THING + ": idCount=" + idCount + " outside [0, ids length="
+          + dictionaryIds.length + "] or rowCount=" + rowCount + " negative");
+    }
+    final ImmutableRoaringBitmap[] parts = new ImmutableRoaringBitmap[idCount + 1];
+    int partCount = 0;
+    long listRows = 0;
+    for (int i = 0; i < idCount; i++) {
+      final int id = dictionaryIds[i];
+      checkId(id);
+      final int n = compact == null ? -1 : compact.listRows(id);
+      if (n < 0) {
+        parts[partCount++] = bitmap(id);
+      } else {
+        listRows += n;
+      }
+    }
+    // the word bitmap spans the segment's rows; an index claiming rows past them takes the other path
+    if (listRows > 0 && listRows >= rowCount >>> 6 && compact.rowLimit() <= rowCount) {
+      final long[] words = new long[CompactIndexReader.wordCount(rowCount)];
+      for (int i = 0; i < idCount; i++) {
+        compact.orInto(dictionaryIds[i], words);
+      }
+      parts[partCount++] = BufferBitSetUtil.bitmapOf(words);
+    } else if (listRows > 0) {
+      for (int i = 0; i < idCount; i++) {
+        if (compact.isList(dictionaryIds[i])) {
+          parts[partCount++] = compact.bitmap(dictionaryIds[i]);
+        }
+      }
+    }
+    return Bitmaps.union(parts, partCount, rowCount);
   }
 
   /**

@@ -1,12 +1,12 @@
 package io.nemeton.bitmap;
 
 /**
- * The two layouts of an inverted index region a {@link BitmapIndexWriter} can write; {@link
- * BitmapIndex#wrap} reads both, telling them apart by their magic.
+ * The layouts of an inverted index region a {@link BitmapIndexWriter} can write; {@link
+ * BitmapIndex#wrap} reads all three, telling them apart by their magic.
  *
- * <p>{@link #COMPACT_POSTINGS} is what segments of format version 2 hold and what the writer writes
- * unless told otherwise. {@link #ROARING_ONLY} is the version-1 layout, kept so that files written
- * before stay readable and tests can still build them.
+ * <p>{@link #LIST_POSTINGS} is what segments of format version 3 hold and what the writer writes
+ * unless told otherwise. {@link #COMPACT_POSTINGS} (version 2) and {@link #ROARING_ONLY} (version 1)
+ * are kept so that files written before stay readable and tests can still build them.
  */
 public enum BitmapIndexFormat {
   /** "NBI1": one portable Roaring bitmap per id ({@link BitmapIndexLayout}). */
@@ -15,5 +15,10 @@ public enum BitmapIndexFormat {
    * "NBI2": rare ids as Elias–Fano row lists in one shared bit stream, the others as portable
    * Roaring bitmaps, chosen per id by size ({@link CompactIndexLayout}).
    */
-  COMPACT_POSTINGS
+  COMPACT_POSTINGS,
+  /**
+   * "NBI3": the NBI2 layout with lists of any length, so common values can be lists too; chosen per
+   * id by size and by the decode-cost rule of {@link CompactIndexLayout#listWorthDecoding}.
+   */
+  LIST_POSTINGS
 }

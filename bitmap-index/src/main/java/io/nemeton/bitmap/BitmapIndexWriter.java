@@ -9,10 +9,11 @@ import java.util.Objects;
 
 /**
  * Builds an inverted index (the rows of each dictionary id) and writes it as one region, by default
- * in the {@link BitmapIndexFormat#COMPACT_POSTINGS} layout ({@link CompactIndexLayout}): ids with
- * few rows as Elias–Fano lists, the others as portable, run-optimized Roaring bitmaps, chosen per
- * id by size. {@link BitmapIndexFormat#ROARING_ONLY} writes the older layout ({@link
- * BitmapIndexLayout}), one Roaring bitmap per id.
+ * in the {@link BitmapIndexFormat#LIST_POSTINGS} layout ({@link CompactIndexLayout}, "NBI3"): ids
+ * as Elias–Fano lists or as portable, run-optimized Roaring bitmaps, chosen per id by size and
+ * decode cost. {@link BitmapIndexFormat#COMPACT_POSTINGS} ("NBI2", lists of at most 1024 rows) and
+ * {@link BitmapIndexFormat#ROARING_ONLY} ("NBI1", one Roaring bitmap per id, {@link
+ * BitmapIndexLayout}) write the older layouts.
  *
  * <p>Two ways in. Row by row: {@link #add} buffers (id, row) pairs, 8 bytes each, and
  * {@link #writeTo} groups them. In bulk, from whole columns: {@link #writeSingleValued} and
@@ -38,7 +39,7 @@ public final class BitmapIndexWriter {
    * @param cardinality the number of dictionary ids, in {@code [0, BitmapIndexLayout.MAX_COUNT]}
    */
   public BitmapIndexWriter(int cardinality) {
-    this(cardinality, BitmapIndexFormat.COMPACT_POSTINGS);
+    this(cardinality, BitmapIndexFormat.LIST_POSTINGS);
   }
 
   /**
@@ -105,7 +106,7 @@ public final class BitmapIndexWriter {
    *     or when rowCount is outside {@code [0, ids.length]}
    */
   public static int writeSingleValued(int[] ids, int rowCount, int cardinality, GrowableBytes out) {
-    return writeSingleValued(ids, rowCount, cardinality, BitmapIndexFormat.COMPACT_POSTINGS, out);
+    return writeSingleValued(ids, rowCount, cardinality, BitmapIndexFormat.LIST_POSTINGS, out);
   }
 
   /** {@link #writeSingleValued(int[], int, int, GrowableBytes)} in the given layout. */
@@ -125,7 +126,7 @@ public final class BitmapIndexWriter {
    *     or rowStarts is shorter than rowCount + 1, decreasing, or past the end of ids
    */
   public static int writeMultiValued(int[] rowStarts, int[] ids, int rowCount, int cardinality, GrowableBytes out) {
-    return writeMultiValued(rowStarts, ids, rowCount, cardinality, BitmapIndexFormat.COMPACT_POSTINGS, out);
+    return writeMultiValued(rowStarts, ids, rowCount, cardinality, BitmapIndexFormat.LIST_POSTINGS, out);
   }
 
   /** {@link #writeMultiValued(int[], int[], int, int, GrowableBytes)} in the given layout. */
@@ -138,7 +139,10 @@ public final class BitmapIndexWriter {
   private static int write(RowsByValue grouped, BitmapIndexFormat format, GrowableBytes out) {
     Objects.requireNonNull(format, "format");
     if (format == BitmapIndexFormat.COMPACT_POSTINGS) {
-      return CompactIndexEncoder.write(grouped, out);
+      return CompactIndexEncoder.write(grouped, CompactIndexLayout.MAGIC, out);
+    }
+    if (format == BitmapIndexFormat.LIST_POSTINGS) {
+      return CompactIndexEncoder.write(grouped, CompactIndexLayout.MAGIC_V3, out);
     }
     final int bitmapCount = grouped.cardinality();
     final int regionStart = out.size();

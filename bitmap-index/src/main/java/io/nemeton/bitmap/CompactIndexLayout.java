@@ -2,12 +2,14 @@ package io.nemeton.bitmap;
 
 /**
  * The byte layout of an inverted index region in the {@link BitmapIndexFormat#COMPACT_POSTINGS}
- * format ("NBI2"): each dictionary id's rows either as a portable Roaring bitmap (read in place) or
- * as an Elias–Fano coded list in one shared bit stream (decoded into a small bitmap on read).
+ * ("NBI2") and {@link BitmapIndexFormat#LIST_POSTINGS} ("NBI3") formats: each dictionary id's rows
+ * either as a portable Roaring bitmap (read in place) or as an Elias–Fano coded list in one shared
+ * bit stream (decoded on read). The two differ only in their magic and in how many rows a list may
+ * hold: {@link #MAX_LIST_ROWS} in NBI2, {@link #MAX_LIST_ROWS_V3} in NBI3.
  *
  * <pre>
  * offset            size             field
- * 0                 4                magic "NBI2" (0x3249424E little-endian)
+ * 0                 4                magic "NBI2" (0x3249424E) or "NBI3" (0x3349424E), little-endian
  * 4                 4                count: number of ids = dictionary cardinality, >= 0
  * 8                 4                rowLimit U: every row is below it (the lists' universe)
  * 12                4                roaringCount R: ids stored as Roaring bitmaps
@@ -33,12 +35,16 @@ package io.nemeton.bitmap;
  * so a reader skips lists by reading their gamma codes: at most 63 per lookup. {@code gamma(x)} is
  * {@code k = floor(log2 x)} zero bits, a one bit, then the k bits of x below its top bit.
  *
- * <p>An id is a list when it has at most {@link #MAX_LIST_ROWS} rows and the list is strictly
- * smaller than its Roaring bitmap; an id with no rows is always a (one-bit) list.
+ * <p>NBI2: an id is a list when it has at most {@link #MAX_LIST_ROWS} rows and the list is strictly
+ * smaller than its Roaring bitmap. NBI3: an id is a list when the list is strictly smaller than its
+ * Roaring bitmap and passes the decode-cost rule of {@link #listWorthDecoding}. In both an id with no
+ * rows is always a (one-bit) list.
  */
 public final class CompactIndexLayout {
   /** "NBI2" read as a little-endian int32. */
   public static final int MAGIC = 0x3249424E;
+  /** "NBI3" read as a little-endian int32. */
+  public static final int MAGIC_V3 = 0x3349424E;
 
   public static final int MAGIC_OFFSET = 0;
   public static final int COUNT_OFFSET = 4;
@@ -64,6 +70,41 @@ public final class CompactIndexLayout {
    * dim_high}, {@code dim_10000}) are still lists.
    */
   public static final int MAX_LIST_ROWS = 1024;
+
+  /**
+   * The most rows an NBI3 list may hold: 2^26, so that a count's gamma code (at most 53 bits) is
+   * read with one 64-bit load. Far above any segment's rows; the real bound is the decode-cost rule.
+   */
+  public static final int MAX_LIST_ROWS_V3 = 1 << 26;
+
+  /**
+   * NBI3's decode-cost rule, beside the size rule: a list only when its rows average at most this
+   * many per 64 Ki-row chunk of the index (per Roaring container). A lookup pays for a list about
+   * 3–4 ns per row (decoded each time), for a Roaring array container about 0.8 ns per row merged
+   * plus a fixed cost per container (its header, its object; of the order of 50 ns), and for a
+   * bitmap container (over 4096 rows) a 64-bit word per 64 rows. A list is kept when its decode is
+   * at most about 3 times the Roaring read: {@code 4 n <= 3 (0.8 n + 50 c)} for n rows in c
+   * containers, that is at most about 94 rows per container. Rare values (a row or a few per
+   * container, where the header dominates) are always cheap as lists; values of hundreds of rows
+   * per container stay Roaring. On the paper benchmark's CI data (500 k-row segments) lists for
+   * {@code dim_100} (655 rows per container) halved Q7's speed (1.5 to 3.2 ms of CPU, ratio to
+   * DuckDB 28.5 to 12.4); {@code dim_1000} (65 per container) and rarer stay lists.
+   */
+  public static final int MAX_LIST_ROWS_PER_CONTAINER = 94;
+
+  /** Rows per Roaring container (the 16 low bits of a row). */
+  private static final int ROARING_CHUNK_ROWS = 1 << 16;
+
+  /**
+   * NBI3's choice for an id of n rows (n >= 1) below {@code rowLimit}, whose list takes {@code
+   * listBits} and whose run-optimised Roaring bitmap takes {@code roaringBytes}: a list when it is
+   * strictly smaller and holds at most {@link #MAX_LIST_ROWS_PER_CONTAINER} rows per container, the
+   * containers counted as if its rows were spread evenly: {@code min(n, ceil(rowLimit / 65536))}.
+   */
+  public static boolean listWorthDecoding(int n, int rowLimit, long listBits, long roaringBytes) {
+    final long containers = Math.min(n, (rowLimit + (long) ROARING_CHUNK_ROWS - 1) / ROARING_CHUNK_ROWS);
+    return listBits < 8 * roaringBytes && n <= MAX_LIST_ROWS_PER_CONTAINER * containers;
+  }
 
   /** Header, no group, roaring offset [0] and the zero slack word: count 0. */
   public static final int MIN_REGION_BYTES = HEADER_BYTES + ROARING_OFFSET_ENTRY_BYTES + 8;

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Hostile NBI2 regions (the fuzzer of the compact layout): each must be refused with a
+ * Hostile NBI2 and NBI3 regions (the fuzzer of the compact layouts): each must be refused with a
  * {@link BitmapFormatException} by {@code wrap}, {@code bitmap} or {@code verify}; whatever passes
  * all three must survive every operation ({@link BitmapIndexHostileTest#survive}).
  */
@@ -97,6 +97,35 @@ class CompactIndexHostileTest {
     assertEquals("bitmap index id=0: row count code at bit=0 has 56 leading zeros, above the maximum=10",
         assertThrows(BitmapFormatException.class, () -> BitmapIndex.wrap(MemorySegment.ofArray(zeros)).bitmap(0))
             .getMessage());
+    // NBI3 allows longer lists: up to 2^26 rows, so gamma codes of up to 26 leading zeros
+    final byte[] zerosV3 = withInt(zeros, 0, CompactIndexLayout.MAGIC_V3);
+    assertEquals("bitmap index id=0: row count code at bit=0 has 56 leading zeros, above the maximum=26",
+        assertThrows(BitmapFormatException.class, () -> BitmapIndex.wrap(MemorySegment.ofArray(zerosV3)).bitmap(0))
+            .getMessage());
+  }
+
+  @Test
+  void nbi3ListsPassTheSameChecksOnEveryPath() {
+    final byte[] good = withInt(handMade(new int[] {7, 40}, 100), 0, CompactIndexLayout.MAGIC_V3);
+    final BitmapIndex index = BitmapIndex.wrap(MemorySegment.ofArray(good));
+    index.verify();
+    assertEquals(BitmapIndexFormat.LIST_POSTINGS, index.format());
+    assertEquals(2, index.union(new int[] {0}, 1, 100).getCardinality());
+    // a list counting more rows than the row limit, in each read path
+    final byte[] tooMany = withInt(good, 8, 1);
+    final BitmapIndex small = BitmapIndex.wrap(MemorySegment.ofArray(tooMany));
+    final String message = "bitmap index id=0: list of n=2 rows is above the maximum=1 (rowLimit=1)";
+    assertEquals(message, assertThrows(BitmapFormatException.class, () -> small.bitmap(0)).getMessage());
+    assertEquals(message, assertThrows(BitmapFormatException.class, () -> small.union(new int[] {0}, 1, 1)).getMessage());
+    assertEquals(message, assertThrows(BitmapFormatException.class, small::verify).getMessage());
+    // rows 7, 20 with their low parts swapped: the word-bitmap decode refuses them as the row decode does
+    final byte[] swapped = withInt(handMade(new int[] {7, 20}, 100), 0, CompactIndexLayout.MAGIC_V3);
+    final int listStart = 24 + 24 + 4;
+    final long stream = MemorySegment.ofArray(swapped).get(LONG, listStart);
+    MemorySegment.ofArray(swapped).set(LONG, listStart, stream & ~((7L | 20L << 5) << 3) | (20L | 7L << 5) << 3);
+    final BitmapIndex unsorted = BitmapIndex.wrap(MemorySegment.ofArray(swapped));
+    assertEquals("bitmap index id=0: list row[1]=7 is not above 20 or not below rowLimit=100",
+        assertThrows(BitmapFormatException.class, () -> unsorted.union(new int[] {0}, 1, 100)).getMessage());
   }
 
   @Test
@@ -114,7 +143,7 @@ class CompactIndexHostileTest {
       final byte[] bytes = new byte[36 + random.nextInt(300)];
       random.nextBytes(bytes);
       final MemorySegment segment = MemorySegment.ofArray(bytes);
-      segment.set(INT, 0, CompactIndexLayout.MAGIC);
+      segment.set(INT, 0, random.nextBoolean() ? CompactIndexLayout.MAGIC : CompactIndexLayout.MAGIC_V3);
       final int count = random.nextInt(130);
       segment.set(INT, 4, count);
       segment.set(INT, 8, random.nextInt(1 << random.nextInt(31)));
@@ -156,7 +185,10 @@ class CompactIndexHostileTest {
     });
   }
 
-  /** A valid NBI2 index of {@code cardinality} ids: rare ids (lists), a few common ones, some empty. */
+  /**
+   * A valid NBI2 or NBI3 index (random) of {@code cardinality} ids: rare ids (lists), a few common
+   * ones (lists too in NBI3 when small enough), some empty.
+   */
   static byte[] smallIndex(SplittableRandom random, int cardinality) {
     final int rowCount = 1 + random.nextInt(random.nextBoolean() ? 500 : 70_000);
     final int[] ids = new int[rowCount];
@@ -165,7 +197,8 @@ class CompactIndexHostileTest {
       ids[row] = random.nextInt(3) == 0 ? random.nextInt(cardinality) : random.nextInt(common);
     }
     final GrowableBytes out = new GrowableBytes();
-    BitmapIndexWriter.writeSingleValued(ids, rowCount, cardinality, out);
+    BitmapIndexWriter.writeSingleValued(ids, rowCount, cardinality,
+        random.nextBoolean() ? BitmapIndexFormat.COMPACT_POSTINGS : BitmapIndexFormat.LIST_POSTINGS, out);
     return out.toByteArray();
   }
 

@@ -5,9 +5,10 @@ import io.nemeton.memory.GrowableBytes;
 import java.util.Arrays;
 
 /**
- * Writes rows grouped by id as one {@link CompactIndexLayout} region, choosing per id the smaller
- * of an Elias–Fano list (ids with at most {@link CompactIndexLayout#MAX_LIST_ROWS} rows) and a
- * portable Roaring bitmap; a tie goes to Roaring, which is read in place.
+ * Writes rows grouped by id as one {@link CompactIndexLayout} region, choosing per id between an
+ * Elias–Fano list and a portable Roaring bitmap: NBI2 takes the strictly smaller when the id has at
+ * most {@link CompactIndexLayout#MAX_LIST_ROWS} rows; NBI3 asks {@link
+ * CompactIndexLayout#listWorthDecoding}. A tie goes to Roaring, which is read in place.
  *
  * <p>Stateless; each call allocates its group tables (about 3 bits per id), the list stream, a
  * buffer for the Roaring bitmaps (copied once into {@code out}) and one scratch list.
@@ -19,7 +20,11 @@ public final class CompactIndexEncoder {
    * Appends the region for {@code grouped}; returns the bytes appended. The row limit (the lists'
    * universe) is one past the largest row, so the same rows give the same bytes however they came.
    */
-  public static int write(RowsByValue grouped, GrowableBytes out) {
+  public static int write(RowsByValue grouped, int magic, GrowableBytes out) {
+    if (magic != CompactIndexLayout.MAGIC && magic != CompactIndexLayout.MAGIC_V3) {
+      throw new IllegalArgumentException(String.format("magic=0x%08X is neither NBI2 nor NBI3", magic));
+    }
+    final boolean v3 = magic == CompactIndexLayout.MAGIC_V3;
     final int count = grouped.cardinality();
     final int rowLimit = rowLimit(grouped);
     final int groups = CompactIndexLayout.groupCount(count);
@@ -31,8 +36,9 @@ public final class CompactIndexEncoder {
     final GrowableBytes roaring = new GrowableBytes(1 << 12);
     final BitStreamWriter lists = new BitStreamWriter();
     final PortableRoaringEncoder encoder = new PortableRoaringEncoder();
-    final int[] distinct = new int[CompactIndexLayout.MAX_LIST_ROWS];
     final int[] rows = grouped.rows();
+    final int[] distinct = new int[v3 ? Math.min(maxRowsPerId(grouped), CompactIndexLayout.MAX_LIST_ROWS_V3)
+        : CompactIndexLayout.MAX_LIST_ROWS];
     for (int g = 0; g < groups; g++) {
       bitOffsets[g] = lists.bitCount();
       roaringBefore[g] = roaringCount;
@@ -42,8 +48,7 @@ public final class CompactIndexEncoder {
         final int from = grouped.start(id);
         final int to = grouped.end(id);
         final int n = distinctRows(rows, from, to, distinct);
-        if (n <= CompactIndexLayout.MAX_LIST_ROWS
-            && (n == 0 || EliasFanoList.sizeBits(n, rowLimit) < 8 * encoder.sizeBytes(distinct, 0, n))) {
+        if (n == 0 || n <= distinct.length && isList(v3, n, rowLimit, encoder.sizeBytes(distinct, 0, n))) {
           EliasFanoList.write(distinct, 0, n, rowLimit, lists);
           continue;
         }
@@ -58,7 +63,7 @@ public final class CompactIndexEncoder {
     roaringOffsets[roaringCount] = roaring.size();
 
     final int regionStart = out.size();
-    out.writeInt(CompactIndexLayout.MAGIC);
+    out.writeInt(magic);
     out.writeInt(count);
     out.writeInt(rowLimit);
     out.writeInt(roaringCount);
@@ -75,6 +80,20 @@ public final class CompactIndexEncoder {
     lists.copyTo(out);
     out.write(roaring);
     return out.size() - regionStart;
+  }
+
+  private static boolean isList(boolean v3, int n, int rowLimit, long roaringBytes) {
+    final long listBits = EliasFanoList.sizeBits(n, rowLimit);
+    return v3 ? CompactIndexLayout.listWorthDecoding(n, rowLimit, listBits, roaringBytes) : listBits < 8 * roaringBytes;
+  }
+
+  /** The most (row, id) entries of one id: bounds its distinct rows. */
+  private static int maxRowsPerId(RowsByValue grouped) {
+    int max = 0;
+    for (int id = 0; id < grouped.cardinality(); id++) {
+      max = Math.max(max, grouped.end(id) - grouped.start(id));
+    }
+    return max;
   }
 
   private static int rowLimit(RowsByValue grouped) {

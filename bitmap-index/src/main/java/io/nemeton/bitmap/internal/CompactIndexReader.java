@@ -8,6 +8,7 @@ import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import org.roaringbitmap.buffer.BufferBitSetUtil;
 import org.roaringbitmap.buffer.ImmutableRoaringBitmap;
 
 /**
@@ -15,8 +16,11 @@ import org.roaringbitmap.buffer.ImmutableRoaringBitmap;
  * group entry and the Roaring offsets (O(ids / 64 + Roaring ids)); {@link #bitmap} checks what it
  * reads; {@link #verify} decodes every list and checks every Roaring container.
  *
+ * <p>Reads both magics: NBI2 (lists of at most {@link CompactIndexLayout#MAX_LIST_ROWS} rows) and
+ * NBI3 (at most {@link CompactIndexLayout#MAX_LIST_ROWS_V3}).
+ *
  * <p>Immutable and thread-safe. A Roaring id's bitmap is a view of the region; a list id's bitmap is
- * decoded into a new heap bitmap of at most {@link CompactIndexLayout#MAX_LIST_ROWS} rows.
+ * decoded into a new heap bitmap, or straight into a caller's word bitmap by {@link #orInto}.
  */
 public final class CompactIndexReader {
   private static final ValueLayout.OfInt INT = ValueLayout.JAVA_INT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
@@ -26,18 +30,21 @@ public final class CompactIndexReader {
   private final String thing;
   private final int count;
   private final int rowLimit;
+  /** The most rows a list may hold in this region's layout. */
+  private final int maxListRows;
   private final int groups;
   private final long compactBits;
   private final long roaringOffsetsAt;
   private final long listStart;
   private final long roaringStart;
 
-  private CompactIndexReader(MemorySegment region, String thing, int count, int rowLimit, int roaringCount,
-      long compactBits) {
+  private CompactIndexReader(MemorySegment region, String thing, int count, int rowLimit, int maxListRows,
+      int roaringCount, long compactBits) {
     this.region = region;
     this.thing = thing;
     this.count = count;
     this.rowLimit = rowLimit;
+    this.maxListRows = maxListRows;
     this.groups = CompactIndexLayout.groupCount(count);
     this.compactBits = compactBits;
     this.roaringOffsetsAt = CompactIndexLayout.roaringOffsetsAt(count);
@@ -45,8 +52,20 @@ public final class CompactIndexReader {
     this.roaringStart = listStart + CompactIndexLayout.listBytes(compactBits);
   }
 
-  /** Checks the header, the group table and the Roaring offsets; see the class comment. */
-  public static CompactIndexReader wrap(MemorySegment region, String thing) {
+  /**
+   * Checks the header, the group table and the Roaring offsets; see the class comment. The caller
+   * has read the magic: {@link CompactIndexLayout#MAGIC} or {@link CompactIndexLayout#MAGIC_V3}.
+   */
+  public static CompactIndexReader wrap(MemorySegment region, String thing, int magic) {
+    final int maxListRows;
+    if (magic == CompactIndexLayout.MAGIC) {
+      maxListRows = CompactIndexLayout.MAX_LIST_ROWS;
+    } else if (magic == CompactIndexLayout.MAGIC_V3) {
+      maxListRows = CompactIndexLayout.MAX_LIST_ROWS_V3;
+    } else {
+      throw fail(thing, String.format("magic expected=0x%08X or 0x%08X actual=0x%08X", CompactIndexLayout.MAGIC,
+          CompactIndexLayout.MAGIC_V3, magic));
+    }
     final long size = region.byteSize();
     if (size < CompactIndexLayout.MIN_REGION_BYTES) {
       throw fail(thing, "region size=" + size + " bytes is below the minimum=" + CompactIndexLayout.MIN_REGION_BYTES);
@@ -69,7 +88,8 @@ public final class CompactIndexReader {
       throw fail(thing, "count=" + count + " roaringCount=" + roaringCount + " compactBits=" + compactBits
           + " need " + roaringStart + " bytes before the Roaring data but region size=" + size);
     }
-    final CompactIndexReader reader = new CompactIndexReader(region, thing, count, rowLimit, roaringCount, compactBits);
+    final CompactIndexReader reader = new CompactIndexReader(region, thing, count, rowLimit, maxListRows, roaringCount,
+        compactBits);
     reader.checkGroups(roaringCount);
     reader.checkRoaringOffsets(roaringCount, size - roaringStart);
     return reader;
@@ -136,7 +156,8 @@ public final class CompactIndexReader {
       final int r = roaringRank(group, mask, id);
       return roaringOffset(r + 1) == roaringOffset(r);
     }
-    return EliasFanoList.readCount(region, listStart, listAt(group, mask, id), groupEnd(group), rowLimit, thing, id) == 0;
+    return EliasFanoList.readCount(region, listStart, listAt(group, mask, id), groupEnd(group), rowLimit, maxListRows,
+        thing, id) == 0;
   }
 
   /** Bytes {@code id}'s rows take: its Roaring bitmap, or its list rounded up to whole bytes. */
@@ -148,7 +169,7 @@ public final class CompactIndexReader {
       return roaringOffset(r + 1) - roaringOffset(r);
     }
     final long at = listAt(group, mask, id);
-    final int n = EliasFanoList.readCount(region, listStart, at, groupEnd(group), rowLimit, thing, id);
+    final int n = EliasFanoList.readCount(region, listStart, at, groupEnd(group), rowLimit, maxListRows, thing, id);
     return (int) ((EliasFanoList.sizeBits(n, rowLimit) + 7) >>> 3);
   }
 
@@ -169,9 +190,15 @@ public final class CompactIndexReader {
     }
     final long at = listAt(group, mask, id);
     final long end = groupEnd(group);
-    final int n = EliasFanoList.readCount(region, listStart, at, end, rowLimit, thing, id);
+    final int n = EliasFanoList.readCount(region, listStart, at, end, rowLimit, maxListRows, thing, id);
     if (n == 0) {
       return Bitmaps.empty();
+    }
+    if (n >= rowLimit >>> 6) {
+      // at least one row per 64 on average: a word bitmap of U bits is no bigger than the rows
+      final long[] words = new long[wordCount(rowLimit)];
+      EliasFanoList.orInto(region, listStart, at, end, n, rowLimit, words, thing, id);
+      return BufferBitSetUtil.bitmapOf(words);
     }
     final int[] rows = new int[n];
     EliasFanoList.read(region, listStart, at, end, n, rowLimit, rows, thing, id);
@@ -180,9 +207,48 @@ public final class CompactIndexReader {
     return new ImmutableRoaringBitmap(ByteBuffer.wrap(bytes.array(), 0, bytes.size()).slice().order(ByteOrder.LITTLE_ENDIAN));
   }
 
+  /** The row limit U: every row of every list is below it. */
+  public int rowLimit() {
+    return rowLimit;
+  }
+
+  /** Rows of list id {@code id}; -1 for a Roaring id. O(ids in its group), builds nothing. */
+  public int listRows(int id) {
+    final int group = id >>> 6;
+    final long mask = mask(group);
+    if ((mask >>> (id & 63) & 1) != 0) {
+      return -1;
+    }
+    return EliasFanoList.readCount(region, listStart, listAt(group, mask, id), groupEnd(group), rowLimit, maxListRows,
+        thing, id);
+  }
+
+  /**
+   * Sets the rows of list id {@code id} in the word bitmap {@code words} (row r is bit {@code r & 63}
+   * of word {@code r >>> 6}; at least {@code ceil(rowLimit / 64)} words), checking the list as {@link
+   * #bitmap} does. Returns false, touching nothing, for a Roaring id.
+   */
+  public boolean orInto(int id, long[] words) {
+    final int group = id >>> 6;
+    final long mask = mask(group);
+    if ((mask >>> (id & 63) & 1) != 0) {
+      return false;
+    }
+    final long at = listAt(group, mask, id);
+    final long end = groupEnd(group);
+    final int n = EliasFanoList.readCount(region, listStart, at, end, rowLimit, maxListRows, thing, id);
+    EliasFanoList.orInto(region, listStart, at, end, n, rowLimit, words, thing, id);
+    return true;
+  }
+
+  /** Words of a word bitmap holding rows below {@code rows}. */
+  public static int wordCount(int rows) {
+    return (int) ((rows + 63L) >>> 6);
+  }
+
   /** Decodes every list (each group filled exactly) and checks every Roaring container. */
   public void verify() {
-    final int[] rows = new int[CompactIndexLayout.MAX_LIST_ROWS];
+    int[] rows = new int[Math.min(rowLimit, CompactIndexLayout.MAX_LIST_ROWS)];
     for (int g = 0; g < groups; g++) {
       final long mask = mask(g);
       final long end = groupEnd(g);
@@ -199,7 +265,10 @@ public final class CompactIndexReader {
           }
           continue;
         }
-        final int n = EliasFanoList.readCount(region, listStart, at, end, rowLimit, thing, id);
+        final int n = EliasFanoList.readCount(region, listStart, at, end, rowLimit, maxListRows, thing, id);
+        if (n > rows.length) {
+          rows = new int[n];
+        }
         at = EliasFanoList.read(region, listStart, at, end, n, rowLimit, rows, thing, id);
       }
       if (at != end) {
@@ -214,7 +283,7 @@ public final class CompactIndexReader {
     final long end = groupEnd(group);
     for (int i = group << 6; i < id; i++) {
       if ((mask >>> (i & 63) & 1) == 0) {
-        final int n = EliasFanoList.readCount(region, listStart, at, end, rowLimit, thing, i);
+        final int n = EliasFanoList.readCount(region, listStart, at, end, rowLimit, maxListRows, thing, i);
         at += EliasFanoList.sizeBits(n, rowLimit);
       }
     }

@@ -23,8 +23,6 @@ public final class EliasFanoList {
   private static final VarHandle LONG_IN_ARRAY = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
   /** A window load yields at least this many valid bits (64 minus a shift of up to 7). */
   private static final int WINDOW_BITS = 56;
-  /** gamma(n + 1) for n <= MAX_LIST_ROWS has at most this many leading zeros. */
-  private static final int MAX_GAMMA_ZEROS = 31 - Integer.numberOfLeadingZeros(CompactIndexLayout.MAX_LIST_ROWS + 1);
 
   private EliasFanoList() {}
 
@@ -62,27 +60,30 @@ public final class EliasFanoList {
   }
 
   /**
-   * The row count n of the list at stream bit {@code at}, checked against {@link
-   * CompactIndexLayout#MAX_LIST_ROWS} and U, and its gamma code inside {@code [at, end)}.
+   * The row count n of the list at stream bit {@code at}, checked against {@code maxRows} (the
+   * layout's {@link CompactIndexLayout#MAX_LIST_ROWS} or {@link CompactIndexLayout#MAX_LIST_ROWS_V3},
+   * both below 2^27) and U, and its gamma code inside {@code [at, end)}.
    */
-  public static int readCount(MemorySegment stream, long streamStart, long at, long end, int rowLimit, String thing,
-      int id) {
+  public static int readCount(MemorySegment stream, long streamStart, long at, long end, int rowLimit, int maxRows,
+      String thing, int id) {
     if (at >= end) {
       throw fail(thing, id, "list starts at bit=" + at + " at or past its group's end bit=" + end);
     }
     final long window = window(stream, streamStart, at);
     final int zeros = Long.numberOfTrailingZeros(window);
-    if (zeros > MAX_GAMMA_ZEROS) {
+    // gamma(n + 1) for n <= maxRows has at most this many leading zeros
+    final int maxZeros = 31 - Integer.numberOfLeadingZeros(maxRows + 1);
+    if (zeros > maxZeros) {
       throw fail(thing, id, "row count code at bit=" + at + " has " + Math.min(zeros, WINDOW_BITS)
-          + " leading zeros, above the maximum=" + MAX_GAMMA_ZEROS);
+          + " leading zeros, above the maximum=" + maxZeros);
     }
     if (at + 2L * zeros + 1 > end) {
       throw fail(thing, id, "row count code at bit=" + at + " runs past its group's end bit=" + end);
     }
     final long x = (1L << zeros) | ((window >>> (zeros + 1)) & ((1L << zeros) - 1));
     final long n = x - 1;
-    if (n > CompactIndexLayout.MAX_LIST_ROWS || n > rowLimit) {
-      throw fail(thing, id, "list of n=" + n + " rows is above the maximum=" + Math.min(CompactIndexLayout.MAX_LIST_ROWS, rowLimit)
+    if (n > maxRows || n > rowLimit) {
+      throw fail(thing, id, "list of n=" + n + " rows is above the maximum=" + Math.min(maxRows, rowLimit)
           + " (rowLimit=" + rowLimit + ")");
     }
     return (int) n;
@@ -141,6 +142,104 @@ public final class EliasFanoList {
       position += available;
     }
     return listEnd;
+  }
+
+  /**
+   * Sets, in the word bitmap {@code words} (row r is bit {@code r & 63} of word {@code r >>> 6}),
+   * the bit of each of the n rows of the list at stream bit {@code at}, with the checks of {@link
+   * #read}, except that rows repeated by hostile bytes may go unnoticed (they set their bit again;
+   * {@link #read} and a region's verify refuse them). {@code words} must hold at least {@code
+   * ceil(U / 64)} words. The low parts are unpacked first; then each one bit of the high part gives a
+   * row, unchecked within a word whose rows are all below U (every word but the last few).
+   * Returns the bit just past the list. Allocates a heap copy of the list's words and its n low parts.
+   */
+  public static long orInto(MemorySegment stream, long streamStart, long at, long end, int n, int rowLimit,
+      long[] words, String thing, int id) {
+    final long listEnd = at + sizeBits(n, rowLimit);
+    if (listEnd > end) {
+      throw fail(thing, id, "list of n=" + n + " rows at bit=" + at + " ends at bit=" + listEnd
+          + " past its group's end bit=" + end);
+    }
+    if ((long) words.length << 6 < rowLimit) {
+      throw new IllegalArgumentException(thing + " id=" + id + ": words length=" + words.length
+          + " holds fewer than rowLimit=" + rowLimit + " rows");
+    }
+    if (n == 0) {
+      return listEnd;
+    }
+    // the list's whole stream words, and the next one (the stream's slack word at worst), copied
+    // once: plain array loads then, and every field is two aligned loads and shifts
+    final long firstWord = at >>> 6;
+    final int lastWord = (int) (((listEnd - 1) >>> 6) - firstWord);
+    final long[] local = new long[lastWord + 2];
+    MemorySegment.copy(stream, LONG, streamStart + (firstWord << 3), local, 0, lastWord + 2);
+    final long base = firstWord << 6;
+    final int low = lowBits(n, rowLimit);
+    final long lowMask = (1L << low) - 1;
+    long lowAt = at + 2L * (31 - Integer.numberOfLeadingZeros(n + 1)) + 1 - base;
+    final long highStart = lowAt + (long) n * low;
+    final long highEnd = listEnd - base;
+    // the low parts first, in a loop without a dependency between rows
+    final int[] lows = new int[n];
+    for (int k = 0; k < n; k++) {
+      lows[k] = (int) (field(local, lowAt) & lowMask);
+      lowAt += low;
+    }
+    // a high part at most this is below U whatever its low part
+    final long safeHigh = ((rowLimit - 1L) >>> low) - 1;
+    int word = (int) (highStart >>> 6);
+    long bits = local[word] & (-1L << (highStart & 63));
+    int i = 0;
+    long previous = -1;
+    while (true) {
+      if (word == lastWord && (highEnd & 63) != 0) {
+        bits &= (1L << (highEnd & 63)) - 1;
+      }
+      // the high part of a one bit at offset t of this word: its place past highStart minus the rows before it
+      final long wordBase = ((long) word << 6) - highStart;
+      if (i + Long.bitCount(bits) <= n && wordBase + 63 - i <= safeHigh) {
+        // every row of this word is below U: no check per row. Rows come out non-decreasing by
+        // construction; only hostile bytes can repeat one, which sets its bit again (bitmap and
+        // verify refuse such a list)
+        long highBase = wordBase - i;
+        while (bits != 0) {
+          final long row = ((highBase + Long.numberOfTrailingZeros(bits)) << low) | lows[i];
+          words[(int) (row >>> 6)] |= 1L << row;
+          previous = row;
+          highBase--;
+          i++;
+          bits &= bits - 1;
+        }
+      } else {
+        while (bits != 0 && i < n) {
+          final long row = ((wordBase + Long.numberOfTrailingZeros(bits) - i) << low) | lows[i];
+          if (row <= previous || row >= rowLimit) {
+            throw fail(thing, id, "list row[" + i + "]=" + row + " is not above " + previous + " or not below rowLimit="
+                + rowLimit);
+          }
+          words[(int) (row >>> 6)] |= 1L << row;
+          previous = row;
+          i++;
+          bits &= bits - 1;
+        }
+      }
+      if (i == n || word == lastWord) {
+        break;
+      }
+      bits = local[++word];
+    }
+    if (i < n) {
+      throw fail(thing, id, "list of n=" + n + " rows at bit=" + at + " has only " + i + " high marks");
+    }
+    return listEnd;
+  }
+
+  /** The 64 bits of {@code words} from bit {@code at}; the word after it must exist. */
+  private static long field(long[] words, long at) {
+    final int index = (int) (at >>> 6);
+    final int shift = (int) (at & 63);
+    // (x << 1) << (63 - shift) is x << (64 - shift), and 0 when shift is 0 (a shift by 64 would not be)
+    return (words[index] >>> shift) | ((words[index + 1] << 1) << (63 - shift));
   }
 
   /** At least 56 valid bits of {@code bytes} from bit {@code at}; callers leave 8 bytes of slack. */

@@ -2,7 +2,9 @@ package io.nemeton.bitmap.internal;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.nemeton.bitmap.BitmapFormatException;
 import io.nemeton.bitmap.CompactIndexLayout;
 import io.nemeton.memory.GrowableBytes;
 import java.lang.foreign.MemorySegment;
@@ -10,7 +12,10 @@ import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
-/** Lists written back to back decode to the same rows, and each takes exactly {@code sizeBits}. */
+/**
+ * Lists written back to back decode to the same rows (into a row array and into a word bitmap), and
+ * each takes exactly {@code sizeBits}; lists above NBI2's 1024 rows are refused by its limit only.
+ */
 class EliasFanoListTest {
   @Test
   void listsRoundTripAndTakeExactlyTheirSize() {
@@ -28,7 +33,8 @@ class EliasFanoListTest {
       final int[][] expected = new int[lists][];
       final BitStreamWriter writer = new BitStreamWriter();
       for (int l = 0; l < lists; l++) {
-        final int n = Math.min(rowLimit, random.nextInt(3) == 0 ? 0 : random.nextInt(1 + Math.min(CompactIndexLayout.MAX_LIST_ROWS, 2000)));
+        final int most = random.nextInt(10) == 0 ? 60_000 : 2000;
+        final int n = Math.min(rowLimit, random.nextInt(3) == 0 ? 0 : random.nextInt(1 + most));
         expected[l] = randomDistinctSorted(random, n, rowLimit);
         final long before = writer.bitCount();
         EliasFanoList.write(expected[l], 0, n, rowLimit, writer);
@@ -40,11 +46,27 @@ class EliasFanoListTest {
       final long end = writer.bitCount();
       long at = 0;
       for (int l = 0; l < lists; l++) {
-        final int n = EliasFanoList.readCount(stream, 0, at, end, rowLimit, "test", l);
+        final long listAt = at;
+        if (expected[l].length > CompactIndexLayout.MAX_LIST_ROWS) { // an NBI2 reader refuses it
+          assertThrows(BitmapFormatException.class, () -> EliasFanoList.readCount(stream, 0, listAt, end, rowLimit,
+              CompactIndexLayout.MAX_LIST_ROWS, "test", 0), "seed=" + seed);
+        }
+        final int n = EliasFanoList.readCount(stream, 0, at, end, rowLimit, CompactIndexLayout.MAX_LIST_ROWS_V3, "test", l);
         assertEquals(expected[l].length, n, "seed=" + seed);
         final int[] rows = new int[n];
-        at = EliasFanoList.read(stream, 0, at, end, n, rowLimit, rows, "test", l);
+        final long next = EliasFanoList.read(stream, 0, at, end, n, rowLimit, rows, "test", l);
         assertArrayEquals(expected[l], rows, "seed=" + seed + " list=" + l);
+        if (rowLimit <= 1 << 24) { // the word-bitmap decode sets exactly the same rows
+          final long[] words = new long[(rowLimit + 63) >>> 6];
+          words[random.nextInt(words.length)] |= 1L << random.nextInt(64); // a row already set stays set
+          final long[] want = words.clone();
+          for (int row : rows) {
+            want[row >>> 6] |= 1L << row;
+          }
+          assertEquals(next, EliasFanoList.orInto(stream, 0, at, end, n, rowLimit, words, "test", l), "seed=" + seed);
+          assertArrayEquals(want, words, "seed=" + seed + " list=" + l);
+        }
+        at = next;
       }
       assertEquals(end, at, "seed=" + seed);
     }

@@ -53,6 +53,11 @@ final class CountingStringColumn implements StringColumn {
   }
 
   @Override
+  public ImmutableRoaringBitmap union(int[] ids, int count, int rowCount) {
+    return column.union(ids, count, rowCount);
+  }
+
+  @Override
   public boolean isEmpty(int id) {
     return column.isEmpty(id);
   }

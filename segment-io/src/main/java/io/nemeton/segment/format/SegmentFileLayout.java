@@ -1,5 +1,7 @@
 package io.nemeton.segment.format;
 
+import io.nemeton.bitmap.BitmapIndexFormat;
+
 /**
  * Byte layout of a segment file and of its fixed 64-byte header. All integers are little-endian.
  *
@@ -42,13 +44,24 @@ public final class SegmentFileLayout {
   public static final long MAGIC = 0x1A0A0D4745534E89L;
 
   /**
-   * The format version this code writes. Version 2 differs from version 1 only in the layout of
-   * {@code bitmaps} regions (compact postings for rare values, {@code CompactIndexLayout}).
+   * The format version this code writes. Versions differ only in the layout of {@code bitmaps}
+   * regions: 1 Roaring only ("NBI1"), 2 compact postings for values of at most 1024 rows ("NBI2"),
+   * 3 Elias–Fano lists of any length, chosen per value by size and decode cost ("NBI3"); see
+   * {@link #bitmapFormat}.
    */
-  public static final int FORMAT_VERSION = 2;
+  public static final int FORMAT_VERSION = 3;
 
   /** The oldest format version this code reads; it reads every version up to {@link #FORMAT_VERSION}. */
   public static final int OLDEST_READABLE_VERSION = 1;
+
+  /** The layout of the {@code bitmaps} regions of a file of format version {@code version}. */
+  public static BitmapIndexFormat bitmapFormat(int version) {
+    return switch (version) {
+      case 1 -> BitmapIndexFormat.ROARING_ONLY;
+      case 2 -> BitmapIndexFormat.COMPACT_POSTINGS;
+      default -> BitmapIndexFormat.LIST_POSTINGS;
+    };
+  }
 
   /**
    * Rows per block for every column. 1024 rows fill a 8 KiB long batch, which stays in L1 while an

@@ -1,6 +1,5 @@
 package io.nemeton.segment.format;
 
-import io.nemeton.bitmap.BitmapIndexFormat;
 import io.nemeton.memory.GrowableBytes;
 import io.nemeton.segment.ColumnRole;
 import io.nemeton.segment.ColumnType;
@@ -54,7 +53,8 @@ public final class SegmentWriter {
 
   /**
    * A writer of an older format version, so tests can check that older files stay readable: version
-   * 1 writes every bitmap index in the Roaring-only layout.
+   * 1 writes every bitmap index in the Roaring-only layout, version 2 in compact postings (lists of
+   * at most 1024 rows).
    */
   SegmentWriter(int formatVersion) {
     if (formatVersion < SegmentFileLayout.OLDEST_READABLE_VERSION || formatVersion > SegmentFileLayout.FORMAT_VERSION) {
@@ -62,8 +62,7 @@ public final class SegmentWriter {
           + SegmentFileLayout.OLDEST_READABLE_VERSION + ", " + SegmentFileLayout.FORMAT_VERSION + "]");
     }
     this.formatVersion = formatVersion;
-    this.strings = new StringColumnWriter(chooser,
-        formatVersion == 1 ? BitmapIndexFormat.ROARING_ONLY : BitmapIndexFormat.COMPACT_POSTINGS);
+    this.strings = new StringColumnWriter(chooser, SegmentFileLayout.bitmapFormat(formatVersion));
   }
 
   /** Writes {@code segment} to {@code target}, replacing it if it exists; returns the file size. */

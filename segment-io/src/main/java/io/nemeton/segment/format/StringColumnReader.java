@@ -73,7 +73,7 @@ public final class StringColumnReader implements ColumnReader {
       }
       maxValues = Math.max(maxValues, values);
     }
-    BitmapIndexFormat bitmapFormat = formatVersion == 1 ? BitmapIndexFormat.ROARING_ONLY : BitmapIndexFormat.COMPACT_POSTINGS;
+    BitmapIndexFormat bitmapFormat = SegmentFileLayout.bitmapFormat(formatVersion);
     return new StringColumnReader(descriptor, dictionary, column, bitmaps, maxValues, bitmapFormat);
   }
 
@@ -239,6 +239,19 @@ public final class StringColumnReader implements ColumnReader {
       return current.bitmap(id);
     } catch (IndexOutOfBoundsException | IllegalArgumentException | BufferUnderflowException | InvalidRoaringFormat e) {
       throw new SegmentCorruptException(bitmaps.file(), bitmaps.name(), "id=" + id + ": " + e, e);
+    }
+  }
+
+  /**
+   * The rows holding any of {@code ids[0, count)} ({@link BitmapIndex#union}: many list rows are
+   * decoded straight into one word bitmap); read-only, a view of the mapping or a heap bitmap.
+   */
+  public ImmutableRoaringBitmap union(int[] ids, int count) {
+    BitmapIndex current = bitmapIndex();
+    try {
+      return current.union(ids, count, column.rowCount());
+    } catch (IndexOutOfBoundsException | IllegalArgumentException | BufferUnderflowException | InvalidRoaringFormat e) {
+      throw new SegmentCorruptException(bitmaps.file(), bitmaps.name(), "union of " + count + " ids: " + e, e);
     }
   }
 

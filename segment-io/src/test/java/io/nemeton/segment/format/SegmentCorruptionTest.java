@@ -56,10 +56,11 @@ class SegmentCorruptionTest {
       if (offset < SegmentFileLayout.VERSION_OFFSET) {
         expected = "magic expected=0x894e5345470d0a1a actual=0x" + HexFormat.of().formatHex(bytes, 0, 8)
             + " (not a segment file)";
-      } else if (offset < SegmentFileLayout.HEADER_SIZE_OFFSET) {
+      } else if (offset < SegmentFileLayout.HEADER_SIZE_OFFSET
+          && !isReadableVersion((bytes[8] & 0xFF) | (bytes[9] & 0xFF) << 8)) {
         int version = (bytes[8] & 0xFF) | (bytes[9] & 0xFF) << 8;
-        expected = "format version=" + version + " not supported (this reader reads versions 1 to 2)";
-      } else {
+        expected = "format version=" + version + " not supported (this reader reads versions 1 to 3)";
+      } else { // a flip to another readable version (3 to 2) is caught by the header checksum
         expected = checksum(SegmentBytes.intAt(bytes, SegmentFileLayout.HEADER_CRC_OFFSET), SegmentBytes.headerCrc(bytes));
       }
       assertRefused(bytes, RegionVerification.ON_FIRST_USE, "header", expected);
@@ -171,17 +172,21 @@ class SegmentCorruptionTest {
         "magic expected=0x894e5345470d0a1a actual=0x" + HexFormat.of().formatHex(text, 0, 8) + " (not a segment file)");
   }
 
+  private static boolean isReadableVersion(int version) {
+    return version >= SegmentFileLayout.OLDEST_READABLE_VERSION && version <= SegmentFileLayout.FORMAT_VERSION;
+  }
+
   @Test
   void newerVersionsAreRefusedByVersion() throws IOException {
     byte[] bytes = valid.clone();
-    bytes[SegmentFileLayout.VERSION_OFFSET] = 3;
+    bytes[SegmentFileLayout.VERSION_OFFSET] = 4;
     SegmentBytes.resealTocAndHeader(bytes);
     assertRefused(bytes, RegionVerification.ON_FIRST_USE, "header",
-        "format version=3 not supported (this reader reads versions 1 to 2)");
+        "format version=4 not supported (this reader reads versions 1 to 3)");
     bytes[SegmentFileLayout.VERSION_OFFSET] = 0;
     SegmentBytes.resealTocAndHeader(bytes);
     assertRefused(bytes, RegionVerification.ON_FIRST_USE, "header",
-        "format version=0 not supported (this reader reads versions 1 to 2)");
+        "format version=0 not supported (this reader reads versions 1 to 3)");
   }
 
   @Test
@@ -191,7 +196,11 @@ class SegmentCorruptionTest {
     SegmentBytes.resealTocAndHeader(bytes);
     String region = regionNames.stream().filter(name -> name.endsWith("/bitmaps")).findFirst().orElseThrow();
     assertRefused(bytes, RegionVerification.ON_FIRST_USE, region,
-        "layout=COMPACT_POSTINGS expected=ROARING_ONLY for this format version");
+        "layout=LIST_POSTINGS expected=ROARING_ONLY for this format version");
+    bytes[SegmentFileLayout.VERSION_OFFSET] = 2; // version 2 promises NBI2 (lists of at most 1024 rows)
+    SegmentBytes.resealTocAndHeader(bytes);
+    assertRefused(bytes, RegionVerification.ON_FIRST_USE, region,
+        "layout=LIST_POSTINGS expected=COMPACT_POSTINGS for this format version");
   }
 
   private void assertRefused(byte[] bytes, RegionVerification verification, String region, String detail)

@@ -2,7 +2,6 @@ package io.nemeton.segment.format;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.nemeton.bitmap.BitmapIndexFormat;
 import io.nemeton.memory.testing.LeakCheckExtension;
 import io.nemeton.segment.ColumnarSegment;
 import java.nio.file.Files;
@@ -48,19 +47,21 @@ class SegmentRoundTripTest {
   }
 
   @Test
-  void versionOneFilesStayReadable() throws Exception {
+  void olderVersionFilesStayReadable() throws Exception {
     long seed = Long.getLong("nemeton.seed", System.nanoTime());
-    for (int rows : new int[] {0, 1, 3000}) {
-      SplittableRandom random = new SplittableRandom(seed + rows);
-      ColumnarSegment input = RandomSegments.generate(random, rows);
-      Path file = directory.resolve("version1-" + rows + SegmentFileLayout.FILE_EXTENSION);
-      new SegmentWriter(1).write(input, file);
-      try (Segment segment = Segment.open(file, RegionVerification.AT_OPEN)) {
-        assertEquals(1, segment.formatVersion(), "seed=" + seed);
-        SegmentOracle.check(input, segment, random);
-        for (String name : segment.columnNames()) {
-          if (segment.column(name) instanceof StringColumnReader strings) {
-            assertEquals(BitmapIndexFormat.ROARING_ONLY, strings.bitmapIndex().format(), "seed=" + seed);
+    for (int version = 1; version < SegmentFileLayout.FORMAT_VERSION; version++) {
+      for (int rows : new int[] {0, 1, 3000}) {
+        SplittableRandom random = new SplittableRandom(seed + rows);
+        ColumnarSegment input = RandomSegments.generate(random, rows);
+        Path file = directory.resolve("version" + version + "-" + rows + SegmentFileLayout.FILE_EXTENSION);
+        new SegmentWriter(version).write(input, file);
+        try (Segment segment = Segment.open(file, RegionVerification.AT_OPEN)) {
+          assertEquals(version, segment.formatVersion(), "seed=" + seed);
+          SegmentOracle.check(input, segment, random);
+          for (String name : segment.columnNames()) {
+            if (segment.column(name) instanceof StringColumnReader strings) {
+              assertEquals(SegmentFileLayout.bitmapFormat(version), strings.bitmapIndex().format(), "seed=" + seed);
+            }
           }
         }
       }

@@ -14,7 +14,7 @@ import org.roaringbitmap.buffer.ImmutableRoaringBitmap;
 /**
  * Plans a leaf filter on a dictionary-encoded string column: flags the dictionary ids whose value
  * passes (looked up directly for equality and {@code in}, else each value tested once), then
- * unions their bitmaps, or tests ids per row when too many are flagged. A negated leaf flags the
+ * unions their rows ({@link StringColumn#union}), or tests ids per row when too many are flagged. A negated leaf flags the
  * TRUE and UNKNOWN values and keeps the rows holding none of them, which is right for multi-value
  * rows too. Stateless.
  */
@@ -55,14 +55,15 @@ final class StringLeafPlanner {
     if (count > maxBitmapUnion) {
       return new FilterPlan(null, new DictionaryMatcher(columns.strings(column.name()), flagged, negated));
     }
-    final ImmutableRoaringBitmap[] bitmaps = new ImmutableRoaringBitmap[count];
-    int nonEmpty = 0;
-    for (int id = 0; id < cardinality && count > 0; id++) {
-      if (flagged[id] && !column.isEmpty(id)) {
-        bitmaps[nonEmpty++] = column.bitmap(id);
+    final int[] ids = new int[count];
+    int flaggedIds = 0;
+    for (int id = 0; id < cardinality && flaggedIds < count; id++) {
+      if (flagged[id]) {
+        ids[flaggedIds++] = id;
       }
     }
-    final ImmutableRoaringBitmap union = Bitmaps.union(bitmaps, nonEmpty, rowCount);
+    // one call for all ids: list-coded values are decoded together into one word bitmap
+    final ImmutableRoaringBitmap union = column.union(ids, flaggedIds, rowCount);
     return new FilterPlan(negated ? Bitmaps.complement(union, rowCount) : union, null);
   }
 

@@ -53,6 +53,11 @@ final class MappedStringColumn implements StringColumn {
   }
 
   @Override
+  public ImmutableRoaringBitmap union(int[] ids, int count, int rowCount) {
+    return reader.union(ids, count);
+  }
+
+  @Override
   public boolean isEmpty(int id) {
     return reader.bitmapIndex().isEmpty(id);
   }

@@ -1,5 +1,6 @@
 package io.nemeton.engine.storage;
 
+import io.nemeton.bitmap.Bitmaps;
 import io.nemeton.bitmap.SortedDictionary;
 import java.lang.foreign.MemorySegment;
 import java.nio.charset.StandardCharsets;
@@ -34,6 +35,19 @@ public interface StringColumn extends SortedDictionary {
 
   /** Rows holding id {@code id}; read-only, valid while the segment is open. */
   ImmutableRoaringBitmap bitmap(int id);
+
+  /**
+   * Rows holding any of {@code ids[0, count)} in a segment of {@code rowCount} rows; read-only,
+   * valid while the segment is open. A mapped column decodes many list-coded ids straight into one
+   * word bitmap; this default unions the ids' bitmaps.
+   */
+  default ImmutableRoaringBitmap union(int[] ids, int count, int rowCount) {
+    final ImmutableRoaringBitmap[] bitmaps = new ImmutableRoaringBitmap[count];
+    for (int i = 0; i < count; i++) {
+      bitmaps[i] = bitmap(ids[i]);
+    }
+    return Bitmaps.union(bitmaps, count, rowCount);
+  }
 
   /** Whether no row holds id {@code id}. */
   default boolean isEmpty(int id) {
