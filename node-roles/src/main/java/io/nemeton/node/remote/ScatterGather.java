@@ -7,6 +7,7 @@ import io.nemeton.engine.run.PartialResult;
 import io.nemeton.metadata.SegmentRecord;
 import io.nemeton.node.broker.PartialSource;
 import io.nemeton.node.broker.SegmentQuery;
+import io.nemeton.node.broker.SegmentsGoneException;
 import io.nemeton.node.cache.ResultCacheKey;
 import io.nemeton.node.cache.SegmentResultCache;
 import io.nemeton.transport.QueryErrorCodes;
@@ -98,9 +99,12 @@ public final class ScatterGather implements PartialSource {
           continue;
         }
         final String id = segments.get(stranded).segmentId();
-        throw new io.nemeton.engine.query.QueryException(QueryErrorCode.QUERY_INTERRUPTED, "segment " + id
-            + ": no historical left to ask (announced by " + view.replicas(id) + ", failed: "
-            + tried.getOrDefault(stranded, Set.of()) + ")");
+        final String message = "segment " + id + ": no historical left to ask (announced by " + view.replicas(id)
+            + ", failed: " + tried.getOrDefault(stranded, Set.of()) + ")";
+        if (view.replicas(id).isEmpty()) {
+          throw new SegmentsGoneException(message); // the broker plans again from a fresh timeline
+        }
+        throw new io.nemeton.engine.query.QueryException(QueryErrorCode.QUERY_INTERRUPTED, message);
       }
       final List<Call> calls = send(plan, segments, populate, deadlineMs, tried);
       LatencyStages.since("broker.5a-plan+send", sendNs);
