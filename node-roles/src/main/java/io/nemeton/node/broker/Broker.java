@@ -58,7 +58,9 @@ public final class Broker implements AutoCloseable {
 
   /**
    * A cluster broker: the timeline comes from {@code view} (what the historicals announce), the
-   * partial results from {@code remote}. Queries over subqueries or inline data are refused as
+   * partial results from {@code remote}. When the source reports a segment of the plan gone from
+   * every node ({@link SegmentsGoneException}), the query is planned again from the timeline as it
+   * is then, three times at most. Queries over subqueries or inline data are refused as
    * unsupported in this mode.
    */
   public Broker(SegmentView view, EngineChoice engines, PartialSource remote, long defaultTimeoutMs) {
