@@ -27,7 +27,8 @@ import org.agrona.concurrent.Agent;
  * connections), polls the response stream (a bounded number of fragments per cycle), reassembles
  * chunked results and hands them to listeners, and on a short timer fails calls past their deadline
  * (sending CANCEL), sends heartbeats and closes connections whose server went silent or away.
- * Runs on the client's one agent thread; not thread-safe.
+ * A duty cycle runs under a lock, on the client's agent thread or on a thread waiting for its own
+ * answer ({@link QueryCall#await}); the state is only touched inside one, so one thread at a time.
  */
 final class ClientAgent implements Agent {
   private static final System.Logger LOG = System.getLogger(ClientAgent.class.getName());

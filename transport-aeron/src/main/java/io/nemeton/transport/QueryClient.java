@@ -19,7 +19,8 @@ import org.agrona.concurrent.IdleStrategy;
 /**
  * The client library of the binary query protocol: connects to one or more {@link QueryServer}s
  * and sends them queries whose partial results stream back. One response stream serves every
- * connection; one agent thread (bounded duty cycle, parks when idle) receives for all of them.
+ * connection; one agent thread (bounded duty cycle, parks when idle) receives for all of them, and
+ * a thread waiting in {@link QueryCall#await} may run that duty cycle itself meanwhile.
  *
  * <pre>{@code
  * try (EmbeddedMediaDriver driver = MediaDrivers.start(dir, MediaDriverOptions.DEFAULT);

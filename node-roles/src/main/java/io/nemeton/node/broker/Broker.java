@@ -37,6 +37,8 @@ public final class Broker implements AutoCloseable {
   private final SegmentScans scans;
   private final long defaultTimeoutMs;
   private final PartialSource remote;
+  /** How many times a cluster query is planned when segments of its plan disappear meanwhile. */
+  private static final int MAX_PLANS = 3;
 
   /**
    * @param threads segments scanned at once, at least 1
@@ -56,7 +58,9 @@ public final class Broker implements AutoCloseable {
 
   /**
    * A cluster broker: the timeline comes from {@code view} (what the historicals announce), the
-   * partial results from {@code remote}. Queries over subqueries or inline data are refused as
+   * partial results from {@code remote}. When the source reports a segment of the plan gone from
+   * every node ({@link SegmentsGoneException}), the query is planned again from the timeline as it
+   * is then, three times at most. Queries over subqueries or inline data are refused as
    * unsupported in this mode.
    */
   public Broker(SegmentView view, EngineChoice engines, PartialSource remote, long defaultTimeoutMs) {
@@ -81,6 +85,20 @@ public final class Broker implements AutoCloseable {
     final Engine engine = engines.choose(query);
     final long timeoutMs = query.context().timeoutMs(defaultTimeoutMs);
     final long deadlineNs = timeoutMs > 0 ? System.nanoTime() + timeoutMs * 1_000_000L : Long.MAX_VALUE;
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return run(query, engine, timeoutMs, deadlineNs, planNs);
+      } catch (SegmentsGoneException gone) {
+        // A segment of the plan was dropped since the timeline was read (a newer version took
+        // its place): plan again from the timeline as it is now.
+        if (attempt >= MAX_PLANS || System.nanoTime() >= deadlineNs) {
+          throw gone;
+        }
+      }
+    }
+  }
+
+  private List<Object> run(Query query, Engine engine, long timeoutMs, long deadlineNs, long planNs) {
     if (!(query.dataSource() instanceof TableDataSource) && !isUnionOfTables(query)) {
       if (remote != null) {
         throw new QueryException(QueryErrorCode.UNSUPPORTED_OPERATION, "dataSource type "

@@ -7,6 +7,7 @@ import io.nemeton.engine.run.PartialResult;
 import io.nemeton.metadata.SegmentRecord;
 import io.nemeton.node.broker.PartialSource;
 import io.nemeton.node.broker.SegmentQuery;
+import io.nemeton.node.broker.SegmentsGoneException;
 import io.nemeton.node.cache.ResultCacheKey;
 import io.nemeton.node.cache.SegmentResultCache;
 import io.nemeton.transport.QueryErrorCodes;
@@ -41,6 +42,8 @@ public final class ScatterGather implements PartialSource {
   private static final System.Logger LOG = System.getLogger(ScatterGather.class.getName());
   /** The wire deadline of a query without a timeout: long, but never endless. */
   static final long NO_TIMEOUT_WAIT_MS = 3_600_000;
+  /** How many times a query waits for a fresher view when every known replica of a segment failed. */
+  static final int MAX_VIEW_WAITS = 2;
 
   private final AnnouncedSegments view;
   private final HistoricalConnections connections;
@@ -79,12 +82,31 @@ public final class ScatterGather implements PartialSource {
       }
     }
     final Map<Integer, Set<String>> tried = new HashMap<>();
+    int viewWaits = 0;
     while (!pending.isEmpty()) {
       if (System.currentTimeMillis() >= deadlineMs) {
         throw timeout(timeoutMs, n);
       }
       final long sendNs = LatencyStages.now();
-      final List<Call> calls = send(plan(segments, pending, tried), segments, populate, deadlineMs, tried);
+      final Map<String, Map<Query, List<Integer>>> plan = new LinkedHashMap<>();
+      final int stranded = plan(segments, pending, tried, plan);
+      if (stranded >= 0) {
+        // Every replica this view knows was tried. The view lags ZooKeeper by up to a poll: a
+        // replica moved by balancing (loaded on one node, then dropped from another) may be
+        // announced already. Look again after fresh reads before giving up.
+        if (viewWaits < MAX_VIEW_WAITS && awaitFreshView(deadlineMs)) {
+          viewWaits++;
+          continue;
+        }
+        final String id = segments.get(stranded).segmentId();
+        final String message = "segment " + id + ": no historical left to ask (announced by " + view.replicas(id)
+            + ", failed: " + tried.getOrDefault(stranded, Set.of()) + ")";
+        if (view.replicas(id).isEmpty()) {
+          throw new SegmentsGoneException(message); // the broker plans again from a fresh timeline
+        }
+        throw new io.nemeton.engine.query.QueryException(QueryErrorCode.QUERY_INTERRUPTED, message);
+      }
+      final List<Call> calls = send(plan, segments, populate, deadlineMs, tried);
       LatencyStages.since("broker.5a-plan+send", sendNs);
       pending = new ArrayList<>();
       long lastCompletedNs = 0;
@@ -108,24 +130,42 @@ public final class ScatterGather implements PartialSource {
     return out;
   }
 
-  /** Per historical, per per-segment query (by identity), the segment indexes to ask it. */
-  private Map<String, Map<Query, List<Integer>>> plan(List<SegmentQuery> segments, List<Integer> pending,
-      Map<Integer, Set<String>> tried) {
-    final Map<String, Map<Query, List<Integer>>> plan = new LinkedHashMap<>();
+  /**
+   * Fills {@code plan}: per historical, per per-segment query (by identity), the segment indexes to
+   * ask it. Returns the index of a segment no replica is left for, or -1 when all are planned.
+   */
+  private int plan(List<SegmentQuery> segments, List<Integer> pending, Map<Integer, Set<String>> tried,
+      Map<String, Map<Query, List<Integer>>> plan) {
     final Map<String, Integer> planned = new HashMap<>();
     for (int i : pending) {
       final String id = segments.get(i).segmentId();
       final String node = choose(view.replicas(id), tried.getOrDefault(i, Set.of()), planned);
       if (node == null) {
-        throw new io.nemeton.engine.query.QueryException(QueryErrorCode.QUERY_INTERRUPTED, "segment " + id
-            + ": no historical left to ask (announced by " + view.replicas(id) + ", failed: "
-            + tried.getOrDefault(i, Set.of()) + ")");
+        return i;
       }
       planned.merge(node, 1, Integer::sum);
       plan.computeIfAbsent(node, k -> new IdentityHashMap<>())
           .computeIfAbsent(segments.get(i).query(), k -> new ArrayList<>()).add(i);
     }
-    return plan;
+    return -1;
+  }
+
+  /** Waits until the view has read ZooKeeper twice more (within a second and the deadline); false if it did not. */
+  private boolean awaitFreshView(long deadlineMs) {
+    final long target = view.polls() + 2;
+    final long giveUpMs = Math.min(deadlineMs, System.currentTimeMillis() + 1_000);
+    while (view.polls() < target) {
+      if (System.currentTimeMillis() >= giveUpMs) {
+        return false;
+      }
+      try {
+        Thread.sleep(5);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new io.nemeton.engine.query.QueryException(QueryErrorCode.QUERY_INTERRUPTED, "broker interrupted", e);
+      }
+    }
+    return true;
   }
 
   /** The replica not yet tried with the fewest requests in flight, healthy ones first; null if none. */
