@@ -26,6 +26,7 @@ public final class ZooKeeperCommand {
     if (parent > 0) {
       ParentWatch.exitWhenGone(parent);
     }
+    io.nemeton.node.zookeeper.EmbeddedZooKeeper.limitConnections();
     org.apache.zookeeper.server.ZooKeeperServerMain.main(new String[] {config.toAbsolutePath().toString()});
     return 0;
   }

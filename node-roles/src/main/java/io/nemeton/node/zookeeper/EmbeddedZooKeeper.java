@@ -39,6 +39,7 @@ public final class EmbeddedZooKeeper implements AutoCloseable {
       throw new IllegalArgumentException("zookeeper port=" + port + " must be in [0, 65535]");
     }
     final Path dir = Files.createDirectories(dataDir).toAbsolutePath();
+    limitConnections();
     final InstanceSpec spec = new InstanceSpec(dir.toFile(), port == 0 ? -1 : port, -1, -1, false, 1,
         TICK_MS, MAX_CLIENT_CONNECTIONS, null, "127.0.0.1");
     try {
@@ -75,5 +76,16 @@ public final class EmbeddedZooKeeper implements AutoCloseable {
   @Override
   public String toString() {
     return "EmbeddedZooKeeper[" + connectString() + ", data=" + dataDir + "]";
+  }
+
+  /**
+   * Sets ZooKeeper's process-wide connection limit ({@code zookeeper.maxCnxns}, a system property
+   * it reads at start) unless the operator set it: unset, the server warns at every start that it
+   * has none.
+   */
+  public static void limitConnections() {
+    if (System.getProperty("zookeeper.maxCnxns") == null) {
+      System.setProperty("zookeeper.maxCnxns", "10000");
+    }
   }
 }
