@@ -8,7 +8,8 @@ import java.nio.ByteOrder;
 /**
  * The heads of a k-way merge over the sorted dictionaries of several {@link DictionaryGroups}: per
  * part, the current seen group's id, where its value's UTF-8 bytes lie in the dictionary ({@link
- * DictionaryBytes}) and their first eight bytes as a big-endian word, so most comparisons are one
+ * DictionaryBytes}) and their first eight bytes as a big-endian word (heap arrays the dictionary
+ * keeps: {@link DictionaryBytes#offsets}, {@link DictionaryBytes#firstWords}), so most comparisons are one
  * unsigned compare of two longs and no value is sliced or decoded. Order is unsigned byte order,
  * null first: dictionary order for values below U+D000. A part whose dictionary holds a byte at or
  * above 0xED has each head checked; {@link #advance} reports such a value so the caller can
@@ -26,8 +27,9 @@ final class MergeHeads {
 
   private final DictionaryGroups[] parts;
   private final DictionaryBytes[] dictionaries;
+  private final long[][] firstWords;
+  private final int[][] offsets;
   private final MemorySegment[] values;
-  private final long[] valuesSize;
   private final boolean[] checkEach;
   /** Current id per part (-1 before the first advance). */
   final int[] cursor;
@@ -42,8 +44,9 @@ final class MergeHeads {
     final int count = parts.length;
     this.parts = parts;
     this.dictionaries = new DictionaryBytes[count];
+    this.firstWords = new long[count][];
+    this.offsets = new int[count][];
     this.values = new MemorySegment[count];
-    this.valuesSize = new long[count];
     this.checkEach = new boolean[count];
     this.cursor = new int[count];
     this.done = new boolean[count];
@@ -54,7 +57,8 @@ final class MergeHeads {
     for (int p = 0; p < count; p++) {
       dictionaries[p] = parts[p].column().dictionaryBytes();
       values[p] = dictionaries[p].values();
-      valuesSize[p] = values[p].byteSize();
+      firstWords[p] = dictionaries[p].firstWords();
+      offsets[p] = dictionaries[p].offsets();
       checkEach[p] = dictionaries[p].hasByteFromED();
       cursor[p] = -1;
     }
@@ -83,28 +87,14 @@ final class MergeHeads {
       return false;
     }
     isNull[p] = false;
-    final int from = dictionary.start(id);
-    final int size = dictionary.end(id) - from;
+    final int[] starts = offsets[p];
+    final int from = starts[id];
+    final int size = starts[id + 1] - from;
     start[p] = from;
     length[p] = size;
-    final MemorySegment bytes = values[p];
-    final long word;
-    if (size >= Long.BYTES) {
-      word = bytes.get(BIG_ENDIAN_LONG, from);
-    } else if (size == 0) {
-      word = 0;
-    } else if (from + Long.BYTES <= valuesSize[p]) {
-      // read past the value's end and clear what follows it: a shorter value pads with zeros
-      word = bytes.get(BIG_ENDIAN_LONG, from) & (-1L << (Long.SIZE - Byte.SIZE * size));
-    } else {
-      long bits = 0;
-      for (int i = 0; i < size; i++) {
-        bits |= (bytes.get(ValueLayout.JAVA_BYTE, from + i) & 0xFFL) << (Long.SIZE - Byte.SIZE * (i + 1));
-      }
-      word = bits;
-    }
+    final long word = firstWords[p][id];
     prefix[p] = word;
-    return checkEach[p] && DictionaryBytes.hasByteFromED(bytes, from, from + size);
+    return checkEach[p] && DictionaryBytes.hasByteFromED(values[p], from, from + size);
   }
 
   /**

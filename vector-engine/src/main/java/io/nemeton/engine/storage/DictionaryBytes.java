@@ -20,12 +20,16 @@ public final class DictionaryBytes {
   /** Offsets are little-endian u32, as in the segment file. */
   private static final ValueLayout.OfInt OFFSET = ValueLayout.JAVA_INT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
   private static final ValueLayout.OfLong WORD = ValueLayout.JAVA_LONG_UNALIGNED;
+  private static final ValueLayout.OfLong BIG_ENDIAN_WORD = WORD.withOrder(ByteOrder.BIG_ENDIAN);
 
   private final MemorySegment values;
   private final MemorySegment offsets;
   private final int cardinality;
   private final boolean hasNull;
   private final boolean hasByteFromED;
+  /** Built on first use by {@link #firstWords()}; a benign race may build it twice. */
+  private volatile long[] firstWords;
+  private volatile int[] heapOffsets;
 
   /**
    * Wraps a dictionary's bytes; checks that the offsets cover {@code values} exactly (their
@@ -100,6 +104,57 @@ public final class DictionaryBytes {
   /** Where value {@code id} ends (exclusive) in {@link #values}. */
   public int end(int id) {
     return offsets.getAtIndex(OFFSET, id + 1);
+  }
+
+  /**
+   * Each value's first eight bytes as a big-endian word, zero-padded when shorter (the null id's is
+   * 0), so that unsigned order of two words is the byte order of the values' first eight bytes.
+   * Built on first call (8 bytes per value, kept with the column while its segment is open) and
+   * shared; callers must not modify it.
+   */
+  public long[] firstWords() {
+    long[] words = firstWords;
+    if (words == null) {
+      words = new long[cardinality];
+      final int[] starts = offsets();
+      final long size = values.byteSize();
+      for (int id = 0; id < cardinality; id++) {
+        final int from = starts[id];
+        final int length = starts[id + 1] - from;
+        long word;
+        if (length >= Long.BYTES || (length > 0 && from + Long.BYTES <= size)) {
+          word = values.get(BIG_ENDIAN_WORD, from);
+          if (length < Long.BYTES) {
+            // read past the value's end: clear what follows it
+            word &= -1L << (Long.SIZE - Byte.SIZE * length);
+          }
+        } else {
+          word = 0;
+          for (int i = 0; i < length; i++) {
+            word |= (values.get(ValueLayout.JAVA_BYTE, from + i) & 0xFFL) << (Long.SIZE - Byte.SIZE * (i + 1));
+          }
+        }
+        words[id] = word;
+      }
+      firstWords = words;
+    }
+    return words;
+  }
+
+  /**
+   * The offsets as a heap array of {@code cardinality + 1} entries (value {@code id} spans {@code
+   * [offsets[id], offsets[id + 1])}): built on first call, shared; callers must not modify it.
+   */
+  public int[] offsets() {
+    int[] copy = heapOffsets;
+    if (copy == null) {
+      copy = new int[cardinality + 1];
+      for (int id = 0; id <= cardinality; id++) {
+        copy[id] = offsets.getAtIndex(OFFSET, id);
+      }
+      heapOffsets = copy;
+    }
+    return copy;
   }
 
   /** Whether some value holds a byte at or above 0xED (a character at or above U+D000). */
