@@ -26,7 +26,7 @@ import java.util.Map;
  * where UTF-16 and code point orders can part), so such values make {@link #top} decline and the
  * general path answer.
  *
- * <p>Stateless; allocates per call (the merge positions of every group and the kept entries).
+ * <p>Stateless; allocates per call (the ids of the groups the top-K took in, the kept entries).
  */
 final class DictionaryGroupsLimit {
   /** Larger limits go through the general path (top-K arrays are sized by the limit). */
@@ -68,20 +68,22 @@ final class DictionaryGroupsLimit {
     final GroupCells[] cellsOf = new GroupCells[partCount];
     final int[] nonNullSlots = new int[partCount];
     final int[] valueSlots = new int[partCount];
-    long bound = 0;
     for (int p = 0; p < partCount; p++) {
       cellsOf[p] = partArray[p].cells();
       nonNullSlots[p] = cellsOf[p].nonNullSlot(metric);
       valueSlots[p] = cellsOf[p].valueSlot(metric);
-      bound = Math.max(bound, partArray[p].keyBound());
       if (heads.advance(p)) {
         return null;
       }
     }
     // the operation as a number, so the per-group combine is a branch, not a call
     final int operation = primitive.operation() == null ? 0 : primitive.operation().ordinal();
-    // merge position -> id in each part (-1: absent), to rebuild the kept groups at the end
-    int[] idsBySequence = new int[(int) Math.min(Integer.MAX_VALUE - 16, Math.max(1024, bound + 1) * partCount)];
+    // the merge positions the top-K took in (ascending) and, after each, its id in every part
+    // (-1: absent), to rebuild the kept groups at the end; most groups never enter, so this stays
+    // far smaller than a record of every merge position
+    final int[] headIds = new int[partCount];
+    int[] taken = new int[64 * (partCount + 1)];
+    int takenLength = 0;
     final boolean[] equal = new boolean[partCount];
     final int[] cursor = heads.cursor;
     final boolean[] done = heads.done;
@@ -106,21 +108,16 @@ final class DictionaryGroupsLimit {
       if (smallest < 0) {
         break;
       }
-      if ((long) (sequence + 1) * partCount > idsBySequence.length) {
-        idsBySequence = java.util.Arrays.copyOf(idsBySequence,
-            (int) Math.min(Integer.MAX_VALUE - 16, 2L * idsBySequence.length));
-      }
       boolean seen = false;
       long longMetric = 0;
       double doubleMetric = 0;
-      final int base = sequence * partCount;
       for (int p = 0; p < partCount; p++) {
         if (!equal[p]) {
-          idsBySequence[base + p] = -1;
+          headIds[p] = -1;
           continue;
         }
         final int id = cursor[p];
-        idsBySequence[base + p] = id;
+        headIds[p] = id;
         final GroupCells cells = cellsOf[p];
         final int nonNullSlot = nonNullSlots[p];
         if (nonNullSlot < 0 || cells.cell(id, nonNullSlot) != 0) {
@@ -139,46 +136,58 @@ final class DictionaryGroupsLimit {
           return null;
         }
       }
+      final boolean entered;
       if (isLong) {
-        if (seen) {
-          longs.offer(sequence, longMetric);
-        } else {
-          longs.offerNull(sequence);
-        }
-      } else if (seen) {
-        doubles.offer(sequence, roundToFloat ? (double) (float) doubleMetric : doubleMetric);
+        entered = seen ? longs.offer(sequence, longMetric) : longs.offerNull(sequence);
       } else {
-        doubles.offerNull(sequence);
+        entered = seen ? doubles.offer(sequence, roundToFloat ? (double) (float) doubleMetric : doubleMetric)
+            : doubles.offerNull(sequence);
+      }
+      if (entered) {
+        if (takenLength + partCount + 1 > taken.length) {
+          if (taken.length > Integer.MAX_VALUE / 2 - 16) {
+            return null; // more entries than an array holds: let the general path answer
+          }
+          taken = java.util.Arrays.copyOf(taken, 2 * taken.length);
+        }
+        taken[takenLength] = sequence;
+        System.arraycopy(headIds, 0, taken, takenLength + 1, partCount);
+        takenLength += partCount + 1;
       }
       sequence++;
     }
     final int[] kept = new int[keep];
     final boolean[] nulls = new boolean[keep];
     final int count = isLong ? longs.drain(kept, new long[keep], nulls) : doubles.drain(kept, new double[keep], nulls);
+    // where each kept merge position's ids start in taken (positions there ascend)
+    final int[] idsAt = new int[count];
+    for (int i = 0; i < count; i++) {
+      idsAt[i] = takenAt(taken, takenLength, partCount + 1, kept[i]) + 1;
+    }
     // each part's kept groups at once, so deferred aggregations are computed for those alone
     final Object[][][] valuesOfPart = new Object[partCount][][];
     final int[] partIds = new int[count];
     for (int p = 0; p < partCount; p++) {
       int n = 0;
       for (int i = 0; i < count; i++) {
-        final int id = idsBySequence[kept[i] * partCount + p];
+        final int id = taken[idsAt[i] + p];
         if (id >= 0) {
           partIds[n++] = id;
         }
       }
       valuesOfPart[p] = partArray[p].valuesOf(partIds, n, aggregations.size());
     }
-    final int[] taken = new int[partCount];
+    final int[] usedOfPart = new int[partCount];
     final List<Map.Entry<GroupByEngineKey, Object[]>> entries = new ArrayList<>(count);
     for (int i = 0; i < count; i++) {
       Object[] values = null;
       String value = null;
       for (int p = 0; p < partCount; p++) {
-        final int id = idsBySequence[kept[i] * partCount + p];
+        final int id = taken[idsAt[i] + p];
         if (id < 0) {
           continue;
         }
-        final Object[] partValues = valuesOfPart[p][taken[p]++];
+        final Object[] partValues = valuesOfPart[p][usedOfPart[p]++];
         if (values == null) {
           values = partValues;
           value = partArray[p].column().value(id);
@@ -192,6 +201,24 @@ final class DictionaryGroupsLimit {
           new GroupByEngineKey(first.timeMs(), Collections.singletonList(value)), values));
     }
     return entries;
+  }
+
+  /** Index in {@code taken} of the record of merge position {@code sequence} (records ascend). */
+  private static int takenAt(int[] taken, int length, int recordLength, int sequence) {
+    int low = 0;
+    int high = length / recordLength - 1;
+    while (low <= high) {
+      final int middle = (low + high) >>> 1;
+      final int at = taken[middle * recordLength];
+      if (at < sequence) {
+        low = middle + 1;
+      } else if (at > sequence) {
+        high = middle - 1;
+      } else {
+        return middle * recordLength;
+      }
+    }
+    throw new IllegalStateException("merge position " + sequence + " was kept by the top-K but never recorded");
   }
 
   /**
