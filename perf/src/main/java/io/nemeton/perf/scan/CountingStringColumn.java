@@ -43,6 +43,16 @@ final class CountingStringColumn implements StringColumn {
   }
 
   @Override
+  public java.lang.foreign.MemorySegment valueBytes(int id) {
+    return column.valueBytes(id);
+  }
+
+  @Override
+  public io.nemeton.engine.storage.DictionaryBytes dictionaryBytes() {
+    return column.dictionaryBytes();
+  }
+
+  @Override
   public int lookupId(String value) {
     return column.lookupId(value);
   }

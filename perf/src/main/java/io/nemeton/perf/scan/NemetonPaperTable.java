@@ -100,7 +100,7 @@ public final class NemetonPaperTable implements PaperTable {
   private List<Object> run(Query query, List<QueryableSegment> over) {
     final List<PartialResult> partials = new ArrayList<>(over.size());
     for (QueryableSegment segment : over) {
-      partials.add(engine.runSegment(query, segment));
+      partials.add(engine.runSegmentLocal(query, segment));
     }
     return engine.finish(query, engine.merge(query, partials));
   }

@@ -36,13 +36,43 @@ public record PaperQuery(String id, String nativeJson, Query query, String sql, 
   /** Every query, in the order the benchmark runs and prints them. */
   public static final List<String> IDS = List.of("q1", "q1b", "q2", "q3", "q4", "q5", "q6", "q7");
 
+  /**
+   * System property holding a JSON object of query-context entries added to every native query,
+   * e.g. {@code -Dnemeton.scan.context='{"groupByLateAggregation":false}'} to measure the plain
+   * group-by path.
+   */
+  public static final String CONTEXT_PROPERTY = "nemeton.scan.context";
+
   /** Reads query {@code id} (one of {@link #IDS}) from the class path. */
   public static PaperQuery load(String id) {
     checkKnown(id);
-    final String nativeJson = resource(id + ".json");
+    final String nativeJson = withContext(resource(id + ".json"), System.getProperty(CONTEXT_PROPERTY));
     final Query query = QueryParser.parse(nativeJson);
     return new PaperQuery(id, nativeJson, query, resource(id + ".sql"), columnsOf(id, query), target(id),
         answeredWithoutRowScan(id));
+  }
+
+  /** {@code json} with the entries of the JSON object {@code context} added to its context. */
+  static String withContext(String json, String context) {
+    if (context == null || context.isBlank()) {
+      return json;
+    }
+    try {
+      final com.fasterxml.jackson.databind.ObjectMapper mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+      final com.fasterxml.jackson.databind.node.ObjectNode query =
+          (com.fasterxml.jackson.databind.node.ObjectNode) mapper.readTree(json);
+      final com.fasterxml.jackson.databind.JsonNode extra = mapper.readTree(context);
+      if (!extra.isObject()) {
+        throw new IllegalArgumentException(CONTEXT_PROPERTY + "=" + context + " is not a JSON object");
+      }
+      final com.fasterxml.jackson.databind.JsonNode existing = query.get("context");
+      final com.fasterxml.jackson.databind.node.ObjectNode target =
+          existing instanceof com.fasterxml.jackson.databind.node.ObjectNode object ? object : query.putObject("context");
+      target.setAll((com.fasterxml.jackson.databind.node.ObjectNode) extra);
+      return mapper.writeValueAsString(query);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalArgumentException(CONTEXT_PROPERTY + "=" + context + " is not valid JSON: " + e.getMessage(), e);
+    }
   }
 
   /** Whether query {@code id} must be answered without reading any column block: the counts. */

@@ -143,6 +143,23 @@ public final class StringColumnReader implements ColumnReader {
     return dictionary.valueBytes(id);
   }
 
+  /**
+   * Every dictionary value's UTF-8 bytes back to back in id order (the null id's entry is empty):
+   * a read-only view, no copy, valid while the segment is open. With {@link
+   * #dictionaryValueOffsets} it lets a caller walk and compare values without a slice per value.
+   */
+  public MemorySegment dictionaryValueBytes() {
+    return dictionary.valueBytesAll();
+  }
+
+  /**
+   * {@code cardinality() + 1} little-endian u32 offsets into {@link #dictionaryValueBytes}: value
+   * {@code id} spans {@code [offset[id], offset[id + 1])}; ascending from 0 (checked when opened).
+   */
+  public MemorySegment dictionaryValueOffsets() {
+    return dictionary.valueOffsets();
+  }
+
   /** The id of {@code value} (null allowed), or {@code -(insertion point) - 1} when absent. */
   public int lookupId(String value) {
     return dictionary.lookupId(value);

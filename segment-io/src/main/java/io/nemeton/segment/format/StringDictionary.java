@@ -125,6 +125,16 @@ final class StringDictionary {
     return values.asSlice(start, end - start);
   }
 
+  /** Every value's UTF-8 bytes back to back in id order (the null id's entry is empty); no copy. */
+  MemorySegment valueBytesAll() {
+    return values;
+  }
+
+  /** {@code cardinality + 1} little-endian u32 offsets into {@link #valueBytesAll}, ascending from 0. */
+  MemorySegment valueOffsets() {
+    return offsets;
+  }
+
   /** The id of {@code value}, or {@code -(insertion point) - 1} when it is absent. */
   int lookupId(String value) {
     if (value == null) {

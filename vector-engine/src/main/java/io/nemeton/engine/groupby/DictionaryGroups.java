@@ -20,16 +20,28 @@ final class DictionaryGroups {
   private final long timeMs;
   private final GroupByEngineDimension[] dimensions;
   private final GroupByEngineKeyCodec codec;
-  private final GroupCells cells;
+  private GroupCells cells;
   private final int keyBound;
+  /** Non-null while the cells hold only the ranking aggregation (and row counts). */
+  private LateAggregation late;
 
   DictionaryGroups(long timeMs, GroupByEngineDimension[] dimensions, GroupByEngineKeyCodec codec, GroupCells cells,
       int keyBound) {
+    this(timeMs, dimensions, codec, cells, keyBound, null);
+  }
+
+  /**
+   * Groups whose cells may hold only the aggregation a limit ranks by (and row counts); {@code
+   * late} then computes the others on demand.
+   */
+  DictionaryGroups(long timeMs, GroupByEngineDimension[] dimensions, GroupByEngineKeyCodec codec, GroupCells cells,
+      int keyBound, LateAggregation late) {
     this.timeMs = timeMs;
     this.dimensions = dimensions;
     this.codec = codec;
     this.cells = cells;
     this.keyBound = keyBound;
+    this.late = late;
   }
 
   long timeMs() {
@@ -50,8 +62,46 @@ final class DictionaryGroups {
     return keyBound;
   }
 
+  /**
+   * The cells. While aggregations are deferred only the ranking one (and the row counts) can be
+   * read here; {@link #values}, {@link #valuesOf} and {@link #addTo} compute the others.
+   */
   GroupCells cells() {
     return cells;
+  }
+
+  /** Computes deferred aggregations for every group (scans the segment again); once. */
+  private void complete() {
+    if (late != null) {
+      cells = late.rescan().cells;
+      late = null;
+    }
+  }
+
+  /**
+   * The intermediate values of the seen groups {@code keys[0, count)}, in that order; deferred
+   * aggregations are computed for these groups alone (single dimension).
+   */
+  Object[][] valuesOf(int[] keys, int count, int aggregationCount) {
+    final Object[][] values = new Object[count][];
+    if (count == 0) {
+      return values;
+    }
+    if (late == null) {
+      for (int i = 0; i < count; i++) {
+        values[i] = values(keys[i], aggregationCount);
+      }
+      return values;
+    }
+    final GroupCells kept = late.cellsOf(column(), keys, count);
+    for (int i = 0; i < count; i++) {
+      final Object[] groupValues = new Object[aggregationCount];
+      for (int a = 0; a < aggregationCount; a++) {
+        groupValues[a] = kept.value(i, a);
+      }
+      values[i] = groupValues;
+    }
+    return values;
   }
 
   /** Rows of group {@code key}; 0 for a group never seen. */
@@ -61,6 +111,7 @@ final class DictionaryGroups {
 
   /** The intermediate values of a seen group. */
   Object[] values(int key, int aggregationCount) {
+    complete();
     final Object[] values = new Object[aggregationCount];
     for (int a = 0; a < aggregationCount; a++) {
       values[a] = cells.value(key, a);
@@ -70,6 +121,7 @@ final class DictionaryGroups {
 
   /** Adds every seen group to {@code groups}, combining with equal keys already there. */
   void addTo(Map<GroupByEngineKey, Object[]> groups, List<Aggregation> aggregations) {
+    complete();
     final int[] codes = new int[dimensions.length];
     for (int key = 0; key < keyBound; key++) {
       if (cells.rows(key) == 0) {

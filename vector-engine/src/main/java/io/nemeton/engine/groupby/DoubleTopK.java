@@ -53,14 +53,14 @@ public final class DoubleTopK {
     return order;
   }
 
-  /** Offers one group with a non-null metric. */
-  public void offer(int group, double metric) {
-    values.offer(sortable(metric) ^ flip, group);
+  /** Offers one group with a non-null metric; true when it was kept for now (a later one may push it out). */
+  public boolean offer(int group, double metric) {
+    return values.offer(sortable(metric) ^ flip, group);
   }
 
-  /** Offers one group whose metric is null. */
-  public void offerNull(int group) {
-    nulls.offer(0, group);
+  /** Offers one group whose metric is null; true when it was kept for now. */
+  public boolean offerNull(int group) {
+    return nulls.offer(0, group);
   }
 
   /** Offers groups {@code [0, groupCount)} with metric {@code metrics[group]}, none null. */

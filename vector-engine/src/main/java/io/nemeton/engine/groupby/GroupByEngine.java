@@ -43,11 +43,32 @@ public final class GroupByEngine {
    *
    * @param stampAllWithData with granularity {@code all}, stamp groups with the earliest time the
    *     segment covers (timeseries and topN) instead of the query's start (groupBy)
+   * @param rankingAggregation the aggregation a limit keeping few groups ranks by, or -1: when it
+   *     is one, a scan that can ({@link #deferrable}) computes only it and leaves the others to
+   *     {@link LateAggregation}
    */
   public record Grouping(List<DimensionSpec> dimensions, List<Aggregation> aggregations, Filter filter,
       List<VirtualColumn> virtualColumns, GranularitySpec granularity, List<Interval> intervals,
-      boolean stampAllWithData) {
+      boolean stampAllWithData, int rankingAggregation) {
+
+    public Grouping(List<DimensionSpec> dimensions, List<Aggregation> aggregations, Filter filter,
+        List<VirtualColumn> virtualColumns, GranularitySpec granularity, List<Interval> intervals,
+        boolean stampAllWithData) {
+      this(dimensions, aggregations, filter, virtualColumns, granularity, intervals, stampAllWithData, -1);
+    }
+
+    /** The same grouping with every aggregation computed by the scan. */
+    public Grouping withoutRanking() {
+      return new Grouping(dimensions, aggregations, filter, virtualColumns, granularity, intervals, stampAllWithData,
+          -1);
+    }
   }
+
+  /**
+   * Query-context switch ({@code true} by default): {@code false} makes a groupBy whose limit
+   * ranks by one aggregator compute every aggregator for every group in the scan, the plain path.
+   */
+  public static final String LATE_AGGREGATION_CONTEXT_KEY = "groupByLateAggregation";
 
   public static GroupByEnginePartial runSegment(Grouping grouping, QueryableSegment segment, ScanSettings settings) {
     if (segment.rowCount() == 0) {
@@ -68,10 +89,11 @@ public final class GroupByEngine {
     final GroupByEngineKeyCodec codec = new GroupByEngineKeyCodec(bounds);
     final long maxBytes = settings.maxGroupByBytes();
     final boolean direct = direct(codec, grouping, segment, maxBytes);
+    final boolean late = direct && deferrable(grouping, dimensions);
     GroupKeyHashTable table = null;
     try {
       table = direct ? null : new GroupKeyHashTable(KEY_TABLE_TAG, 1, 0, maxBytes);
-      return scanBuckets(grouping, segment, scan, dimensions, codec, table, maxBytes, direct);
+      return scanBuckets(grouping, segment, scan, dimensions, codec, table, settings, direct, late);
     } catch (GroupByResourceLimitExceededException e) {
       throw GroupCells.resourceError(e, maxBytes);
     } finally {
@@ -84,12 +106,35 @@ public final class GroupByEngine {
   /** Off-heap accounting tag of the group-key tables of groupBy and topN scans. */
   static final String KEY_TABLE_TAG = "groupby-keys";
 
+  /**
+   * Whether a scan may compute only the ranking aggregation: it is set, there are others, all live
+   * in cells, no filter, granularity {@code all} (one bucket), and one plain single-value
+   * dictionary dimension, so the scan's groups stay dictionary groups and each group's rows are its
+   * value's bitmap inside the scanned ranges ({@link LateAggregation}).
+   */
+  private static boolean deferrable(Grouping grouping, GroupByEngineDimension[] dimensions) {
+    if (grouping.rankingAggregation() < 0 || grouping.aggregations().size() < 2 || grouping.filter() != null
+        || !grouping.granularity().isAll() || dimensions.length != 1 || !dimensions[0].plainDictionary()
+        || dimensions[0].column().multiValue()) {
+      return false;
+    }
+    for (Aggregation aggregation : grouping.aggregations()) {
+      if (aggregation.primitive() == null) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   private static GroupByEnginePartial scanBuckets(Grouping grouping, QueryableSegment segment, SegmentScan scan,
-      GroupByEngineDimension[] dimensions, GroupByEngineKeyCodec codec, GroupKeyHashTable table, long maxBytes,
-      boolean direct) {
+      GroupByEngineDimension[] dimensions, GroupByEngineKeyCodec codec, GroupKeyHashTable table,
+      ScanSettings settings, boolean direct, boolean late) {
+    final long maxBytes = settings.maxGroupByBytes();
     final GroupCells cells = new GroupCells(scan, grouping.aggregations(), direct ? (int) codec.keyBound() : 16,
-        maxBytes);
+        maxBytes, late ? grouping.rankingAggregation() : -1);
     final BucketScan bucketScan = new BucketScan(scan, dimensions, codec, table, cells, grouping.aggregations());
+    final int[] ranges = new int[2 * grouping.intervals().size()];
+    int rangeCount = 0;
     final TimeBuckets buckets = new TimeBuckets(grouping.granularity());
     final long dataStart = segment.minTimeMs();
     final long dataEnd = segment.maxTimeMs() + 1;
@@ -101,7 +146,11 @@ public final class GroupByEngine {
       }
       if (buckets.isAll()) {
         final long stamp = grouping.stampAllWithData() ? start : grouping.intervals().get(0).startMs();
-        bucketScan.run(stamp, segment.lowerBoundRow(start), segment.lowerBoundRow(end));
+        final int startRow = segment.lowerBoundRow(start);
+        final int endRow = segment.lowerBoundRow(end);
+        ranges[rangeCount++] = startRow;
+        ranges[rangeCount++] = endRow;
+        bucketScan.run(stamp, startRow, endRow);
         continue;
       }
       long bucket = buckets.floor(start);
@@ -120,7 +169,8 @@ public final class GroupByEngine {
         bucket = next;
       }
     }
-    return bucketScan.finish();
+    return bucketScan.finish(late ? new LateAggregation(grouping, segment, settings,
+        java.util.Arrays.copyOf(ranges, rangeCount)) : null);
   }
 
   /** Group ids below this bound are always used directly as cell indexes (cheap to reset and walk). */
@@ -163,8 +213,12 @@ public final class GroupByEngine {
     final List<DictionaryGroups> parts = new ArrayList<>();
     boolean allDictionary = true;
     for (PartialResult partial : partials) {
-      final List<DictionaryGroups> kept = ((GroupByEnginePartial) partial).dictionaryParts();
+      final GroupByEnginePartial groupPartial = (GroupByEnginePartial) partial;
+      final List<DictionaryGroups> kept = groupPartial.dictionaryParts();
       if (kept == null) {
+        if (groupPartial.groups().isEmpty()) {
+          continue; // a segment without rows in range adds nothing
+        }
         allDictionary = false;
         break;
       }
@@ -281,7 +335,7 @@ public final class GroupByEngine {
      * The partial: the dictionary groups as they are when every dimension is a plain string
      * column, keys index the cells and every aggregator lives in cells; else a map of groups.
      */
-    GroupByEnginePartial finish() {
+    GroupByEnginePartial finish(LateAggregation late) {
       if (!sawRows) {
         // no row matched (e.g. a time filter outside the buckets): no groups and no bucket stamp
         return new GroupByEnginePartial(new LinkedHashMap<>());
@@ -292,7 +346,10 @@ public final class GroupByEngine {
       }
       if (plain) {
         return new GroupByEnginePartial(aggregations,
-            List.of(new DictionaryGroups(stamp, dimensions, codec, cells, keyBound)));
+            List.of(new DictionaryGroups(stamp, dimensions, codec, cells, keyBound, late)));
+      }
+      if (late != null) {
+        throw new IllegalStateException("a scan computing only its ranking aggregation must keep dictionary groups");
       }
       flush();
       return new GroupByEnginePartial(groups);
@@ -406,7 +463,10 @@ public final class GroupByEngine {
 
   /** The grouping of a groupBy query. */
   public static Grouping grouping(io.nemeton.engine.query.GroupByQuery query) {
-    return new Grouping(query.dimensions(), Aggregations.of(query.aggregations()), query.filter(),
-        query.virtualColumns(), query.granularity(), query.intervals().intervals(), false);
+    final List<Aggregation> aggregations = Aggregations.of(query.aggregations());
+    final int ranking = query.context().booleanValue(LATE_AGGREGATION_CONTEXT_KEY, true)
+        ? GroupByEngineResults.rankingAggregation(query, aggregations) : -1;
+    return new Grouping(query.dimensions(), aggregations, query.filter(), query.virtualColumns(), query.granularity(),
+        query.intervals().intervals(), false, ranking);
   }
 }

@@ -179,24 +179,12 @@ public final class GroupByEngineResults {
       return null;
     }
     final Comparator<Map.Entry<GroupByEngineKey, Object[]>> order = limitOrderOnGroups(query, aggregations);
-    if (order == null) {
+    final int metric = rankingAggregation(query, aggregations);
+    if (order == null || metric < 0) {
       return null;
     }
     final DefaultLimitSpec spec = (DefaultLimitSpec) query.limitSpec();
-    if (spec.columns().size() != 1 && !(spec.columns().size() == 2 && byOnlyDimensionAscending(query,
-        spec.columns().get(1)))) {
-      return null;
-    }
     final OrderByColumn column = spec.columns().get(0);
-    int metric = -1;
-    for (int i = 0; i < aggregations.size(); i++) {
-      if (aggregations.get(i).name().equals(column.dimension())) {
-        metric = i;
-      }
-    }
-    if (metric < 0) {
-      return null;
-    }
     final int keep = (int) Math.min(Integer.MAX_VALUE - 8, (long) spec.offset() + spec.limit());
     final List<Map.Entry<GroupByEngineKey, Object[]>> top =
         DictionaryGroupsLimit.top(parts, aggregations, metric, column.direction(), keep);
@@ -206,6 +194,39 @@ public final class GroupByEngineResults {
     final List<Map.Entry<GroupByEngineKey, Object[]>> sorted = new ArrayList<>(top);
     sorted.sort(order);
     return rowsFrom(query, aggregations, sorted, spec.offset());
+  }
+
+  /**
+   * The aggregation a limit spec ranks groups by when the dictionary top-K can answer it: the spec
+   * orders by one aggregator (optionally then by the only dimension, ascending and
+   * lexicographically), no having, no subtotals, at most {@link DictionaryGroupsLimit#MAX_KEEP}
+   * rows kept; -1 otherwise. Whether the aggregator lives in cells is the top-K's to check.
+   */
+  static int rankingAggregation(GroupByQuery query, List<Aggregation> aggregations) {
+    if (!(query.limitSpec() instanceof DefaultLimitSpec spec) || spec.limit() == null || query.having() != null
+        || (query.subtotalsSpec() != null && !query.subtotalsSpec().isEmpty())) {
+      return -1;
+    }
+    if (spec.columns().size() != 1 && !(spec.columns().size() == 2 && byOnlyDimensionAscending(query,
+        spec.columns().get(1)))) {
+      return -1;
+    }
+    if ((long) spec.offset() + spec.limit() > DictionaryGroupsLimit.MAX_KEEP) {
+      return -1;
+    }
+    final String name = spec.columns().get(0).dimension();
+    for (int d = 0; d < query.dimensions().size(); d++) {
+      if (query.dimensions().get(d).outputName().equals(name)) {
+        return -1;
+      }
+    }
+    int metric = -1;
+    for (int i = 0; i < aggregations.size(); i++) {
+      if (aggregations.get(i).name().equals(name)) {
+        metric = i;
+      }
+    }
+    return metric;
   }
 
   /**

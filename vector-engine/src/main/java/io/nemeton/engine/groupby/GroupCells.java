@@ -35,13 +35,26 @@ final class GroupCells {
   private final int[] valueSlots;
   private final int[] nonNullSlots;
   private final GroupAggregator[] generic;
+  /** Aggregations left out of this scan ({@link #GroupCells(SegmentScan, List, int, long, int)}). */
+  private final boolean[] deferred;
   private final AccumulatorTable table;
   private int[] counts;
   private final long maxBytes;
   private int capacity;
 
   GroupCells(SegmentScan scan, List<Aggregation> aggregations, int initialGroups, long maxBytes) {
+    this(scan, aggregations, initialGroups, maxBytes, -1);
+  }
+
+  /**
+   * Cells of aggregation {@code only} alone (and the row counts), when {@code only >= 0}: the
+   * others are deferred, computed later for the few groups a limit keeps ({@link
+   * DictionaryGroups}); every aggregation must then be a primitive one. Asking a deferred
+   * aggregation's value is a programming error.
+   */
+  GroupCells(SegmentScan scan, List<Aggregation> aggregations, int initialGroups, long maxBytes, int only) {
     final int count = aggregations.size();
+    this.deferred = new boolean[count];
     this.primitives = new PrimitiveAggregation[count];
     this.inputs = new NumericBlocks[count];
     this.valueSlots = new int[count];
@@ -60,6 +73,11 @@ final class GroupCells {
         continue;
       }
       primitives[a] = primitive;
+      if (only >= 0 && a != only) {
+        deferred[a] = true;
+        valueSlots[a] = -1;
+        continue;
+      }
       if (primitive.type() == PrimitiveAggregation.Type.COUNT) {
         valueSlots[a] = ROWS_SLOT;
         continue;
@@ -201,7 +219,7 @@ final class GroupCells {
         generic[a].aggregate(batch, groupIds);
         continue;
       }
-      if (primitive.type() == PrimitiveAggregation.Type.COUNT) {
+      if (primitive.type() == PrimitiveAggregation.Type.COUNT || deferred[a]) {
         continue;
       }
       final NumericBlocks input = inputs[a];
@@ -274,8 +292,21 @@ final class GroupCells {
     return table == null ? counts[group] : table.longValue(group, ROWS_SLOT);
   }
 
+  /** Whether some aggregation was left out of this scan. */
+  boolean hasDeferred() {
+    for (boolean left : deferred) {
+      if (left) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** The intermediate value of aggregation {@code a} for a group that saw rows. */
   Object value(int group, int a) {
+    if (deferred[a]) {
+      throw new IllegalStateException("aggregation " + a + " was deferred; its cells were not computed");
+    }
     final PrimitiveAggregation primitive = primitives[a];
     if (primitive == null) {
       return generic[a].get(group);

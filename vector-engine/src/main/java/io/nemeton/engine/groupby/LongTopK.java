@@ -54,14 +54,14 @@ public final class LongTopK {
     return order;
   }
 
-  /** Offers one group with a non-null metric. */
-  public void offer(int group, long metric) {
-    values.offer(metric ^ flip, group);
+  /** Offers one group with a non-null metric; true when it was kept for now (a later one may push it out). */
+  public boolean offer(int group, long metric) {
+    return values.offer(metric ^ flip, group);
   }
 
-  /** Offers one group whose metric is null. */
-  public void offerNull(int group) {
-    nulls.offer(0, group);
+  /** Offers one group whose metric is null; true when it was kept for now. */
+  public boolean offerNull(int group) {
+    return nulls.offer(0, group);
   }
 
   /** Offers groups {@code [0, groupCount)} with metric {@code metrics[group]}, none null. */

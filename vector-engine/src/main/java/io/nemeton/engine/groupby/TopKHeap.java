@@ -33,17 +33,22 @@ final class TopKHeap {
     return key > otherKey || (key == otherKey && group < otherGroup);
   }
 
-  void offer(long key, int group) {
+  /** Offers a candidate; true when it entered the heap (it may still be pushed out later). */
+  boolean offer(long key, int group) {
     if (size < limit) {
       keys[size] = key;
       groups[size] = group;
       siftUp(size++);
+      return true;
     } else if (limit > 0 && better(key, group, keys[0], groups[0])) {
       keys[0] = key;
       groups[0] = group;
       siftDown(0);
+      return true;
     }
+    return false;
   }
+
 
   /** The worst key kept once full, so scans can skip candidates that cannot enter. */
   boolean full() {

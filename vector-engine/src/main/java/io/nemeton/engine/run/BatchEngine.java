@@ -103,14 +103,24 @@ public final class BatchEngine implements Engine {
   @Override
   public PartialResult runSegment(Query query, QueryableSegment segment) {
     checkDataSource(query);
-    return scan(query, segment);
+    return scan(query, segment, false);
+  }
+
+  @Override
+  public PartialResult runSegmentLocal(Query query, QueryableSegment segment) {
+    checkDataSource(query);
+    return scan(query, segment, true);
   }
 
   private PartialResult scan(Query query, QueryableSegment segment) {
+    return scan(query, segment, false);
+  }
+
+  private PartialResult scan(Query query, QueryableSegment segment, boolean local) {
     return switch (query) {
       case TimeseriesQuery timeseries -> TimeseriesEngine.runSegment(timeseries, segment, settings(query));
-      case GroupByQuery groupBy -> GroupByEngine.runSegment(GroupByEngine.grouping(groupBy), segment,
-          settings(query));
+      case GroupByQuery groupBy -> GroupByEngine.runSegment(local ? GroupByEngine.grouping(groupBy)
+          : GroupByEngine.grouping(groupBy).withoutRanking(), segment, settings(query));
       case TopNQuery topN -> TopNEngine.runSegment(topN, segment, settings(query));
       case ScanQuery scan -> ScanEngine.runSegment(scan, segment, settings(query));
       case SearchQuery search -> SearchEngine.runSegment(search, segment, settings(query));
@@ -166,7 +176,7 @@ public final class BatchEngine implements Engine {
     checkDataSource(query);
     final List<Future<PartialResult>> futures = new ArrayList<>(segments.size());
     for (QueryableSegment segment : segments) {
-      futures.add(pool.submit(() -> runSegment(query, segment)));
+      futures.add(pool.submit(() -> runSegmentLocal(query, segment)));
     }
     final List<PartialResult> partials = new ArrayList<>(segments.size());
     final long timeoutMs = query.context().timeoutMs(0);

@@ -19,6 +19,16 @@ public interface Engine extends AutoCloseable {
   /** The partial result of one segment. */
   PartialResult runSegment(Query query, QueryableSegment segment);
 
+  /**
+   * The partial result of one segment for a caller that merges and finishes it in this process
+   * while the segment stays open: it may leave work to the finish (a groupBy whose limit ranks by
+   * one aggregator then computes the other aggregators only for the groups kept). Encoding such a
+   * partial is correct but does that work for every group. Defaults to {@link #runSegment}.
+   */
+  default PartialResult runSegmentLocal(Query query, QueryableSegment segment) {
+    return runSegment(query, segment);
+  }
+
   /** Merges partial results given in segment order (which first/last ties follow). */
   PartialResult merge(Query query, List<? extends PartialResult> partials);
 

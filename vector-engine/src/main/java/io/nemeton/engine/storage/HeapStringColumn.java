@@ -14,6 +14,7 @@ final class HeapStringColumn implements StringColumn {
   private final ColumnarSegment.StringColumn column;
   private final int rowCount;
   private volatile ImmutableRoaringBitmap[] bitmaps;
+  private volatile DictionaryBytes dictionaryBytes;
 
   HeapStringColumn(ColumnarSegment.StringColumn column, int rowCount) {
     this.column = column;
@@ -43,6 +44,16 @@ final class HeapStringColumn implements StringColumn {
   @Override
   public String value(int id) {
     return column.dictionary()[id];
+  }
+
+  @Override
+  public DictionaryBytes dictionaryBytes() {
+    DictionaryBytes bytes = dictionaryBytes;
+    if (bytes == null) {
+      bytes = DictionaryBytes.encode(this);
+      dictionaryBytes = bytes;
+    }
+    return bytes;
   }
 
   @Override

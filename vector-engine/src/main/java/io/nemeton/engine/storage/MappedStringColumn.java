@@ -7,6 +7,8 @@ import org.roaringbitmap.buffer.ImmutableRoaringBitmap;
 /** A string column of a mapped segment file. Thread-safe; dictionary values allocate on read. */
 final class MappedStringColumn implements StringColumn {
   private final StringColumnReader reader;
+  /** Built on first use: checking every value's bytes once is a pass over the dictionary. */
+  private volatile DictionaryBytes dictionaryBytes;
 
   MappedStringColumn(StringColumnReader reader) {
     this.reader = reader;
@@ -40,6 +42,17 @@ final class MappedStringColumn implements StringColumn {
   @Override
   public MemorySegment valueBytes(int id) {
     return reader.valueBytes(id);
+  }
+
+  @Override
+  public DictionaryBytes dictionaryBytes() {
+    DictionaryBytes bytes = dictionaryBytes;
+    if (bytes == null) {
+      bytes = DictionaryBytes.of(reader.dictionaryValueBytes(), reader.dictionaryValueOffsets(), reader.cardinality(),
+          reader.hasNullValue());
+      dictionaryBytes = bytes;
+    }
+    return bytes;
   }
 
   @Override

@@ -30,6 +30,15 @@ public interface StringColumn extends SortedDictionary {
     return value == null ? null : MemorySegment.ofArray(value.getBytes(StandardCharsets.UTF_8));
   }
 
+  /**
+   * The whole dictionary as UTF-8 bytes and offsets, for walking values without a slice or a
+   * String each; valid while the segment is open. This default encodes every value (allocates the
+   * dictionary's bytes); a mapped column returns a view of the file, built once.
+   */
+  default DictionaryBytes dictionaryBytes() {
+    return DictionaryBytes.encode(this);
+  }
+
   /** The id of {@code value} (null allowed), or {@code -(insertion point) - 1} when absent. */
   int lookupId(String value);
 

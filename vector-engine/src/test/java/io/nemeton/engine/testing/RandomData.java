@@ -39,7 +39,7 @@ public final class RandomData {
 
   /**
    * A value of a column with about as many distinct values as rows (most groups hold one or two
-   * rows, so limit specs meet many ties); with {@code unusual}, now and then a value whose UTF-16
+   * rows, so limit specs meet many ties; some values extend others); with {@code unusual}, now and then a value whose UTF-16
    * order differs from its code point order (a supplementary character, or one in U+E000..U+FFFF).
    */
   static String highCardinality(SplittableRandom random, int rowCount, boolean unusual) {
@@ -50,7 +50,15 @@ public final class RandomData {
     if (choice == 1) {
       return "h\uFFFD" + random.nextInt(3);
     }
-    return String.format("h%05d", random.nextInt(1 + rowCount));
+    final String value = String.format("h%05d", random.nextInt(1 + rowCount));
+    // now and then a longer value sharing the first bytes, so merges compare past eight bytes,
+    // padding (a NUL after the short value) and tails longer than 32 bytes
+    return switch (random.nextInt(16)) {
+      case 0 -> value + "\u0000";
+      case 1 -> value + "ab";
+      case 2 -> value + "-" + "t".repeat(random.nextInt(48)) + random.nextInt(3);
+      default -> value;
+    };
   }
 
   public static Dataset dataset(SplittableRandom random) {

@@ -129,6 +129,62 @@ public final class RandomEngineQueries {
     return query.toString();
   }
 
+  /**
+   * A groupBy whose limit ranks groups by one aggregator, mostly in the shape that lets scans defer
+   * the other aggregators (one dimension, no filter, granularity all, every aggregator in cells)
+   * and now and then just outside it, or with the deferral switched off by the context.
+   */
+  public String rankedGroupBy() {
+    final ObjectNode query = base("groupBy");
+    if (random.nextInt(4) != 0) {
+      query.remove("filter");
+    }
+    query.set("granularity", random.nextInt(6) == 0 ? JSON.textNode("day") : JSON.textNode("all"));
+    final String dimension = pick(new String[] {"h1", "h1", "h1", "s1", "s2", "m1"});
+    query.putArray("dimensions").add(dimension);
+    final ArrayNode aggregations = query.putArray("aggregations");
+    aggregations.addObject().put("type", "count").put("name", "rows");
+    aggregations.addObject().put("type", "longSum").put("name", "sumL").put("fieldName", "l1");
+    final String[][] primitive = {
+        {"doubleSum", "sumD", "d1"}, {"floatSum", "sumF", "f1"}, {"longMin", "minL", "l1"},
+        {"longMax", "maxL", "l1"}, {"doubleMin", "minD", "d1"}, {"doubleMax", "maxD", "d1"},
+        {"floatMin", "minF", "f1"}, {"floatMax", "maxF", "f1"}, {"doubleSum", "sumLAsDouble", "l1"}};
+    final java.util.List<String> orderable = new java.util.ArrayList<>(java.util.List.of("rows", "sumL"));
+    for (String[] aggregator : primitive) {
+      if (random.nextInt(3) == 0) {
+        aggregations.addObject().put("type", aggregator[0]).put("name", aggregator[1]).put("fieldName", aggregator[2]);
+        orderable.add(aggregator[1]);
+      }
+    }
+    if (random.nextInt(8) == 0) {
+      aggregations.addObject().put("type", "doubleMean").put("name", "meanD").put("fieldName", "d1");
+    }
+    if (random.nextInt(3) == 0) {
+      final ObjectNode post = query.putArray("postAggregations").addObject();
+      post.put("type", "arithmetic").put("name", "ratio").put("fn", "/");
+      final ArrayNode fields = post.putArray("fields");
+      fields.addObject().put("type", "fieldAccess").put("fieldName", "sumL");
+      fields.addObject().put("type", "fieldAccess").put("fieldName", "rows");
+    }
+    final ObjectNode limit = query.putObject("limitSpec");
+    limit.put("type", "default");
+    limit.put("limit", 1 + random.nextInt(20));
+    if (random.nextInt(3) == 0) {
+      limit.put("offset", random.nextInt(4));
+    }
+    final ArrayNode columns = limit.putArray("columns");
+    columns.addObject().put("dimension", pick(orderable.toArray(new String[0])))
+        .put("direction", random.nextBoolean() ? "descending" : "ascending");
+    if (random.nextBoolean()) {
+      columns.addObject().put("dimension", dimension)
+          .put("direction", random.nextInt(5) == 0 ? "descending" : "ascending").put("dimensionOrder", "lexicographic");
+    }
+    if (random.nextInt(5) == 0) {
+      query.putObject("context").put("groupByLateAggregation", false);
+    }
+    return query.toString();
+  }
+
   private ObjectNode base(String type) {
     final ObjectNode query = JSON.objectNode();
     query.put("queryType", type);
