@@ -4,14 +4,24 @@ import io.nemeton.memory.GrowableBytes;
 
 /**
  * Writes a bit-packed stream in {@link PackedLayout}: {@code values[i] - base} (taken as an unsigned
- * {@code width}-bit number) for every value. The encode side: allocates one small scratch array per
- * call. Stateless and thread-safe.
+ * {@code width}-bit number) for every value. The encode side: allocates nothing when given a group
+ * scratch array ({@code width * 8} ints at least), else one small array per call. Stateless and
+ * thread-safe.
  */
 public final class BitPacker {
   private BitPacker() {}
 
   /** Appends the packed stream of {@code values[0, count)} minus {@code base}; returns bytes written. */
   public static int pack(long[] values, int count, long base, int width, GrowableBytes out) {
+    return pack(values, count, base, width, out, new int[Math.clamp(width, 0, PackedLayout.MAX_LANE_WIDTH)
+        * PackedLayout.LANES]);
+  }
+
+  /**
+   * As {@link #pack(long[], int, long, int, GrowableBytes)}, with {@code groupWords} (at least
+   * {@code min(width, 32) * 8} ints, contents ignored) as the scratch of one group.
+   */
+  public static int pack(long[] values, int count, long base, int width, GrowableBytes out, int[] groupWords) {
     if (width < 0 || width > 64) {
       throw new IllegalArgumentException("bit width=" + width + " outside 0..64");
     }
@@ -24,9 +34,14 @@ public final class BitPacker {
       return out.size() - start;
     }
     final int groups = count / PackedLayout.GROUP_VALUES;
-    final int[] words = new int[width * PackedLayout.LANES];
+    final int[] words = groupWords;
+    final int wordCount = width * PackedLayout.LANES;
+    if (words.length < wordCount) {
+      throw new IllegalArgumentException("group scratch length=" + words.length + " below " + wordCount
+          + " for bit width=" + width);
+    }
     for (int g = 0; g < groups; g++) {
-      java.util.Arrays.fill(words, 0);
+      java.util.Arrays.fill(words, 0, wordCount, 0);
       final int first = g * PackedLayout.GROUP_VALUES;
       for (int m = 0; m < 32; m++) {
         final int bit = m * width;
@@ -41,8 +56,8 @@ public final class BitPacker {
           }
         }
       }
-      for (int word : words) {
-        out.writeInt(word);
+      for (int w = 0; w < wordCount; w++) {
+        out.writeInt(words[w]);
       }
     }
     packHorizontal(values, groups * PackedLayout.GROUP_VALUES, count - groups * PackedLayout.GROUP_VALUES, base,
