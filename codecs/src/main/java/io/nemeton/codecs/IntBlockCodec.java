@@ -40,7 +40,7 @@ public final class IntBlockCodec {
     LongBlockEncoder.checkArguments(values.length, count, KIND);
     final EncoderScratch arrays = scratch.arrays();
     final long[] wide = IntBlockEncoder.widen(values, count, arrays);
-    final LongStatistics statistics = arrays.statistics().compute(wide, count);
+    final LongStatistics statistics = arrays.statistics().computeWithoutDeltas(wide, count);
     return IntBlockEncoder.write(wide, count, statistics, IntBlockEncoder.choose(statistics), out, arrays);
   }
 

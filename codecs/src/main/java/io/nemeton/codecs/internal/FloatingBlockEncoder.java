@@ -45,7 +45,7 @@ public final class FloatingBlockEncoder {
     final long constantBytes = isConstant(bits, count) ? BlockLayout.HEADER_BYTES + valueBytes : -1;
     final long decimalBytes = exponent < 0 ? -1
         : BlockLayout.HEADER_BYTES + DecimalScaling.FIELDS
-            + PackedLayout.packedBytes(count, scratch.statistics().compute(scaled, count).width());
+            + PackedLayout.packedBytes(count, scratch.statistics().computeWithoutDeltas(scaled, count).width());
     if (forced != null) {
       final long bytes = switch (forced) {
         case RAW -> rawBytes;

@@ -71,6 +71,41 @@ public final class LongStatistics {
     return this;
   }
 
+  /**
+   * As {@link #compute} but without the neighbour differences ({@code deltaMin} and {@code deltaMax}
+   * are left 0), for encoders that never size a delta block (ints, decimal-scaled floating values):
+   * two fewer dependent min/max chains per value.
+   */
+  public LongStatistics computeWithoutDeltas(long[] values, int count) {
+    this.count = count;
+    this.values = values;
+    this.longestRun = -1;
+    this.deltaMin = 0;
+    this.deltaMax = 0;
+    if (count == 0) {
+      min = 0;
+      max = 0;
+      constant = true;
+      runs = 0;
+      longestRun = 1;
+      return this;
+    }
+    long min = values[0];
+    long max = values[0];
+    int changes = 0;
+    for (int i = 1; i < count; i++) {
+      final long value = values[i];
+      min = Math.min(min, value);
+      max = Math.max(max, value);
+      changes += value != values[i - 1] ? 1 : 0;
+    }
+    this.min = min;
+    this.max = max;
+    this.constant = min == max;
+    this.runs = changes + 1;
+    return this;
+  }
+
   /** The longest run of equal neighbours (1 when no two neighbours are equal). */
   public int longestRun() {
     if (longestRun < 0) {
