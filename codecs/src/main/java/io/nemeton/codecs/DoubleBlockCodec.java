@@ -1,6 +1,7 @@
 package io.nemeton.codecs;
 
 import io.nemeton.codecs.internal.BlockLayout;
+import io.nemeton.codecs.internal.EncoderScratch;
 import io.nemeton.codecs.internal.FloatingBlockDecoder;
 import io.nemeton.codecs.internal.FloatingBlockEncoder;
 import io.nemeton.codecs.internal.VectorSupport;
@@ -15,7 +16,8 @@ import java.lang.foreign.MemorySegment;
  * to longs, then frame of reference and bit-packing); ties go to the faster decode. Layouts: {@code
  * codecs/README.md}.
  *
- * <p>Stateless and thread-safe. Encoding allocates scratch; decoding never allocates (except to throw)
+ * <p>Stateless and thread-safe. Encoding allocates scratch unless given a {@link
+ * BlockEncoderScratch}; decoding never allocates (except to throw)
  * and writes only {@code destination[0, count)}. Decoding checks the header against the segment and
  * the destination and throws {@link CodecException} on a bad block; it never reads outside {@code in}.
  */
@@ -26,7 +28,15 @@ public final class DoubleBlockCodec {
 
   /** Appends the encoded block of {@code values[0, count)} to {@code out}; returns bytes written. */
   public static int encode(double[] values, int count, GrowableBytes out) {
-    return FloatingBlockEncoder.encodeDoubles(values, count, null, out);
+    return FloatingBlockEncoder.encodeDoubles(values, count, null, out, new EncoderScratch());
+  }
+
+  /**
+   * As {@link #encode(double[], int, GrowableBytes)} (same bytes), allocating nothing once {@code
+   * scratch} has grown to the block size.
+   */
+  public static int encode(double[] values, int count, GrowableBytes out, BlockEncoderScratch scratch) {
+    return FloatingBlockEncoder.encodeDoubles(values, count, null, out, scratch.arrays());
   }
 
   /**
@@ -39,7 +49,7 @@ public final class DoubleBlockCodec {
     if (encoding == null) {
       throw new IllegalArgumentException(KIND + ": encoding must not be null");
     }
-    return FloatingBlockEncoder.encodeDoubles(values, count, encoding, out);
+    return FloatingBlockEncoder.encodeDoubles(values, count, encoding, out, new EncoderScratch());
   }
 
   /** Number of values in the block at {@code offset}; checks the header. */

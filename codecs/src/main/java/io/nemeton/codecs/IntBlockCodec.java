@@ -1,6 +1,7 @@
 package io.nemeton.codecs;
 
 import io.nemeton.codecs.internal.BlockLayout;
+import io.nemeton.codecs.internal.EncoderScratch;
 import io.nemeton.codecs.internal.IntBlockDecoder;
 import io.nemeton.codecs.internal.IntBlockEncoder;
 import io.nemeton.codecs.internal.LongBlockEncoder;
@@ -16,7 +17,8 @@ import java.lang.foreign.MemorySegment;
  * BlockEncoding#BIT_PACKED} and {@link BlockEncoding#RUN_LENGTH} (run-length only when runs average
  * four or more values); ties go to the faster decode. Layouts: {@code codecs/README.md}.
  *
- * <p>Stateless and thread-safe. Encoding allocates scratch; decoding never allocates (except to throw)
+ * <p>Stateless and thread-safe. Encoding allocates scratch unless given a {@link
+ * BlockEncoderScratch}; decoding never allocates (except to throw)
  * and writes only {@code destination[0, count)}. Decoding checks the header against the segment and
  * the destination and throws {@link CodecException} on a bad block; it never reads outside {@code in}.
  */
@@ -27,10 +29,19 @@ public final class IntBlockCodec {
 
   /** Appends the encoded block of {@code values[0, count)} to {@code out}; returns bytes written. */
   public static int encode(int[] values, int count, GrowableBytes out) {
+    return encode(values, count, out, new BlockEncoderScratch());
+  }
+
+  /**
+   * As {@link #encode(int[], int, GrowableBytes)} (same bytes), allocating nothing once {@code
+   * scratch} has grown to the block size.
+   */
+  public static int encode(int[] values, int count, GrowableBytes out, BlockEncoderScratch scratch) {
     LongBlockEncoder.checkArguments(values.length, count, KIND);
-    final long[] wide = IntBlockEncoder.widen(values, count);
-    final LongStatistics statistics = LongStatistics.of(wide, count);
-    return IntBlockEncoder.write(wide, count, statistics, IntBlockEncoder.choose(statistics), out);
+    final EncoderScratch arrays = scratch.arrays();
+    final long[] wide = IntBlockEncoder.widen(values, count, arrays);
+    final LongStatistics statistics = arrays.statistics().computeWithoutDeltas(wide, count);
+    return IntBlockEncoder.write(wide, count, statistics, IntBlockEncoder.choose(statistics), out, arrays);
   }
 
   /**
@@ -41,18 +52,19 @@ public final class IntBlockCodec {
    */
   public static int encode(int[] values, int count, BlockEncoding encoding, GrowableBytes out) {
     LongBlockEncoder.checkArguments(values.length, count, KIND);
-    final long[] wide = IntBlockEncoder.widen(values, count);
-    final LongStatistics statistics = LongStatistics.of(wide, count);
+    final EncoderScratch arrays = new EncoderScratch();
+    final long[] wide = IntBlockEncoder.widen(values, count, arrays);
+    final LongStatistics statistics = arrays.statistics().compute(wide, count);
     if (IntBlockEncoder.encodedBytes(statistics, encoding) < 0) {
       throw new IllegalArgumentException(KIND + ": encoding=" + encoding + " does not apply to these values");
     }
-    return IntBlockEncoder.write(wide, count, statistics, encoding, out);
+    return IntBlockEncoder.write(wide, count, statistics, encoding, out, arrays);
   }
 
   /** The encoding {@link #encode(int[], int, GrowableBytes)} would choose for {@code values[0, count)}. */
   public static BlockEncoding chooseEncoding(int[] values, int count) {
     LongBlockEncoder.checkArguments(values.length, count, KIND);
-    return IntBlockEncoder.choose(LongStatistics.of(IntBlockEncoder.widen(values, count), count));
+    return IntBlockEncoder.choose(LongStatistics.of(IntBlockEncoder.widen(values, count, new EncoderScratch()), count));
   }
 
   /** Number of values in the block at {@code offset}; checks the header. */

@@ -1,6 +1,7 @@
 package io.nemeton.codecs;
 
 import io.nemeton.codecs.internal.BlockLayout;
+import io.nemeton.codecs.internal.EncoderScratch;
 import io.nemeton.codecs.internal.LongBlockDecoder;
 import io.nemeton.codecs.internal.LongBlockEncoder;
 import io.nemeton.codecs.internal.LongStatistics;
@@ -15,7 +16,8 @@ import java.lang.foreign.MemorySegment;
  * BlockEncoding#DELTA} and {@link BlockEncoding#RUN_LENGTH} (run-length only when runs average four
  * or more values); ties go to the faster decode. Layouts: {@code codecs/README.md}.
  *
- * <p>Stateless and thread-safe. Encoding allocates scratch; decoding never allocates (except to throw)
+ * <p>Stateless and thread-safe. Encoding allocates scratch unless given a {@link
+ * BlockEncoderScratch}; decoding never allocates (except to throw)
  * and writes only {@code destination[0, count)}. Decoding checks the header against the segment and
  * the destination and throws {@link CodecException} on a bad block; it never reads outside {@code in}.
  */
@@ -26,9 +28,18 @@ public final class LongBlockCodec {
 
   /** Appends the encoded block of {@code values[0, count)} to {@code out}; returns bytes written. */
   public static int encode(long[] values, int count, GrowableBytes out) {
+    return encode(values, count, out, new BlockEncoderScratch());
+  }
+
+  /**
+   * As {@link #encode(long[], int, GrowableBytes)} (same bytes), allocating nothing once {@code
+   * scratch} has grown to the block size.
+   */
+  public static int encode(long[] values, int count, GrowableBytes out, BlockEncoderScratch scratch) {
     LongBlockEncoder.checkArguments(values.length, count, KIND);
-    final LongStatistics statistics = LongStatistics.of(values, count);
-    return LongBlockEncoder.write(values, count, statistics, LongBlockEncoder.choose(statistics), out);
+    final EncoderScratch arrays = scratch.arrays();
+    final LongStatistics statistics = arrays.statistics().compute(values, count);
+    return LongBlockEncoder.write(values, count, statistics, LongBlockEncoder.choose(statistics), out, arrays);
   }
 
   /**
@@ -44,7 +55,7 @@ public final class LongBlockCodec {
     if (LongBlockEncoder.encodedBytes(statistics, encoding) < 0) {
       throw new IllegalArgumentException(KIND + ": encoding=" + encoding + " does not apply to these values");
     }
-    return LongBlockEncoder.write(values, count, statistics, encoding, out);
+    return LongBlockEncoder.write(values, count, statistics, encoding, out, new EncoderScratch());
   }
 
   /** The encoding {@link #encode(long[], int, GrowableBytes)} would choose for {@code values[0, count)}. */

@@ -6,8 +6,8 @@ import io.nemeton.memory.GrowableBytes;
 /**
  * Encodes blocks of ints: widens them to longs once so that statistics, bit-packing and run-length
  * are shared with longs, sizes every applicable int encoding and writes the smallest (ties: constant,
- * raw, bit-packed, run-length). The write side: allocates scratch per call. Stateless and
- * thread-safe.
+ * raw, bit-packed, run-length). The write side: its scratch comes from the caller's {@link
+ * EncoderScratch}. Stateless and thread-safe.
  */
 public final class IntBlockEncoder {
   private static final BlockEncoding[] PREFERENCE = {
@@ -18,9 +18,9 @@ public final class IntBlockEncoder {
 
   private IntBlockEncoder() {}
 
-  /** The values widened to longs, for {@link LongStatistics#of} and the writers. */
-  public static long[] widen(int[] values, int count) {
-    final long[] wide = new long[count];
+  /** The values widened to longs in {@code scratch}, for {@link LongStatistics} and the writers. */
+  public static long[] widen(int[] values, int count, EncoderScratch scratch) {
+    final long[] wide = scratch.wide(count);
     for (int i = 0; i < count; i++) {
       wide[i] = values[i];
     }
@@ -60,7 +60,7 @@ public final class IntBlockEncoder {
 
   /** Writes the widened {@code values[0, count)} in {@code encoding}, which must apply; returns bytes written. */
   public static int write(long[] wide, int count, LongStatistics statistics, BlockEncoding encoding,
-      GrowableBytes out) {
+      GrowableBytes out, EncoderScratch scratch) {
     final int start = out.size();
     out.writeByte(encoding.id());
     out.writeInt(count);
@@ -75,14 +75,14 @@ public final class IntBlockEncoder {
         final int width = statistics.width();
         out.writeInt((int) statistics.min);
         out.writeByte(width);
-        BitPacker.pack(wide, count, statistics.min, width, out);
+        BitPacker.pack(wide, count, statistics.min, width, out, scratch.groupWords());
       }
       case RUN_LENGTH -> {
         out.writeInt(statistics.runs);
         out.writeLong(statistics.min);
         out.writeByte(statistics.width());
         out.writeByte(statistics.runLengthWidth());
-        RunLengthEncoder.writeStreams(wide, count, statistics, out);
+        RunLengthEncoder.writeStreams(wide, count, statistics, out, scratch);
       }
       case DELTA, DECIMAL -> throw new IllegalArgumentException("encoding=" + encoding + " does not apply to int blocks");
     }

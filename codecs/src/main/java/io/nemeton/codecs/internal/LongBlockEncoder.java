@@ -6,8 +6,8 @@ import io.nemeton.memory.GrowableBytes;
 /**
  * Encodes blocks of longs (and, widened, of ints): sizes every applicable encoding from {@link
  * LongStatistics}, picks the smallest (ties to the faster decode: constant, raw, bit-packed,
- * run-length, delta) and writes it. The write side: allocates scratch per call. Stateless and
- * thread-safe.
+ * run-length, delta) and writes it. The write side: its scratch comes from the caller's {@link
+ * EncoderScratch}. Stateless and thread-safe.
  */
 public final class LongBlockEncoder {
   /** Tie order: earlier decodes faster. */
@@ -63,7 +63,7 @@ public final class LongBlockEncoder {
 
   /** Writes {@code values[0, count)} in {@code encoding}, which must apply; returns bytes written. */
   public static int write(long[] values, int count, LongStatistics statistics, BlockEncoding encoding,
-      GrowableBytes out) {
+      GrowableBytes out, EncoderScratch scratch) {
     final int start = out.size();
     out.writeByte(encoding.id());
     out.writeInt(count);
@@ -78,27 +78,28 @@ public final class LongBlockEncoder {
         final int width = statistics.width();
         out.writeLong(statistics.min);
         out.writeByte(width);
-        BitPacker.pack(values, count, statistics.min, width, out);
+        BitPacker.pack(values, count, statistics.min, width, out, scratch.groupWords());
       }
-      case DELTA -> writeDelta(values, count, statistics, out);
+      case DELTA -> writeDelta(values, count, statistics, out, scratch);
       case RUN_LENGTH -> {
         out.writeInt(statistics.runs);
         out.writeLong(statistics.min);
         out.writeByte(statistics.width());
         out.writeByte(statistics.runLengthWidth());
-        RunLengthEncoder.writeStreams(values, count, statistics, out);
+        RunLengthEncoder.writeStreams(values, count, statistics, out, scratch);
       }
       case DECIMAL -> throw new IllegalArgumentException("encoding=DECIMAL does not apply to integer blocks");
     }
     return out.size() - start;
   }
 
-  private static void writeDelta(long[] values, int count, LongStatistics statistics, GrowableBytes out) {
+  private static void writeDelta(long[] values, int count, LongStatistics statistics, GrowableBytes out,
+      EncoderScratch scratch) {
     // The first value is stored as start = v0 - deltaMin so that its own packed offset is 0 and the
     // decoder runs one prefix sum over all values: v[i] = start + sum(packed[0..i] + deltaMin).
     final long deltaMin = statistics.deltaMin;
     final int width = statistics.deltaWidth();
-    final long[] deltas = new long[count];
+    final long[] deltas = scratch.deltas(count);
     if (count > 0) {
       deltas[0] = deltaMin;
     }
@@ -108,6 +109,6 @@ public final class LongBlockEncoder {
     out.writeLong(count == 0 ? 0 : values[0] - deltaMin);
     out.writeLong(deltaMin);
     out.writeByte(width);
-    BitPacker.pack(deltas, count, deltaMin, width, out);
+    BitPacker.pack(deltas, count, deltaMin, width, out, scratch.groupWords());
   }
 }

@@ -4,8 +4,8 @@ package io.nemeton.codecs.internal;
  * What an encoder needs to know about a block of longs to size every encoding without writing it:
  * range, range of neighbour differences, and runs. Computed in one pass by {@link #of}.
  *
- * <p>A mutable value owned by one encode call, which keeps a reference to the values until then;
- * not thread-safe.
+ * <p>A mutable value owned by one encode call (or reused call after call through {@link
+ * #compute}), which keeps a reference to the values until then; not thread-safe.
  */
 public final class LongStatistics {
   /** Encode-side rule: run-length only when runs average at least this many values (few, long runs). */
@@ -22,18 +22,29 @@ public final class LongStatistics {
   private long[] values;
   private int longestRun = -1;
 
-  /**
-   * Statistics of {@code values[0, count)}. One pass without a loop-carried branch: the longest run
-   * (the only figure that needs one) is found later, and only when run-length encoding is sized.
-   */
+  /** Statistics of {@code values[0, count)} in a new object; see {@link #compute}. */
   public static LongStatistics of(long[] values, int count) {
-    LongStatistics statistics = new LongStatistics();
-    statistics.count = count;
-    statistics.values = values;
+    return new LongStatistics().compute(values, count);
+  }
+
+  /**
+   * Recomputes these statistics for {@code values[0, count)} and returns this (so one object serves
+   * block after block). One pass without a loop-carried branch: the longest run (the only figure
+   * that needs one) is found later, and only when run-length encoding is sized.
+   */
+  public LongStatistics compute(long[] values, int count) {
+    this.count = count;
+    this.values = values;
+    this.longestRun = -1;
     if (count == 0) {
-      statistics.constant = true;
-      statistics.longestRun = 1;
-      return statistics;
+      min = 0;
+      max = 0;
+      constant = true;
+      deltaMin = 0;
+      deltaMax = 0;
+      runs = 0;
+      longestRun = 1;
+      return this;
     }
     long min = values[0];
     long max = values[0];
@@ -51,13 +62,48 @@ public final class LongStatistics {
       changes += delta != 0 ? 1 : 0;
       previous = value;
     }
-    statistics.min = min;
-    statistics.max = max;
-    statistics.constant = min == max;
-    statistics.deltaMin = deltaMin;
-    statistics.deltaMax = deltaMax;
-    statistics.runs = changes + 1;
-    return statistics;
+    this.min = min;
+    this.max = max;
+    this.constant = min == max;
+    this.deltaMin = deltaMin;
+    this.deltaMax = deltaMax;
+    this.runs = changes + 1;
+    return this;
+  }
+
+  /**
+   * As {@link #compute} but without the neighbour differences ({@code deltaMin} and {@code deltaMax}
+   * are left 0), for encoders that never size a delta block (ints, decimal-scaled floating values):
+   * two fewer dependent min/max chains per value.
+   */
+  public LongStatistics computeWithoutDeltas(long[] values, int count) {
+    this.count = count;
+    this.values = values;
+    this.longestRun = -1;
+    this.deltaMin = 0;
+    this.deltaMax = 0;
+    if (count == 0) {
+      min = 0;
+      max = 0;
+      constant = true;
+      runs = 0;
+      longestRun = 1;
+      return this;
+    }
+    long min = values[0];
+    long max = values[0];
+    int changes = 0;
+    for (int i = 1; i < count; i++) {
+      final long value = values[i];
+      min = Math.min(min, value);
+      max = Math.max(max, value);
+      changes += value != values[i - 1] ? 1 : 0;
+    }
+    this.min = min;
+    this.max = max;
+    this.constant = min == max;
+    this.runs = changes + 1;
+    return this;
   }
 
   /** The longest run of equal neighbours (1 when no two neighbours are equal). */

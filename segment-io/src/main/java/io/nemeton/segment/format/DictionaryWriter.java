@@ -9,7 +9,7 @@ import io.nemeton.memory.GrowableBytes;
  * uncompressed bytes are read straight from the mapping, compressed ones must be inflated onto the
  * heap when the column opens.
  *
- * <p>Not thread-safe; reusable. Encodes values through one scratch array, grown to the longest.
+ * <p>Not thread-safe; reusable. Encodes each value straight into the growing value bytes.
  */
 final class DictionaryWriter {
   /** Below this many value bytes compression cannot pay for the inflate at open. */
@@ -18,7 +18,6 @@ final class DictionaryWriter {
   private final GrowableBytes header = new GrowableBytes(1 << 12);
   private final GrowableBytes values = new GrowableBytes(1 << 12);
   private final CompressionChooser chooser;
-  private byte[] utf8 = new byte[256];
 
   DictionaryWriter(CompressionChooser chooser) {
     this.chooser = chooser;
@@ -45,16 +44,15 @@ final class DictionaryWriter {
           throw new IllegalArgumentException("column=" + name + ": dictionary not sorted and distinct at id=" + id
               + ": \"" + dictionary[id - 1] + "\" >= \"" + value + "\"");
         }
-        if (utf8.length < 3 * value.length()) {
-          utf8 = new byte[Math.max(3 * value.length(), 2 * utf8.length)];
-        }
-        final int length = Utf8Order.encode(value, utf8);
+        // at most three bytes per UTF-16 unit; encoded in place, then the size moved past them
+        values.ensureCapacity(3 * value.length());
+        final int length = Utf8Order.encode(value, values.array(), values.size());
         if (length < 0) {
           // UTF-8 cannot carry it: encoding would silently store '?'
           throw new IllegalArgumentException("column=" + name + " dictionary id=" + id
               + ": value has an unpaired surrogate and cannot be stored as UTF-8");
         }
-        values.write(utf8, 0, length);
+        values.skip(length);
       }
       header.writeInt(values.size());
     }

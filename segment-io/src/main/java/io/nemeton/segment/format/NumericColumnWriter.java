@@ -1,5 +1,6 @@
 package io.nemeton.segment.format;
 
+import io.nemeton.codecs.BlockEncoderScratch;
 import io.nemeton.codecs.DoubleBlockCodec;
 import io.nemeton.codecs.FloatBlockCodec;
 import io.nemeton.codecs.LongBlockCodec;
@@ -25,6 +26,7 @@ final class NumericColumnWriter {
   private final double[] doubles = new double[ROWS];
   private final int[] nullPositions = new int[ROWS];
   private final NullRowCursor nulls = new NullRowCursor();
+  private final BlockEncoderScratch encoderScratch = new BlockEncoderScratch();
   private final GrowableBytes block = new GrowableBytes(16 * ROWS);
   private final GrowableBytes directory = new GrowableBytes(1 << 12);
   /** Min and max of the block being written, as raw long bits or sortable bits (see below). */
@@ -55,7 +57,7 @@ final class NumericColumnWriter {
       }
       previous = scratch[n - 1];
       block.clear();
-      LongBlockCodec.encode(scratch, n, block);
+      LongBlockCodec.encode(scratch, n, block, encoderScratch);
       endBlock(out, n, 0, scratch[0], scratch[n - 1]);
     }
     out.end();
@@ -79,7 +81,7 @@ final class NumericColumnWriter {
       }
       longRange(scratch, from, n);
       block.clear();
-      LongBlockCodec.encode(scratch, n, block);
+      LongBlockCodec.encode(scratch, n, block, encoderScratch);
       endBlock(out, n, nullCount, blockMin, blockMax);
     }
     finish(out, column, nullRows);
@@ -102,7 +104,7 @@ final class NumericColumnWriter {
       }
       floatRange(scratch, from, n);
       block.clear();
-      FloatBlockCodec.encode(scratch, n, block);
+      FloatBlockCodec.encode(scratch, n, block, encoderScratch);
       // The directory holds float min/max widened to double, like every floating column.
       double min = Float.intBitsToFloat(floatFromSortable((int) blockMin));
       double max = Float.intBitsToFloat(floatFromSortable((int) blockMax));
@@ -128,7 +130,7 @@ final class NumericColumnWriter {
       }
       doubleRange(scratch, from, n);
       block.clear();
-      DoubleBlockCodec.encode(scratch, n, block);
+      DoubleBlockCodec.encode(scratch, n, block, encoderScratch);
       endBlock(out, n, nullCount, doubleFromSortable(blockMin), doubleFromSortable(blockMax));
     }
     finish(out, column, nullRows);

@@ -2,6 +2,7 @@ package io.nemeton.segment.format;
 
 import io.nemeton.bitmap.BitmapIndexFormat;
 import io.nemeton.bitmap.BitmapIndexWriter;
+import io.nemeton.codecs.BlockEncoderScratch;
 import io.nemeton.codecs.IntBlockCodec;
 import io.nemeton.memory.GrowableBytes;
 import io.nemeton.segment.ColumnarSegment.StringColumn;
@@ -24,6 +25,7 @@ final class StringColumnWriter {
   private int[] blockIds = new int[ROWS * 4];
   private int[] lastRowOfId = new int[0];
   private final GrowableBytes block = new GrowableBytes(8 * ROWS);
+  private final BlockEncoderScratch encoderScratch = new BlockEncoderScratch();
   private final GrowableBytes directory = new GrowableBytes(1 << 12);
   private final GrowableBytes index = new GrowableBytes(1 << 12);
   private final DictionaryWriter dictionaryWriter;
@@ -91,7 +93,7 @@ final class StringColumnWriter {
     }
     long offset = out.regionBytes();
     block.clear();
-    IntBlockCodec.encode(scratch, n, block);
+    IntBlockCodec.encode(scratch, n, block, encoderScratch);
     out.write(block);
     entry(offset, offset, min, max, n);
   }
@@ -139,11 +141,11 @@ final class StringColumnWriter {
     }
     long offset = out.regionBytes();
     block.clear();
-    IntBlockCodec.encode(rowLengths, n, block);
+    IntBlockCodec.encode(rowLengths, n, block, encoderScratch);
     out.write(block);
     long idsOffset = out.regionBytes();
     block.clear();
-    IntBlockCodec.encode(scratch, count, block);
+    IntBlockCodec.encode(scratch, count, block, encoderScratch);
     out.write(block);
     entry(offset, idsOffset, count == 0 ? 0 : min, count == 0 ? -1 : max, count);
   }

@@ -49,8 +49,16 @@ final class Utf8Order {
    * plus {@code getBytes} would make in two, without allocating.
    */
   static int encode(String value, byte[] destination) {
+    return encode(value, destination, 0);
+  }
+
+  /**
+   * As {@link #encode(String, byte[])}, writing from {@code destination[offset]} (room for {@code 3 *
+   * value.length()} bytes); returns the bytes written, or -1 on an unpaired surrogate.
+   */
+  static int encode(String value, byte[] destination, int offset) {
     final int length = value.length();
-    int at = 0;
+    int at = offset;
     for (int i = 0; i < length; i++) {
       final char c = value.charAt(i);
       if (c < 0x80) {
@@ -73,7 +81,7 @@ final class Utf8Order {
         destination[at++] = (byte) (0x80 | (codePoint & 0x3F));
       }
     }
-    return at;
+    return at - offset;
   }
 
   static boolean hasUnpairedSurrogate(String value) {
