@@ -92,7 +92,7 @@ final class ValueDictionary {
       final long key = keys[i];
       final int hash = key != -1 ? hashInline(key) : hash(bytes, starts[i], lengths[i]);
       hashesOfBatch[i] = hash;
-      sum += slots[home(hash, slotMask) << 1];
+      sum += slots[(hash & slotMask) << 1];
     }
     touched += sum;
     for (int i = 0; i < count; i++) {
@@ -106,7 +106,7 @@ final class ValueDictionary {
     final long[] slots = table;
     final int slotMask = mask;
     final long inline = length <= INLINE_BYTES ? inline(bytes, offset, length) : 0;
-    int slot = home(hash, slotMask);
+    int slot = hash & slotMask;
     while (true) {
       final long head = slots[slot << 1];
       final int id = (int) head;
@@ -152,39 +152,7 @@ final class ValueDictionary {
   private int internInline(long key, int hash) {
     final long[] slots = table;
     final int slotMask = mask;
-    // the four slots of the home bucket compared without branches: a hit (the common case) costs
-    // one predictable branch instead of one per probed slot, which mispredicted at higher loads
-    final int base = home(hash, slotMask) << 1;
-    final int found = ((int) slots[base] & matches(slots[base + 1], key))
-        | ((int) slots[base + 2] & matches(slots[base + 3], key))
-        | ((int) slots[base + 4] & matches(slots[base + 5], key))
-        | ((int) slots[base + 6] & matches(slots[base + 7], key));
-    if (found != 0) {
-      return found;
-    }
-    return probeInline(key, hash);
-  }
-
-  /** -1 when the two words are equal, else 0. */
-  private static int matches(long location, long key) {
-    final long difference = location ^ key;
-    return (int) ~((difference | -difference) >> 63);
-  }
-
-  /**
-   * Where probing for {@code hash} starts: the first slot of its bucket of four (two longs each),
-   * so a value is found within one or two cache lines of its home; tables have at least 512 slots,
-   * so a bucket never wraps.
-   */
-  private static int home(int hash, int slotMask) {
-    return hash & slotMask & ~3;
-  }
-
-  /** The slow path of {@link #internInline(long, int)}: probes on past the home bucket or inserts. */
-  private int probeInline(long key, int hash) {
-    final long[] slots = table;
-    final int slotMask = mask;
-    int slot = home(hash, slotMask);
+    int slot = hash & slotMask;
     while (true) {
       final long head = slots[slot << 1];
       final int id = (int) head;
@@ -259,7 +227,7 @@ final class ValueDictionary {
     final long[] grown = new long[slots * 2];
     final int grownMask = slots - 1;
     for (int id = 1; id < size; id++) {
-      int slot = home(hashes[id], grownMask);
+      int slot = hashes[id] & grownMask;
       while (grown[slot << 1] != 0) {
         slot = (slot + 1) & grownMask;
       }
