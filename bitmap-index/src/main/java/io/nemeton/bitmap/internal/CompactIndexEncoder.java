@@ -2,7 +2,6 @@ package io.nemeton.bitmap.internal;
 
 import io.nemeton.bitmap.CompactIndexLayout;
 import io.nemeton.memory.GrowableBytes;
-import java.util.Arrays;
 
 /**
  * Writes rows grouped by id as one {@link CompactIndexLayout} region, choosing per id between an
@@ -10,8 +9,9 @@ import java.util.Arrays;
  * most {@link CompactIndexLayout#MAX_LIST_ROWS} rows; NBI3 asks {@link
  * CompactIndexLayout#listWorthDecoding}. A tie goes to Roaring, which is read in place.
  *
- * <p>Stateless; each call allocates its group tables (about 3 bits per id), the list stream, a
- * buffer for the Roaring bitmaps (copied once into {@code out}) and one scratch list.
+ * <p>Stateless; each call allocates its group tables (about 3 bits per id), the list stream and
+ * one scratch list. Roaring bitmaps are encoded straight into {@code out} in a second pass over
+ * the ids chosen for them (their sizes are analysed again there, as a list candidate's were).
  */
 public final class CompactIndexEncoder {
   private CompactIndexEncoder() {}
@@ -31,14 +31,13 @@ public final class CompactIndexEncoder {
     final long[] masks = new long[groups];
     final long[] bitOffsets = new long[groups];
     final int[] roaringBefore = new int[groups];
-    int[] roaringOffsets = new int[16];
     int roaringCount = 0;
-    final GrowableBytes roaring = new GrowableBytes(1 << 12);
     final BitStreamWriter lists = new BitStreamWriter();
     final PortableRoaringEncoder encoder = new PortableRoaringEncoder();
     final int[] rows = grouped.rows();
     final int[] distinct = new int[v3 ? Math.min(maxRowsPerId(grouped), CompactIndexLayout.MAX_LIST_ROWS_V3)
         : CompactIndexLayout.MAX_LIST_ROWS];
+    // first pass: choose each id's form and write the lists; Roaring ids are only marked in masks
     for (int g = 0; g < groups; g++) {
       bitOffsets[g] = lists.bitCount();
       roaringBefore[g] = roaringCount;
@@ -53,14 +52,9 @@ public final class CompactIndexEncoder {
           continue;
         }
         masks[g] |= 1L << (id - firstId);
-        if (roaringCount + 1 == roaringOffsets.length) {
-          roaringOffsets = Arrays.copyOf(roaringOffsets, roaringOffsets.length * 2);
-        }
-        roaringOffsets[roaringCount++] = roaring.size();
-        encoder.write(rows, from, to, roaring);
+        roaringCount++;
       }
     }
-    roaringOffsets[roaringCount] = roaring.size();
 
     final int regionStart = out.size();
     out.writeInt(magic);
@@ -74,11 +68,22 @@ public final class CompactIndexEncoder {
       out.writeInt(roaringBefore[g]);
       out.writeInt(0);
     }
-    for (int r = 0; r <= roaringCount; r++) {
-      out.writeInt(roaringOffsets[r]);
-    }
+    final int offsetsAt = out.skip(Integer.BYTES * (roaringCount + 1));
     lists.copyTo(out);
-    out.write(roaring);
+    // second pass: the Roaring bitmaps straight into out (no staging buffer grown by copying),
+    // their offsets, relative to the first bitmap, filled in behind them
+    final int roaringStart = out.size();
+    int roaring = 0;
+    for (int g = 0; g < groups; g++) {
+      long mask = masks[g];
+      while (mask != 0) {
+        final int id = g * CompactIndexLayout.IDS_PER_GROUP + Long.numberOfTrailingZeros(mask);
+        mask &= mask - 1;
+        out.setInt(offsetsAt + Integer.BYTES * roaring++, out.size() - roaringStart);
+        encoder.write(rows, grouped.start(id), grouped.end(id), out);
+      }
+    }
+    out.setInt(offsetsAt + Integer.BYTES * roaring, out.size() - roaringStart);
     return out.size() - regionStart;
   }
 
