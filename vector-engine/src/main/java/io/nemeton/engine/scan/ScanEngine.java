@@ -20,8 +20,9 @@ import java.util.Map;
 /**
  * Runs scan queries: reads the requested columns (all of the segment's when none are listed) of
  * the matching rows of each query interval, in time order. A segment stops reading once it has
- * {@code offset + limit} rows unless rows are wanted newest first. Partials concatenate in segment
- * order ({@code order: none}) or merge by time, stably; the answer applies offset and limit and
+ * {@code offset + limit} rows unless rows are wanted newest first, and a descending partial holds
+ * its rows newest first. Partials concatenate in segment order ({@code order: none}) or merge by
+ * time, stably (descending: from the last partial), so merging merged partials changes nothing; the answer applies offset and limit and
  * cuts rows into {@code {"segmentId","columns","events"}} objects of at most {@code batchSize}
  * rows, as lists of maps or, with {@code compactedList}, of arrays. {@code __time} is epoch
  * milliseconds. Stateless.
@@ -85,25 +86,32 @@ public final class ScanEngine {
         }
       }
     }
+    if (order(query) == ScanQuery.Order.DESCENDING) {
+      // a segment read backwards, as a descending cursor would: the partial is in its final order,
+      // so a merge only interleaves partials and merging merged partials again changes nothing
+      Collections.reverse(rows);
+    }
     return new ScanPartial(columns, rows);
   }
 
   public static ScanPartial merge(ScanQuery query, List<? extends PartialResult> partials) {
     final List<ScanPartial.Row> rows = new ArrayList<>();
     List<String> columns = query.columns() == null ? List.of() : query.columns();
-    for (PartialResult partial : partials) {
-      final ScanPartial scan = (ScanPartial) partial;
+    final ScanQuery.Order order = order(query);
+    // newest first: the last partial's rows come first among rows of equal time, as if every segment
+    // were read backwards one after the other from the last
+    final boolean backwards = order == ScanQuery.Order.DESCENDING;
+    for (int p = 0; p < partials.size(); p++) {
+      final ScanPartial scan = (ScanPartial) partials.get(backwards ? partials.size() - 1 - p : p);
       rows.addAll(scan.rows());
       if (columns.isEmpty()) {
         columns = scan.columns();
       }
     }
-    final ScanQuery.Order order = order(query);
     if (order != ScanQuery.Order.NONE) {
-      rows.sort(Comparator.comparingLong(ScanPartial.Row::timeMs));
-      if (order == ScanQuery.Order.DESCENDING) {
-        Collections.reverse(rows);
-      }
+      // stable: rows of equal time keep their order within a partial, and partials their order
+      final Comparator<ScanPartial.Row> byTime = Comparator.comparingLong(ScanPartial.Row::timeMs);
+      rows.sort(order == ScanQuery.Order.DESCENDING ? byTime.reversed() : byTime);
     }
     if (query.limit() != null) {
       final long keep = query.offset() + query.limit();
