@@ -4,7 +4,6 @@ import io.nemeton.node.broker.Broker;
 import io.nemeton.node.cache.SegmentResultCache;
 import io.nemeton.node.http.Gateway;
 import io.nemeton.node.http.GatewayBackends;
-import io.nemeton.node.http.GatewayConfig;
 import io.nemeton.node.remote.AnnouncedSegments;
 import io.nemeton.node.remote.HistoricalConnections;
 import io.nemeton.node.remote.EnginePartialCodec;
@@ -65,8 +64,7 @@ public final class BrokerNode implements RoleNode {
     final Broker broker = parts.add(new Broker(view, Engines.start(config, parts),
         new ScatterGather(view, connections, new EnginePartialCodec(), cache), config.queryTimeoutMs()));
     final ClusterDirectory directory = new ClusterDirectory(zk);
-    gateway = parts.add(Gateway.start(new GatewayConfig(config.host(), config.port(), config.httpIoThreads(),
-        config.httpWorkerThreads(), config.httpMaxBodyBytes()),
+    gateway = parts.add(Gateway.start(config.gatewayConfig(),
         new GatewayBackends(broker, view, null, null, null, directory::forwardTarget)));
   }
 

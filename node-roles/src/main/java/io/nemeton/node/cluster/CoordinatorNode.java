@@ -5,7 +5,6 @@ import io.nemeton.node.coordinator.Coordinator;
 import io.nemeton.node.coordinator.CoordinatorConfig;
 import io.nemeton.node.http.Gateway;
 import io.nemeton.node.http.GatewayBackends;
-import io.nemeton.node.http.GatewayConfig;
 import io.nemeton.node.remote.AnnouncedSegments;
 import io.nemeton.node.zookeeper.Announcer;
 import io.nemeton.node.zookeeper.ZooKeeperClients;
@@ -41,8 +40,7 @@ public final class CoordinatorNode implements RoleNode {
     final CuratorFramework zk = parts.add(ZooKeeperClients.start(config.zooKeeperConnect()));
     final AnnouncedSegments view = parts.add(new AnnouncedSegments(zk, 1_000));
     view.start();
-    gateway = parts.add(Gateway.start(new GatewayConfig(config.host(), config.port(), config.httpIoThreads(),
-        config.httpWorkerThreads(), config.httpMaxBodyBytes()),
+    gateway = parts.add(Gateway.start(config.gatewayConfig(),
         new GatewayBackends(null, view, metadata, null, () -> coordinator.runNow(), null)));
     final Announcer announcer = parts.add(new Announcer(zk));
     announcer.announce(ClusterDirectory.path(NodeConfig.Role.COORDINATOR, config.name()),

@@ -3,7 +3,6 @@ package io.nemeton.node.cluster;
 import io.nemeton.metadata.MetadataStore;
 import io.nemeton.node.http.Gateway;
 import io.nemeton.node.http.GatewayBackends;
-import io.nemeton.node.http.GatewayConfig;
 import io.nemeton.node.indexing.TaskRunner;
 import io.nemeton.node.storage.LocalDeepStorage;
 import io.nemeton.node.zookeeper.Announcer;
@@ -42,8 +41,7 @@ public final class IndexerNode implements RoleNode {
     tasks = parts.add(new TaskRunner(config.indexer(), metadata, deepStorage, () -> { }));
     tasks.start();
     final CuratorFramework zk = parts.add(ZooKeeperClients.start(config.zooKeeperConnect()));
-    gateway = parts.add(Gateway.start(new GatewayConfig(config.host(), config.port(), config.httpIoThreads(),
-        config.httpWorkerThreads(), config.httpMaxBodyBytes()),
+    gateway = parts.add(Gateway.start(config.gatewayConfig(),
         new GatewayBackends(null, null, null, tasks, null, null)));
     parts.add(new Announcer(zk)).announce(ClusterDirectory.path(NodeConfig.Role.INDEXER, config.name()),
         ClusterDirectory.announcement(config, gateway.port()));

@@ -2,6 +2,7 @@ package io.nemeton.node.cluster;
 
 import io.nemeton.metadata.MetadataStoreConfig;
 import io.nemeton.node.coordinator.CoordinatorConfig;
+import io.nemeton.node.http.GatewayConfig;
 import io.nemeton.node.indexing.TaskRunnerConfig;
 import io.nemeton.node.server.PropertyValues;
 import java.nio.file.Path;
@@ -133,6 +134,11 @@ public record NodeConfig(Role role, String name, String host, int port, Path dat
    */
   public boolean sharedMediaDriver() {
     return sharedAeronDirectory != null;
+  }
+
+  /** The HTTP gateway's settings of this node. */
+  public GatewayConfig gatewayConfig() {
+    return new GatewayConfig(host, port, httpIoThreads, httpWorkerThreads, httpMaxBodyBytes);
   }
 
   /** This node's own directory (segment cache, media driver, task work): {@code dataDir/nodes/<name>}. */
