@@ -37,14 +37,7 @@ public final class LongStatistics {
     this.values = values;
     this.longestRun = -1;
     if (count == 0) {
-      min = 0;
-      max = 0;
-      constant = true;
-      deltaMin = 0;
-      deltaMax = 0;
-      runs = 0;
-      longestRun = 1;
-      return this;
+      return ofEmptyBlock();
     }
     long min = values[0];
     long max = values[0];
@@ -83,12 +76,7 @@ public final class LongStatistics {
     this.deltaMin = 0;
     this.deltaMax = 0;
     if (count == 0) {
-      min = 0;
-      max = 0;
-      constant = true;
-      runs = 0;
-      longestRun = 1;
-      return this;
+      return ofEmptyBlock();
     }
     long min = values[0];
     long max = values[0];
@@ -140,5 +128,17 @@ public final class LongStatistics {
   /** Whether run-length is worth choosing on its own (the forced path accepts any block). */
   public boolean runsAreLong() {
     return (long) runs * RUN_LENGTH_MIN_AVERAGE <= count;
+  }
+
+  /** An empty block's figures: constant, no runs, every bound 0. */
+  private LongStatistics ofEmptyBlock() {
+    min = 0;
+    max = 0;
+    constant = true;
+    deltaMin = 0;
+    deltaMax = 0;
+    runs = 0;
+    longestRun = 1;
+    return this;
   }
 }
