@@ -14,9 +14,10 @@ import org.roaringbitmap.buffer.ImmutableRoaringBitmap;
  * {@link ImmutableRoaringBitmap} per dictionary id. Both layouts are read, told apart by their
  * magic: {@link BitmapIndexLayout} ("NBI1", every id a Roaring bitmap) and {@link
  * CompactIndexLayout} ("NBI2": ids of at most 1024 rows as Elias–Fano lists; "NBI3": lists of any
- * length). Roaring bitmaps are read straight from the (mapped) segment without copying; a list is
- * decoded into a heap bitmap on each {@link #bitmap} call, and {@link #union} decodes many lists
- * straight into one word bitmap.
+ * length; "NBI4": also chunk lists and id scans, refined through the column's ids, {@link
+ * ChunkPostings}). Roaring bitmaps are read straight from the (mapped) segment without copying; a list is
+ * decoded (a chunk list or id scan refined) into a heap bitmap on each {@link #bitmap} call, and
+ * {@link #union} decodes many straight into one word bitmap.
  *
  * <p>Checks are layered so that opening stays cheap and hostile bytes still fail with a
  * {@link BitmapFormatException}: {@link #wrap} checks the header and the whole offset table,
@@ -65,6 +66,15 @@ public final class BitmapIndex {
    *     has, or the offsets do not start at 0, decrease, pass the end or do not end at it
    */
   public static BitmapIndex wrap(MemorySegment region) {
+    return wrap(region, null);
+  }
+
+  /**
+   * {@link #wrap(MemorySegment)} with the column's ids, which NBI4's chunk lists and id scans
+   * ({@link ChunkPostings}) need on lookup; null for a region that must hold none (a multi-value
+   * column's), where a lookup of one fails with a {@link BitmapFormatException} naming the id.
+   */
+  public static BitmapIndex wrap(MemorySegment region, RowIdMatcher matcher) {
     Objects.requireNonNull(region, "region");
     final long size = region.byteSize();
     if (size < BitmapIndexLayout.MIN_REGION_BYTES) {
@@ -74,14 +84,16 @@ public final class BitmapIndex {
       throw fail("region size=" + size + " bytes is above the maximum=" + Integer.MAX_VALUE);
     }
     final int magic = region.get(INT, BitmapIndexLayout.MAGIC_OFFSET);
-    if (magic == CompactIndexLayout.MAGIC || magic == CompactIndexLayout.MAGIC_V3) {
-      final CompactIndexReader reader = CompactIndexReader.wrap(region, THING, magic);
-      return new BitmapIndex(region, reader.cardinality(), reader,
-          magic == CompactIndexLayout.MAGIC ? BitmapIndexFormat.COMPACT_POSTINGS : BitmapIndexFormat.LIST_POSTINGS);
+    if (magic == CompactIndexLayout.MAGIC || magic == CompactIndexLayout.MAGIC_V3
+        || magic == CompactIndexLayout.MAGIC_V4) {
+      final CompactIndexReader reader = CompactIndexReader.wrap(region, THING, magic, matcher);
+      final BitmapIndexFormat format = magic == CompactIndexLayout.MAGIC ? BitmapIndexFormat.COMPACT_POSTINGS
+          : magic == CompactIndexLayout.MAGIC_V3 ? BitmapIndexFormat.LIST_POSTINGS : BitmapIndexFormat.CHUNK_POSTINGS;
+      return new BitmapIndex(region, reader.cardinality(), reader, format);
     }
     if (magic != BitmapIndexLayout.MAGIC) {
-      throw fail(String.format("magic expected=0x%08X, 0x%08X or 0x%08X actual=0x%08X", BitmapIndexLayout.MAGIC,
-          CompactIndexLayout.MAGIC, CompactIndexLayout.MAGIC_V3, magic));
+      throw fail(String.format("magic expected=0x%08X, 0x%08X, 0x%08X or 0x%08X actual=0x%08X", BitmapIndexLayout.MAGIC,
+          CompactIndexLayout.MAGIC, CompactIndexLayout.MAGIC_V3, CompactIndexLayout.MAGIC_V4, magic));
     }
     final int count = region.get(INT, BitmapIndexLayout.COUNT_OFFSET);
     if (count < 0) {
@@ -203,7 +215,7 @@ public final class BitmapIndex {
     for (int i = 0; i < idCount; i++) {
       final int id = dictionaryIds[i];
       checkId(id);
-      final int n = compact == null ? -1 : compact.listRows(id);
+      final long n = compact == null ? -1 : compact.rowsBound(id);
       if (n < 0) {
         parts[partCount++] = bitmap(id);
       } else {

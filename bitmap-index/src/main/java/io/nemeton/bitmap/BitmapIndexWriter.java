@@ -11,7 +11,9 @@ import java.util.Objects;
  * Builds an inverted index (the rows of each dictionary id) and writes it as one region, by default
  * in the {@link BitmapIndexFormat#LIST_POSTINGS} layout ({@link CompactIndexLayout}, "NBI3"): ids
  * as Elias–Fano lists or as portable, run-optimized Roaring bitmaps, chosen per id by size and
- * decode cost. {@link BitmapIndexFormat#COMPACT_POSTINGS} ("NBI2", lists of at most 1024 rows) and
+ * decode cost. {@link BitmapIndexFormat#CHUNK_POSTINGS} ("NBI4") adds, for single-value columns
+ * written by {@link #writeSingleValued}, chunk lists and id scans ({@link ChunkPostings}), which a
+ * reader refines through the column's ids. {@link BitmapIndexFormat#COMPACT_POSTINGS} ("NBI2", lists of at most 1024 rows) and
  * {@link BitmapIndexFormat#ROARING_ONLY} ("NBI1", one Roaring bitmap per id, {@link
  * BitmapIndexLayout}) write the older layouts.
  *
@@ -95,7 +97,7 @@ public final class BitmapIndexWriter {
    * {@link BitmapIndexLayout}. May be called again; the added pairs are kept.
    */
   public int writeTo(GrowableBytes out) {
-    return write(RowsByValue.pairs(ids, rows, count, cardinality, rowsAscending), format, out);
+    return write(RowsByValue.pairs(ids, rows, count, cardinality, rowsAscending), format, false, out);
   }
 
   /**
@@ -113,7 +115,20 @@ public final class BitmapIndexWriter {
   public static int writeSingleValued(int[] ids, int rowCount, int cardinality, BitmapIndexFormat format,
       GrowableBytes out) {
     checkCardinality(cardinality);
-    return write(RowsByValue.singleValued(ids, rowCount, cardinality), format, out);
+    return write(RowsByValue.singleValued(ids, rowCount, cardinality), format, true, out);
+  }
+
+  /**
+   * The {@link BitmapIndexFormat#CHUNK_POSTINGS} index of a single-value column with chunk lists of
+   * {@code 2^chunkShift} rows ({@link ChunkPostings}; the format's writer uses {@link
+   * ChunkPostings#DEFAULT_CHUNK_SHIFT}).
+   *
+   * @throws IllegalArgumentException as {@link #writeSingleValued(int[], int, int, GrowableBytes)},
+   *     or when chunkShift is outside {@code [0, ChunkPostings.MAX_CHUNK_SHIFT]}
+   */
+  public static int writeSingleValued(int[] ids, int rowCount, int cardinality, int chunkShift, GrowableBytes out) {
+    checkCardinality(cardinality);
+    return CompactIndexEncoder.writeV4(RowsByValue.singleValued(ids, rowCount, cardinality), true, chunkShift, out);
   }
 
   /**
@@ -133,11 +148,15 @@ public final class BitmapIndexWriter {
   public static int writeMultiValued(int[] rowStarts, int[] ids, int rowCount, int cardinality,
       BitmapIndexFormat format, GrowableBytes out) {
     checkCardinality(cardinality);
-    return write(RowsByValue.multiValued(rowStarts, ids, rowCount, cardinality), format, out);
+    return write(RowsByValue.multiValued(rowStarts, ids, rowCount, cardinality), format, false, out);
   }
 
-  private static int write(RowsByValue grouped, BitmapIndexFormat format, GrowableBytes out) {
+  /** {@code singleValued}: every row below the largest holds exactly one id, so NBI4 may refine by ids. */
+  private static int write(RowsByValue grouped, BitmapIndexFormat format, boolean singleValued, GrowableBytes out) {
     Objects.requireNonNull(format, "format");
+    if (format == BitmapIndexFormat.CHUNK_POSTINGS) {
+      return CompactIndexEncoder.writeV4(grouped, singleValued, ChunkPostings.DEFAULT_CHUNK_SHIFT, out);
+    }
     if (format == BitmapIndexFormat.COMPACT_POSTINGS) {
       return CompactIndexEncoder.write(grouped, CompactIndexLayout.MAGIC, out);
     }

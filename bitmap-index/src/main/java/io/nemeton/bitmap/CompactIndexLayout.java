@@ -45,6 +45,8 @@ public final class CompactIndexLayout {
   public static final int MAGIC = 0x3249424E;
   /** "NBI3" read as a little-endian int32. */
   public static final int MAGIC_V3 = 0x3349424E;
+  /** "NBI4" read as a little-endian int32: the layout of {@link ChunkPostings}. */
+  public static final int MAGIC_V4 = 0x3449424E;
 
   public static final int MAGIC_OFFSET = 0;
   public static final int COUNT_OFFSET = 4;
@@ -52,6 +54,10 @@ public final class CompactIndexLayout {
   public static final int ROARING_COUNT_OFFSET = 12;
   public static final int COMPACT_BITS_OFFSET = 16;
   public static final int HEADER_BYTES = 24;
+  /** NBI4 only: u32 log2 of the rows per chunk of its chunk lists, then a reserved u32 (0). */
+  public static final int CHUNK_SHIFT_OFFSET = 24;
+  /** NBI4's header: NBI2's plus the chunk shift and a reserved word. */
+  public static final int HEADER_BYTES_V4 = 32;
 
   public static final int IDS_PER_GROUP = 64;
   public static final int GROUP_BYTES = 24;
@@ -119,6 +125,21 @@ public final class CompactIndexLayout {
   /** Where group {@code group} starts. */
   public static long groupAt(int group) {
     return HEADER_BYTES + (long) GROUP_BYTES * group;
+  }
+
+  /** Where group {@code group} starts behind a header of {@code headerBytes} (NBI4: {@link #HEADER_BYTES_V4}). */
+  public static long groupAt(int headerBytes, int group) {
+    return headerBytes + (long) GROUP_BYTES * group;
+  }
+
+  /** Where the Roaring offsets table starts for {@code count} ids behind a header of {@code headerBytes}. */
+  public static long roaringOffsetsAt(int headerBytes, int count) {
+    return groupAt(headerBytes, groupCount(count));
+  }
+
+  /** Where the list stream starts behind a header of {@code headerBytes}. */
+  public static long listStart(int headerBytes, int count, int roaringCount) {
+    return roaringOffsetsAt(headerBytes, count) + (long) ROARING_OFFSET_ENTRY_BYTES * (roaringCount + 1L);
   }
 
   /** Where the Roaring offsets table starts for {@code count} ids. */

@@ -1,5 +1,6 @@
 package io.nemeton.bitmap.internal;
 
+import io.nemeton.bitmap.ChunkPostings;
 import io.nemeton.bitmap.CompactIndexLayout;
 import io.nemeton.memory.GrowableBytes;
 
@@ -7,7 +8,9 @@ import io.nemeton.memory.GrowableBytes;
  * Writes rows grouped by id as one {@link CompactIndexLayout} region, choosing per id between an
  * Elias–Fano list and a portable Roaring bitmap: NBI2 takes the strictly smaller when the id has at
  * most {@link CompactIndexLayout#MAX_LIST_ROWS} rows; NBI3 asks {@link
- * CompactIndexLayout#listWorthDecoding}. A tie goes to Roaring, which is read in place.
+ * CompactIndexLayout#listWorthDecoding}; NBI4 puts a kind in front of each stream entry and, for a
+ * single-value column, also chooses id scans and chunk lists by the rules of {@link ChunkPostings}.
+ * A tie goes to Roaring, which is read in place.
  *
  * <p>Stateless; each call allocates its group tables (about 3 bits per id), the list stream and
  * one scratch list. Roaring bitmaps are encoded straight into {@code out} in a second pass over
@@ -24,9 +27,28 @@ public final class CompactIndexEncoder {
     if (magic != CompactIndexLayout.MAGIC && magic != CompactIndexLayout.MAGIC_V3) {
       throw new IllegalArgumentException(String.format("magic=0x%08X is neither NBI2 nor NBI3", magic));
     }
-    final boolean v3 = magic == CompactIndexLayout.MAGIC_V3;
+    return write(grouped, magic, false, ChunkPostings.DEFAULT_CHUNK_SHIFT, out);
+  }
+
+  /**
+   * Appends an NBI4 region ({@link ChunkPostings}): with {@code refined} (a single-value column,
+   * every row below U holding exactly one id) ids may be chunk lists of {@code 2^chunkShift}-row
+   * chunks or id scans; without, only row lists and Roaring bitmaps, each entry behind its kind.
+   */
+  public static int writeV4(RowsByValue grouped, boolean refined, int chunkShift, GrowableBytes out) {
+    if (chunkShift < 0 || chunkShift > ChunkPostings.MAX_CHUNK_SHIFT) {
+      throw new IllegalArgumentException("chunkShift=" + chunkShift + " is outside [0, " + ChunkPostings.MAX_CHUNK_SHIFT
+          + "]");
+    }
+    return write(grouped, CompactIndexLayout.MAGIC_V4, refined, chunkShift, out);
+  }
+
+  private static int write(RowsByValue grouped, int magic, boolean refined, int chunkShift, GrowableBytes out) {
+    final boolean v2 = magic == CompactIndexLayout.MAGIC;
+    final boolean v4 = magic == CompactIndexLayout.MAGIC_V4;
     final int count = grouped.cardinality();
     final int rowLimit = rowLimit(grouped);
+    final int chunkLimit = ChunkPostings.chunkLimit(rowLimit, chunkShift);
     final int groups = CompactIndexLayout.groupCount(count);
     final long[] masks = new long[groups];
     final long[] bitOffsets = new long[groups];
@@ -35,8 +57,9 @@ public final class CompactIndexEncoder {
     final BitStreamWriter lists = new BitStreamWriter();
     final PortableRoaringEncoder encoder = new PortableRoaringEncoder();
     final int[] rows = grouped.rows();
-    final int[] distinct = new int[v3 ? Math.min(maxRowsPerId(grouped), CompactIndexLayout.MAX_LIST_ROWS_V3)
-        : CompactIndexLayout.MAX_LIST_ROWS];
+    final int[] distinct = new int[v2 ? CompactIndexLayout.MAX_LIST_ROWS
+        : Math.min(maxRowsPerId(grouped), CompactIndexLayout.MAX_LIST_ROWS_V3)];
+    final int[] chunks = refined ? new int[distinct.length] : null;
     // first pass: choose each id's form and write the lists; Roaring ids are only marked in masks
     for (int g = 0; g < groups; g++) {
       bitOffsets[g] = lists.bitCount();
@@ -47,12 +70,38 @@ public final class CompactIndexEncoder {
         final int from = grouped.start(id);
         final int to = grouped.end(id);
         final int n = distinctRows(rows, from, to, distinct);
-        if (n == 0 || n <= distinct.length && isList(v3, n, rowLimit, encoder.sizeBytes(distinct, 0, n))) {
-          EliasFanoList.write(distinct, 0, n, rowLimit, lists);
+        if (n == 0) {
+          writeKind(v4, ChunkPostings.KIND_ROWS, lists);
+          EliasFanoList.write(distinct, 0, 0, rowLimit, lists);
           continue;
         }
-        masks[g] |= 1L << (id - firstId);
-        roaringCount++;
+        if (refined && ChunkPostings.scanWorthReading(n, rowLimit)) {
+          writeKind(true, ChunkPostings.KIND_SCAN, lists);
+          continue;
+        }
+        if (n > distinct.length) {
+          masks[g] |= 1L << (id - firstId);
+          roaringCount++;
+          continue;
+        }
+        final long roaringBytes = encoder.sizeBytes(distinct, 0, n);
+        final long rowBits = EliasFanoList.sizeBits(n, rowLimit);
+        final int c = refined ? distinctChunks(distinct, n, chunkShift, chunks) : 0;
+        final long chunkBits = refined && ChunkPostings.chunksWorthReading(c, n, chunkShift)
+            ? EliasFanoList.sizeBits(c, chunkLimit) : Long.MAX_VALUE;
+        final long listBits = Math.min(rowBits, chunkBits);
+        final boolean list = v2 ? listBits < 8 * roaringBytes
+            : CompactIndexLayout.listWorthDecoding(n, rowLimit, listBits, roaringBytes);
+        if (!list) {
+          masks[g] |= 1L << (id - firstId);
+          roaringCount++;
+        } else if (chunkBits < rowBits) {
+          writeKind(true, ChunkPostings.KIND_CHUNKS, lists);
+          EliasFanoList.write(chunks, 0, c, chunkLimit, lists);
+        } else {
+          writeKind(v4, ChunkPostings.KIND_ROWS, lists);
+          EliasFanoList.write(distinct, 0, n, rowLimit, lists);
+        }
       }
     }
 
@@ -62,6 +111,10 @@ public final class CompactIndexEncoder {
     out.writeInt(rowLimit);
     out.writeInt(roaringCount);
     out.writeLong(lists.bitCount());
+    if (v4) {
+      out.writeInt(chunkShift);
+      out.writeInt(0);
+    }
     for (int g = 0; g < groups; g++) {
       out.writeLong(masks[g]);
       out.writeLong(bitOffsets[g]);
@@ -87,9 +140,24 @@ public final class CompactIndexEncoder {
     return out.size() - regionStart;
   }
 
-  private static boolean isList(boolean v3, int n, int rowLimit, long roaringBytes) {
-    final long listBits = EliasFanoList.sizeBits(n, rowLimit);
-    return v3 ? CompactIndexLayout.listWorthDecoding(n, rowLimit, listBits, roaringBytes) : listBits < 8 * roaringBytes;
+  private static void writeKind(boolean v4, int kind, BitStreamWriter lists) {
+    if (v4) {
+      lists.write(kind, ChunkPostings.KIND_BITS);
+    }
+  }
+
+  /** The distinct chunks of the n ascending rows, into {@code chunks}; returns how many. */
+  private static int distinctChunks(int[] rows, int n, int chunkShift, int[] chunks) {
+    int c = 0;
+    int previous = -1;
+    for (int i = 0; i < n; i++) {
+      final int chunk = rows[i] >>> chunkShift;
+      if (chunk != previous) {
+        chunks[c++] = chunk;
+        previous = chunk;
+      }
+    }
+    return c;
   }
 
   /** The most (row, id) entries of one id: bounds its distinct rows. */

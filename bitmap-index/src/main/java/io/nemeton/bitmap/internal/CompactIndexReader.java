@@ -2,7 +2,9 @@ package io.nemeton.bitmap.internal;
 
 import io.nemeton.bitmap.BitmapFormatException;
 import io.nemeton.bitmap.Bitmaps;
+import io.nemeton.bitmap.ChunkPostings;
 import io.nemeton.bitmap.CompactIndexLayout;
+import io.nemeton.bitmap.RowIdMatcher;
 import io.nemeton.memory.GrowableBytes;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
@@ -37,9 +39,22 @@ public final class CompactIndexReader {
   private final long roaringOffsetsAt;
   private final long listStart;
   private final long roaringStart;
+  /** NBI4: every stream entry starts with a kind; the header is {@link CompactIndexLayout#HEADER_BYTES_V4}. */
+  private final boolean v4;
+  private final int headerBytes;
+  /** NBI4: log2 of the rows per chunk of chunk lists, and the chunk lists' universe. */
+  private final int chunkShift;
+  private final int chunkLimit;
+  /** Refines chunk lists and id scans; null when the column offers none (multi-value, plain regions). */
+  private final RowIdMatcher matcher;
 
   private CompactIndexReader(MemorySegment region, String thing, int count, int rowLimit, int maxListRows,
-      int roaringCount, long compactBits) {
+      int roaringCount, long compactBits, boolean v4, int chunkShift, RowIdMatcher matcher) {
+    this.v4 = v4;
+    this.headerBytes = v4 ? CompactIndexLayout.HEADER_BYTES_V4 : CompactIndexLayout.HEADER_BYTES;
+    this.chunkShift = chunkShift;
+    this.chunkLimit = ChunkPostings.chunkLimit(rowLimit, chunkShift);
+    this.matcher = matcher;
     this.region = region;
     this.thing = thing;
     this.count = count;
@@ -47,8 +62,8 @@ public final class CompactIndexReader {
     this.maxListRows = maxListRows;
     this.groups = CompactIndexLayout.groupCount(count);
     this.compactBits = compactBits;
-    this.roaringOffsetsAt = CompactIndexLayout.roaringOffsetsAt(count);
-    this.listStart = CompactIndexLayout.listStart(count, roaringCount);
+    this.roaringOffsetsAt = CompactIndexLayout.roaringOffsetsAt(headerBytes, count);
+    this.listStart = CompactIndexLayout.listStart(headerBytes, count, roaringCount);
     this.roaringStart = listStart + CompactIndexLayout.listBytes(compactBits);
   }
 
@@ -57,18 +72,33 @@ public final class CompactIndexReader {
    * has read the magic: {@link CompactIndexLayout#MAGIC} or {@link CompactIndexLayout#MAGIC_V3}.
    */
   public static CompactIndexReader wrap(MemorySegment region, String thing, int magic) {
+    return wrap(region, thing, magic, null);
+  }
+
+  /**
+   * {@link #wrap(MemorySegment, String, int)} for any of NBI2, NBI3 and NBI4, with the matcher that
+   * refines NBI4's chunk lists and id scans (null: a lookup of one fails naming the id).
+   */
+  public static CompactIndexReader wrap(MemorySegment region, String thing, int magic, RowIdMatcher matcher) {
     final int maxListRows;
     if (magic == CompactIndexLayout.MAGIC) {
       maxListRows = CompactIndexLayout.MAX_LIST_ROWS;
-    } else if (magic == CompactIndexLayout.MAGIC_V3) {
+    } else if (magic == CompactIndexLayout.MAGIC_V3 || magic == CompactIndexLayout.MAGIC_V4) {
       maxListRows = CompactIndexLayout.MAX_LIST_ROWS_V3;
     } else {
-      throw fail(thing, String.format("magic expected=0x%08X or 0x%08X actual=0x%08X", CompactIndexLayout.MAGIC,
-          CompactIndexLayout.MAGIC_V3, magic));
+      throw fail(thing, String.format("magic expected=0x%08X, 0x%08X or 0x%08X actual=0x%08X", CompactIndexLayout.MAGIC,
+          CompactIndexLayout.MAGIC_V3, CompactIndexLayout.MAGIC_V4, magic));
     }
+    final boolean v4 = magic == CompactIndexLayout.MAGIC_V4;
     final long size = region.byteSize();
-    if (size < CompactIndexLayout.MIN_REGION_BYTES) {
-      throw fail(thing, "region size=" + size + " bytes is below the minimum=" + CompactIndexLayout.MIN_REGION_BYTES);
+    final long minBytes = CompactIndexLayout.MIN_REGION_BYTES + (v4 ? CompactIndexLayout.HEADER_BYTES_V4
+        - CompactIndexLayout.HEADER_BYTES : 0);
+    if (size < minBytes) {
+      throw fail(thing, "region size=" + size + " bytes is below the minimum=" + minBytes);
+    }
+    final int chunkShift = v4 ? region.get(INT, CompactIndexLayout.CHUNK_SHIFT_OFFSET) : ChunkPostings.DEFAULT_CHUNK_SHIFT;
+    if (chunkShift < 0 || chunkShift > ChunkPostings.MAX_CHUNK_SHIFT) {
+      throw fail(thing, "chunkShift=" + chunkShift + " is outside [0, " + ChunkPostings.MAX_CHUNK_SHIFT + "]");
     }
     final int count = region.get(INT, CompactIndexLayout.COUNT_OFFSET);
     final int rowLimit = region.get(INT, CompactIndexLayout.ROW_LIMIT_OFFSET);
@@ -83,13 +113,14 @@ public final class CompactIndexReader {
     if (compactBits < 0 || compactBits > 8 * size) {
       throw fail(thing, "compactBits=" + compactBits + " is outside [0, 8 * region size=" + size + "]");
     }
-    final long roaringStart = CompactIndexLayout.listStart(count, roaringCount) + CompactIndexLayout.listBytes(compactBits);
+    final long roaringStart = CompactIndexLayout.listStart(v4 ? CompactIndexLayout.HEADER_BYTES_V4
+        : CompactIndexLayout.HEADER_BYTES, count, roaringCount) + CompactIndexLayout.listBytes(compactBits);
     if (roaringStart > size) {
       throw fail(thing, "count=" + count + " roaringCount=" + roaringCount + " compactBits=" + compactBits
           + " need " + roaringStart + " bytes before the Roaring data but region size=" + size);
     }
     final CompactIndexReader reader = new CompactIndexReader(region, thing, count, rowLimit, maxListRows, roaringCount,
-        compactBits);
+        compactBits, v4, chunkShift, matcher);
     reader.checkGroups(roaringCount);
     reader.checkRoaringOffsets(roaringCount, size - roaringStart);
     return reader;
@@ -148,7 +179,7 @@ public final class CompactIndexReader {
     return (mask(id >>> 6) >>> (id & 63) & 1) == 0;
   }
 
-  /** Whether no row holds {@code id}; O(ids in its group), builds nothing. */
+  /** Whether no row holds {@code id}; O(ids in its group), builds nothing (an id scan: false). */
   public boolean isEmpty(int id) {
     final int group = id >>> 6;
     final long mask = mask(group);
@@ -156,11 +187,13 @@ public final class CompactIndexReader {
       final int r = roaringRank(group, mask, id);
       return roaringOffset(r + 1) == roaringOffset(r);
     }
-    return EliasFanoList.readCount(region, listStart, listAt(group, mask, id), groupEnd(group), rowLimit, maxListRows,
-        thing, id) == 0;
+    final long at = listAt(group, mask, id);
+    final long end = groupEnd(group);
+    final int kind = kindAt(at, end, id);
+    return kind != ChunkPostings.KIND_SCAN && count(kind, at, end, id) == 0;
   }
 
-  /** Bytes {@code id}'s rows take: its Roaring bitmap, or its list rounded up to whole bytes. */
+  /** Bytes {@code id}'s rows take: its Roaring bitmap, or its stream entry rounded up to whole bytes. */
   public int sizeBytes(int id) {
     final int group = id >>> 6;
     final long mask = mask(group);
@@ -168,12 +201,13 @@ public final class CompactIndexReader {
       final int r = roaringRank(group, mask, id);
       return roaringOffset(r + 1) - roaringOffset(r);
     }
-    final long at = listAt(group, mask, id);
-    final int n = EliasFanoList.readCount(region, listStart, at, groupEnd(group), rowLimit, maxListRows, thing, id);
-    return (int) ((EliasFanoList.sizeBits(n, rowLimit) + 7) >>> 3);
+    return (int) ((entryBits(listAt(group, mask, id), groupEnd(group), id) + 7) >>> 3);
   }
 
-  /** The rows holding {@code id}: a view for a Roaring id, a new heap bitmap for a list id. */
+  /**
+   * The rows holding {@code id}: a view for a Roaring id, a new heap bitmap for the others (a list
+   * decoded; a chunk list or id scan refined through the matcher).
+   */
   public ImmutableRoaringBitmap bitmap(int id) {
     final int group = id >>> 6;
     final long mask = mask(group);
@@ -188,8 +222,18 @@ public final class CompactIndexReader {
       PortableRoaringChecker.checkStructure(region, at, length, thing, id);
       return new ImmutableRoaringBitmap(region.asSlice(at, length).asByteBuffer().order(ByteOrder.LITTLE_ENDIAN));
     }
-    final long at = listAt(group, mask, id);
+    final long entry = listAt(group, mask, id);
     final long end = groupEnd(group);
+    final int kind = kindAt(entry, end, id);
+    if (kind == ChunkPostings.KIND_CHUNKS) {
+      return chunkBitmap(id, entry, end);
+    }
+    if (kind == ChunkPostings.KIND_SCAN) {
+      final long[] words = new long[wordCount(rowLimit)];
+      requireMatcher(id, kind).matchRows(id, 0, rowLimit, words, 0);
+      return BufferBitSetUtil.bitmapOf(words);
+    }
+    final long at = bodyAt(entry);
     final int n = EliasFanoList.readCount(region, listStart, at, end, rowLimit, maxListRows, thing, id);
     if (n == 0) {
       return Bitmaps.empty();
@@ -202,6 +246,43 @@ public final class CompactIndexReader {
     }
     final int[] rows = new int[n];
     EliasFanoList.read(region, listStart, at, end, n, rowLimit, rows, thing, id);
+    return heapBitmap(rows, n);
+  }
+
+  /** A chunk list's rows: few chunks through a one-chunk scratch into a row array, many into U bits. */
+  private ImmutableRoaringBitmap chunkBitmap(int id, long entry, long end) {
+    final int[] chunks = readChunks(id, entry, end);
+    final int c = chunks.length;
+    final RowIdMatcher ids = requireMatcher(id, ChunkPostings.KIND_CHUNKS);
+    if (((long) c << chunkShift) >= rowLimit >>> 6) {
+      final long[] words = new long[wordCount(rowLimit)];
+      matchChunks(ids, id, chunks, words);
+      return BufferBitSetUtil.bitmapOf(words);
+    }
+    final int chunkRows = 1 << chunkShift;
+    final long[] scratch = new long[wordCount(chunkRows)];
+    final int[] rows = new int[(int) Math.min((long) c << chunkShift, rowLimit)];
+    int n = 0;
+    for (int k = 0; k < c; k++) {
+      final int from = chunks[k] << chunkShift;
+      final int to = (int) Math.min((long) from + chunkRows, rowLimit);
+      java.util.Arrays.fill(scratch, 0L);
+      ids.matchRows(id, from, to, scratch, 0);
+      for (int w = 0; w < scratch.length; w++) {
+        long bits = scratch[w];
+        while (bits != 0) {
+          rows[n++] = from + (w << 6) + Long.numberOfTrailingZeros(bits);
+          bits &= bits - 1;
+        }
+      }
+    }
+    return heapBitmap(rows, n);
+  }
+
+  private static ImmutableRoaringBitmap heapBitmap(int[] rows, int n) {
+    if (n == 0) {
+      return Bitmaps.empty();
+    }
     final GrowableBytes bytes = new GrowableBytes(16 + 4 * n);
     new PortableRoaringEncoder().write(rows, 0, n, bytes);
     return new ImmutableRoaringBitmap(ByteBuffer.wrap(bytes.array(), 0, bytes.size()).slice().order(ByteOrder.LITTLE_ENDIAN));
@@ -212,21 +293,43 @@ public final class CompactIndexReader {
     return rowLimit;
   }
 
-  /** Rows of list id {@code id}; -1 for a Roaring id. O(ids in its group), builds nothing. */
+  /** Rows of row-list id {@code id}; -1 for a Roaring id, a chunk list or an id scan. O(ids in its group). */
   public int listRows(int id) {
     final int group = id >>> 6;
     final long mask = mask(group);
     if ((mask >>> (id & 63) & 1) != 0) {
       return -1;
     }
-    return EliasFanoList.readCount(region, listStart, listAt(group, mask, id), groupEnd(group), rowLimit, maxListRows,
-        thing, id);
+    final long at = listAt(group, mask, id);
+    final long end = groupEnd(group);
+    return kindAt(at, end, id) == ChunkPostings.KIND_ROWS ? count(ChunkPostings.KIND_ROWS, at, end, id) : -1;
   }
 
   /**
-   * Sets the rows of list id {@code id} in the word bitmap {@code words} (row r is bit {@code r & 63}
-   * of word {@code r >>> 6}; at least {@code ceil(rowLimit / 64)} words), checking the list as {@link
-   * #bitmap} does. Returns false, touching nothing, for a Roaring id.
+   * At most how many rows a lookup of non-Roaring id {@code id} visits (a list's rows, a chunk
+   * list's chunks' rows, U for an id scan); -1 for a Roaring id. O(ids in its group).
+   */
+  public long rowsBound(int id) {
+    final int group = id >>> 6;
+    final long mask = mask(group);
+    if ((mask >>> (id & 63) & 1) != 0) {
+      return -1;
+    }
+    final long at = listAt(group, mask, id);
+    final long end = groupEnd(group);
+    final int kind = kindAt(at, end, id);
+    return switch (kind) {
+      case ChunkPostings.KIND_SCAN -> rowLimit;
+      case ChunkPostings.KIND_CHUNKS -> Math.min((long) count(kind, at, end, id) << chunkShift, rowLimit);
+      default -> count(kind, at, end, id);
+    };
+  }
+
+  /**
+   * Sets the rows of non-Roaring id {@code id} in the word bitmap {@code words} (row r is bit
+   * {@code r & 63} of word {@code r >>> 6}; at least {@code ceil(rowLimit / 64)} words), checking the
+   * list as {@link #bitmap} does, refining chunk lists and id scans through the matcher. Returns
+   * false, touching nothing, for a Roaring id.
    */
   public boolean orInto(int id, long[] words) {
     final int group = id >>> 6;
@@ -234,11 +337,49 @@ public final class CompactIndexReader {
     if ((mask >>> (id & 63) & 1) != 0) {
       return false;
     }
-    final long at = listAt(group, mask, id);
+    if ((long) words.length << 6 < rowLimit) {
+      throw new IllegalArgumentException(thing + " id=" + id + ": words length=" + words.length
+          + " holds fewer than rowLimit=" + rowLimit + " rows");
+    }
+    final long entry = listAt(group, mask, id);
     final long end = groupEnd(group);
-    final int n = EliasFanoList.readCount(region, listStart, at, end, rowLimit, maxListRows, thing, id);
-    EliasFanoList.orInto(region, listStart, at, end, n, rowLimit, words, thing, id);
+    final int kind = kindAt(entry, end, id);
+    if (kind == ChunkPostings.KIND_CHUNKS) {
+      matchChunks(requireMatcher(id, kind), id, readChunks(id, entry, end), words);
+    } else if (kind == ChunkPostings.KIND_SCAN) {
+      requireMatcher(id, kind).matchRows(id, 0, rowLimit, words, 0);
+    } else {
+      final long at = bodyAt(entry);
+      final int n = EliasFanoList.readCount(region, listStart, at, end, rowLimit, maxListRows, thing, id);
+      EliasFanoList.orInto(region, listStart, at, end, n, rowLimit, words, thing, id);
+    }
     return true;
+  }
+
+  private void matchChunks(RowIdMatcher ids, int id, int[] chunks, long[] words) {
+    final int chunkRows = 1 << chunkShift;
+    for (int k = 0; k < chunks.length; k++) {
+      final int from = chunks[k] << chunkShift;
+      final int to = (int) Math.min((long) from + chunkRows, rowLimit);
+      ids.matchRows(id, from, to, words, from);
+    }
+  }
+
+  /** The chunks of the chunk list at stream bit {@code entry}, checked ascending and below the chunk limit. */
+  private int[] readChunks(int id, long entry, long end) {
+    final long at = bodyAt(entry);
+    final int c = EliasFanoList.readCount(region, listStart, at, end, chunkLimit, maxListRows, thing, id);
+    final int[] chunks = new int[c];
+    EliasFanoList.read(region, listStart, at, end, c, chunkLimit, chunks, thing, id);
+    return chunks;
+  }
+
+  private RowIdMatcher requireMatcher(int id, int kind) {
+    if (matcher == null) {
+      throw fail(thing, "id=" + id + " is " + (kind == ChunkPostings.KIND_SCAN ? "an id scan" : "a chunk list")
+          + ", which needs the column's ids, but the index was opened without them (multi-value column or bare region)");
+    }
+    return matcher;
   }
 
   /** Words of a word bitmap holding rows below {@code rows}. */
@@ -246,7 +387,7 @@ public final class CompactIndexReader {
     return (int) ((rows + 63L) >>> 6);
   }
 
-  /** Decodes every list (each group filled exactly) and checks every Roaring container. */
+  /** Decodes every list and chunk list (each group filled exactly) and checks every Roaring container. */
   public void verify() {
     int[] rows = new int[Math.min(rowLimit, CompactIndexLayout.MAX_LIST_ROWS)];
     for (int g = 0; g < groups; g++) {
@@ -265,11 +406,18 @@ public final class CompactIndexReader {
           }
           continue;
         }
-        final int n = EliasFanoList.readCount(region, listStart, at, end, rowLimit, maxListRows, thing, id);
+        final int kind = kindAt(at, end, id);
+        final long body = bodyAt(at);
+        if (kind == ChunkPostings.KIND_SCAN) {
+          at = body;
+          continue;
+        }
+        final int universe = kind == ChunkPostings.KIND_CHUNKS ? chunkLimit : rowLimit;
+        final int n = EliasFanoList.readCount(region, listStart, body, end, universe, maxListRows, thing, id);
         if (n > rows.length) {
           rows = new int[n];
         }
-        at = EliasFanoList.read(region, listStart, at, end, n, rowLimit, rows, thing, id);
+        at = EliasFanoList.read(region, listStart, body, end, n, universe, rows, thing, id);
       }
       if (at != end) {
         throw fail(thing, "group=" + g + " lists end at bit=" + at + " but the group ends at bit=" + end);
@@ -283,11 +431,46 @@ public final class CompactIndexReader {
     final long end = groupEnd(group);
     for (int i = group << 6; i < id; i++) {
       if ((mask >>> (i & 63) & 1) == 0) {
-        final int n = EliasFanoList.readCount(region, listStart, at, end, rowLimit, maxListRows, thing, i);
-        at += EliasFanoList.sizeBits(n, rowLimit);
+        at += entryBits(at, end, i);
       }
     }
     return at;
+  }
+
+  /** NBI4: the kind in front of the entry at stream bit {@code at}, checked; NBI2 and NBI3: rows. */
+  private int kindAt(long at, long end, int id) {
+    if (!v4) {
+      return ChunkPostings.KIND_ROWS;
+    }
+    if (at + ChunkPostings.KIND_BITS > end) {
+      throw fail(thing, "id=" + id + ": kind at bit=" + at + " runs past its group's end bit=" + end);
+    }
+    final int kind = (int) (EliasFanoList.window(region, listStart, at) & 3);
+    if (kind > ChunkPostings.KIND_SCAN) {
+      throw fail(thing, "id=" + id + ": kind=" + kind + " at bit=" + at + " is not 0 (rows), 1 (chunks) or 2 (scan)");
+    }
+    return kind;
+  }
+
+  private long bodyAt(long at) {
+    return v4 ? at + ChunkPostings.KIND_BITS : at;
+  }
+
+  /** The count (rows or chunks) of the entry of a kind other than scan at stream bit {@code at}. */
+  private int count(int kind, long at, long end, int id) {
+    final int universe = kind == ChunkPostings.KIND_CHUNKS ? chunkLimit : rowLimit;
+    return EliasFanoList.readCount(region, listStart, bodyAt(at), end, universe, maxListRows, thing, id);
+  }
+
+  /** Bits of the entry at stream bit {@code at}, kind included. */
+  private long entryBits(long at, long end, int id) {
+    final int kind = kindAt(at, end, id);
+    final long kindBits = bodyAt(at) - at;
+    if (kind == ChunkPostings.KIND_SCAN) {
+      return kindBits;
+    }
+    final int universe = kind == ChunkPostings.KIND_CHUNKS ? chunkLimit : rowLimit;
+    return kindBits + EliasFanoList.sizeBits(count(kind, at, end, id), universe);
   }
 
   private int roaringRank(int group, long mask, int id) {
@@ -299,15 +482,15 @@ public final class CompactIndexReader {
   }
 
   private long mask(int group) {
-    return region.get(LONG, CompactIndexLayout.groupAt(group) + CompactIndexLayout.GROUP_MASK_OFFSET);
+    return region.get(LONG, CompactIndexLayout.groupAt(headerBytes, group) + CompactIndexLayout.GROUP_MASK_OFFSET);
   }
 
   private long bitOffset(int group) {
-    return region.get(LONG, CompactIndexLayout.groupAt(group) + CompactIndexLayout.GROUP_BIT_OFFSET_OFFSET);
+    return region.get(LONG, CompactIndexLayout.groupAt(headerBytes, group) + CompactIndexLayout.GROUP_BIT_OFFSET_OFFSET);
   }
 
   private int roaringBefore(int group) {
-    return region.get(INT, CompactIndexLayout.groupAt(group) + CompactIndexLayout.GROUP_ROARING_BEFORE_OFFSET);
+    return region.get(INT, CompactIndexLayout.groupAt(headerBytes, group) + CompactIndexLayout.GROUP_ROARING_BEFORE_OFFSET);
   }
 
   private int roaringOffset(int index) {

@@ -46,10 +46,10 @@ public final class SegmentFileLayout {
   /**
    * The format version this code writes. Versions differ only in the layout of {@code bitmaps}
    * regions: 1 Roaring only ("NBI1"), 2 compact postings for values of at most 1024 rows ("NBI2"),
-   * 3 Elias–Fano lists of any length, chosen per value by size and decode cost ("NBI3"); see
-   * {@link #bitmapFormat}.
+   * 3 Elias–Fano lists of any length, chosen per value by size and decode cost ("NBI3"), 4 also
+   * chunk lists and id scans refined by the column's ids ("NBI4"); see {@link #bitmapFormat}.
    */
-  public static final int FORMAT_VERSION = 3;
+  public static final int FORMAT_VERSION = 4;
 
   /** The oldest format version this code reads; it reads every version up to {@link #FORMAT_VERSION}. */
   public static final int OLDEST_READABLE_VERSION = 1;
@@ -59,7 +59,8 @@ public final class SegmentFileLayout {
     return switch (version) {
       case 1 -> BitmapIndexFormat.ROARING_ONLY;
       case 2 -> BitmapIndexFormat.COMPACT_POSTINGS;
-      default -> BitmapIndexFormat.LIST_POSTINGS;
+      case 3 -> BitmapIndexFormat.LIST_POSTINGS;
+      default -> BitmapIndexFormat.CHUNK_POSTINGS;
     };
   }
 

@@ -243,8 +243,8 @@ public final class StringColumnReader implements ColumnReader {
 
   /**
    * Rows holding dictionary id {@code id}: for a common value a view of the mapping (no copy), for
-   * a rare value stored as a compact list a small heap bitmap decoded on each call (see {@link
-   * BitmapIndex}).
+   * a rare value stored as a compact list a small heap bitmap decoded on each call, for a chunk list
+   * or id scan (format 4) a heap bitmap of the rows whose ids match (see {@link BitmapIndex}).
    */
   public ImmutableRoaringBitmap bitmap(int id) {
     if (id < 0 || id >= dictionary.cardinality()) {
@@ -277,7 +277,9 @@ public final class StringColumnReader implements ColumnReader {
     BitmapIndex current = index;
     if (current == null) {
       try {
-        current = BitmapIndex.wrap(bitmaps.verified());
+        // a single-value column's ids refine NBI4's chunk lists and id scans; a multi-value index holds none
+        current = BitmapIndex.wrap(bitmaps.verified(), descriptor.multiValue() ? null
+            : new StringIdMatcher(ids, blocks, column.rowCount(), column.rowsPerBlock()));
       } catch (IndexOutOfBoundsException | IllegalArgumentException e) {
         throw new SegmentCorruptException(bitmaps.file(), bitmaps.name(), "cannot open: " + e, e);
       }
