@@ -139,6 +139,18 @@ public final class BitmapIndex {
     return compact != null && compact.isList(dictionaryId);
   }
 
+  /** How {@code dictionaryId}'s rows are stored; {@link PostingKind#ROARING} for every id of NBI1. */
+  public PostingKind postingKind(int dictionaryId) {
+    checkId(dictionaryId);
+    final int kind = compact == null ? -1 : compact.entryKind(dictionaryId);
+    return switch (kind) {
+      case -1 -> PostingKind.ROARING;
+      case ChunkPostings.KIND_CHUNKS -> PostingKind.CHUNK_LIST;
+      case ChunkPostings.KIND_SCAN -> PostingKind.ID_SCAN;
+      default -> PostingKind.ROW_LIST;
+    };
+  }
+
   /** The number of dictionary ids, each with one bitmap. */
   public int cardinality() {
     return cardinality;

@@ -9,6 +9,9 @@ package io.nemeton.bitmap;
  * allocate per call.
  */
 public interface RowIdMatcher {
+  /** The column's rows: every range asked for lies in {@code [0, rowCount())}. */
+  int rowCount();
+
   /**
    * ORs into {@code words} bit {@code firstBit + (r - fromRow)} (bit {@code b & 63} of word {@code
    * b >>> 6}) for each row r in {@code [fromRow, toRow)} whose id equals {@code id}; returns how

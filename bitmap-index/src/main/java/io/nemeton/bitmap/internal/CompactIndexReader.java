@@ -119,6 +119,9 @@ public final class CompactIndexReader {
       throw fail(thing, "count=" + count + " roaringCount=" + roaringCount + " compactBits=" + compactBits
           + " need " + roaringStart + " bytes before the Roaring data but region size=" + size);
     }
+    if (matcher != null && rowLimit > matcher.rowCount()) {
+      throw fail(thing, "rowLimit=" + rowLimit + " is above the column's rowCount=" + matcher.rowCount());
+    }
     final CompactIndexReader reader = new CompactIndexReader(region, thing, count, rowLimit, maxListRows, roaringCount,
         compactBits, v4, chunkShift, matcher);
     reader.checkGroups(roaringCount);
@@ -303,6 +306,16 @@ public final class CompactIndexReader {
     final long at = listAt(group, mask, id);
     final long end = groupEnd(group);
     return kindAt(at, end, id) == ChunkPostings.KIND_ROWS ? count(ChunkPostings.KIND_ROWS, at, end, id) : -1;
+  }
+
+  /** The kind of id {@code id}: -1 for a Roaring id, else {@link ChunkPostings#KIND_ROWS} and so on. */
+  public int entryKind(int id) {
+    final int group = id >>> 6;
+    final long mask = mask(group);
+    if ((mask >>> (id & 63) & 1) != 0) {
+      return -1;
+    }
+    return kindAt(listAt(group, mask, id), groupEnd(group), id);
   }
 
   /**

@@ -4,11 +4,18 @@ import io.nemeton.bitmap.RowIdMatcher;
 import io.nemeton.codecs.CodecException;
 import io.nemeton.codecs.IntBlockCodec;
 import java.lang.foreign.MemorySegment;
+import jdk.incubator.vector.IntVector;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
 
 /**
  * The ids of a single-value string column as a {@link RowIdMatcher}: refines the chunk lists and id
  * scans of its NBI4 bitmap index by matching the ids of the blocks a row range covers, one {@link
  * #matchEquals} call per block.
+ *
+ * <p>{@link #matchEquals} is the seam for a kernel matching encoded blocks in place; this version
+ * decodes the block with {@code IntBlockCodec.decode} and compares the decoded ids 64 at a time with
+ * lane compares.
  *
  * <p>Thread-safe. {@link #matchEquals} decodes a block into a per-thread scratch of the block's
  * size, kept across calls so consecutive chunks of one block decode it once; nothing is allocated
@@ -17,6 +24,8 @@ import java.lang.foreign.MemorySegment;
 final class StringIdMatcher implements RowIdMatcher {
   /** A block holding more ids than this is refused before a scratch is sized for it. */
   private static final int MAX_BLOCK_VALUES = 1 << 16;
+  /** Lanes of the id compare; a power of two up to 16, so it divides 64. */
+  private static final VectorSpecies<Integer> SPECIES = IntVector.SPECIES_PREFERRED;
   private static final ThreadLocal<DecodedBlock> DECODED = ThreadLocal.withInitial(DecodedBlock::new);
 
   private final Region ids;
@@ -29,6 +38,11 @@ final class StringIdMatcher implements RowIdMatcher {
     this.blocks = blocks;
     this.rowCount = rowCount;
     this.rowsPerBlock = rowsPerBlock;
+  }
+
+  @Override
+  public int rowCount() {
+    return rowCount;
   }
 
   @Override
@@ -82,23 +96,42 @@ final class StringIdMatcher implements RowIdMatcher {
           + decoded.count + " at offset=" + offset);
     }
     final int[] values = decoded.values;
+    final IntVector target = IntVector.broadcast(SPECIES, value);
+    final int lanes = SPECIES.length();
     int matched = 0;
     long bit = firstBit;
     int p = from;
-    // up to 64 positions per target word: one OR into words per word, not per position
-    while (p < to) {
-      final int shift = (int) (bit & 63);
-      final int n = Math.min(64 - shift, to - p);
+    // 64 positions at a time: a lane compare per vector, the masks packed into one 64-bit word,
+    // ORed into the (one or two) words its bits land in
+    while (to - p >= 64) {
       long hits = 0;
-      for (int k = 0; k < n; k++) {
-        hits |= (values[p + k] == value ? 1L : 0L) << k;
+      for (int k = 0; k < 64; k += lanes) {
+        hits |= IntVector.fromArray(SPECIES, values, p + k).compare(VectorOperators.EQ, target).toLong() << k;
       }
-      words[(int) (bit >>> 6)] |= hits << shift;
-      matched += Long.bitCount(hits);
-      p += n;
-      bit += n;
+      matched += orBits(words, bit, hits, 64);
+      p += 64;
+      bit += 64;
     }
+    long hits = 0;
+    for (int k = 0; p + k < to; k++) {
+      hits |= (values[p + k] == value ? 1L : 0L) << k;
+    }
+    matched += orBits(words, bit, hits, to - p);
     return matched;
+  }
+
+  /** ORs the low {@code length} (<= 64) bits of {@code hits} into words from bit {@code bit}; returns their count. */
+  private static int orBits(long[] words, long bit, long hits, int length) {
+    if (hits == 0) {
+      return 0;
+    }
+    final int word = (int) (bit >>> 6);
+    final int shift = (int) (bit & 63);
+    words[word] |= hits << shift;
+    if (shift != 0 && shift + length > 64) {
+      words[word + 1] |= hits >>> (64 - shift);
+    }
+    return Long.bitCount(hits);
   }
 
   /** One thread's last decoded block, named by its segment (identity) and offset. */
