@@ -31,7 +31,7 @@ class BitmapIndexHostileTest {
 
     final byte[] badMagic = valid.clone();
     badMagic[0] = 'X';
-    assertRefused("bitmap index: magic expected=0x3149424E, 0x3249424E or 0x3349424E actual=0x31494258", badMagic);
+    assertRefused("bitmap index: magic expected=0x3149424E, 0x3249424E, 0x3349424E or 0x3449424E actual=0x31494258", badMagic);
 
     final byte[] negativeCount = withInt(valid, 4, -3);
     assertRefused("bitmap index: count=-3 is negative", negativeCount);
@@ -134,9 +134,14 @@ class BitmapIndexHostileTest {
 
   /** wrap, bitmap, verify: each passes or throws BitmapFormatException; then every operation works. */
   static void survive(byte[] bytes) {
+    survive(bytes, null);
+  }
+
+  /** {@link #survive(byte[])} for an index opened with the column's ids (NBI4's refined kinds). */
+  static void survive(byte[] bytes, RowIdMatcher matcher) {
     final BitmapIndex index;
     try {
-      index = BitmapIndex.wrap(MemorySegment.ofArray(bytes));
+      index = BitmapIndex.wrap(MemorySegment.ofArray(bytes), matcher);
     } catch (BitmapFormatException refused) {
       return;
     }
