@@ -24,7 +24,7 @@ package io.nemeton.bitmap;
  *   <li>an id scan when {@code U <= MAX_SCAN_IDS_PER_ROW * n}: a scan reads every id of the segment,
  *       at most {@link #MAX_SCAN_IDS_PER_ROW} per row it finds (values of at least 1/16 of the rows);</li>
  *   <li>otherwise the smaller of the row list and the chunk list (when a chunk list reads at most
- *       {@link #MAX_CHUNK_IDS_PER_ROW} ids per row found: {@code c * 2^chunkShift <= 64 n}) is
+ *       {@link #MAX_CHUNK_IDS_PER_ROW} ids per row found: {@code c * 2^chunkShift <= 128 n}) is
  *       taken when {@link CompactIndexLayout#listWorthDecoding} accepts it against the Roaring
  *       bitmap (strictly smaller, at most 94 rows per Roaring container); else Roaring.</li>
  * </ol>
@@ -36,17 +36,20 @@ public final class ChunkPostings {
   public static final int KIND_CHUNKS = 1;
   public static final int KIND_SCAN = 2;
 
-  /** Rows per chunk the writer uses unless told otherwise: 2^6 = 64, one word of a row bitmap. */
-  public static final int DEFAULT_CHUNK_SHIFT = 6;
+  /**
+   * Rows per chunk the writer uses unless told otherwise: 2^7 = 128, the largest the read rule
+   * ({@link #MAX_CHUNK_IDS_PER_ROW}) allows for a value holding one row per chunk.
+   */
+  public static final int DEFAULT_CHUNK_SHIFT = 7;
   /** The largest chunk shift a region may record: a chunk is at most a Roaring container. */
   public static final int MAX_CHUNK_SHIFT = 16;
 
   /**
    * A chunk list reads whole chunks of ids: it is allowed when it reads at most this many ids per
-   * row it finds. With 64-row chunks any chunk list passes (a chunk holds at least one row); larger
-   * chunks are allowed only for values that fill them enough.
+   * row it finds. With 128-row chunks any chunk list passes (a chunk holds at least one row); larger
+   * chunks only for values that fill them enough.
    */
-  public static final int MAX_CHUNK_IDS_PER_ROW = 64;
+  public static final int MAX_CHUNK_IDS_PER_ROW = 128;
 
   /**
    * An id scan reads every id of the segment: it is taken for values of at least 1/16 of the rows,

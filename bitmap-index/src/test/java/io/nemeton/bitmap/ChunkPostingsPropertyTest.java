@@ -58,7 +58,7 @@ class ChunkPostingsPropertyTest {
           assertEquals(PostingKind.ROW_LIST, kind, "empty id=" + id);
         }
       }
-      // the chunk list's row bound is the chunks' rows, within 64 per row found
+      // a chunk list holds rows, in chunks of more than one row
       for (int id = 0; id < cardinality; id++) {
         if (index.postingKind(id) == PostingKind.CHUNK_LIST) {
           assertTrue(rowsOf[id] > 0 && chunkShift > 0, "id=" + id + " shift=" + chunkShift);
@@ -90,9 +90,9 @@ class ChunkPostingsPropertyTest {
     BitmapIndexPropertyTest.assertMatches(index, null, ids, rowCount);
     assertTrue(ChunkPostings.scanWorthReading(1, 16));
     assertFalse(ChunkPostings.scanWorthReading(1, 17));
-    assertTrue(ChunkPostings.chunksWorthReading(1, 1, 6));
-    assertFalse(ChunkPostings.chunksWorthReading(1, 1, 7), "128 ids read for one row");
-    assertTrue(ChunkPostings.chunksWorthReading(1, 2, 7));
+    assertTrue(ChunkPostings.chunksWorthReading(1, 1, 7));
+    assertFalse(ChunkPostings.chunksWorthReading(1, 1, 8), "256 ids read for one row");
+    assertTrue(ChunkPostings.chunksWorthReading(1, 2, 8));
   }
 
   @Test
