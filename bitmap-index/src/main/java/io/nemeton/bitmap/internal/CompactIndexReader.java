@@ -5,10 +5,8 @@ import io.nemeton.bitmap.Bitmaps;
 import io.nemeton.bitmap.ChunkPostings;
 import io.nemeton.bitmap.CompactIndexLayout;
 import io.nemeton.bitmap.RowIdMatcher;
-import io.nemeton.memory.GrowableBytes;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
-import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import org.roaringbitmap.buffer.BufferBitSetUtil;
 import org.roaringbitmap.buffer.ImmutableRoaringBitmap;
@@ -18,11 +16,13 @@ import org.roaringbitmap.buffer.ImmutableRoaringBitmap;
  * group entry and the Roaring offsets (O(ids / 64 + Roaring ids)); {@link #bitmap} checks what it
  * reads; {@link #verify} decodes every list and checks every Roaring container.
  *
- * <p>Reads both magics: NBI2 (lists of at most {@link CompactIndexLayout#MAX_LIST_ROWS} rows) and
- * NBI3 (at most {@link CompactIndexLayout#MAX_LIST_ROWS_V3}).
+ * <p>Reads three magics: NBI2 (lists of at most {@link CompactIndexLayout#MAX_LIST_ROWS} rows),
+ * NBI3 (at most {@link CompactIndexLayout#MAX_LIST_ROWS_V3}) and NBI4 (a kind in front of every
+ * stream entry: row lists, chunk lists and id scans, {@link ChunkPostings}).
  *
  * <p>Immutable and thread-safe. A Roaring id's bitmap is a view of the region; a list id's bitmap is
- * decoded into a new heap bitmap, or straight into a caller's word bitmap by {@link #orInto}.
+ * decoded into a new heap bitmap, or straight into a caller's word bitmap by {@link #orInto}; chunk
+ * lists and id scans are refined through the {@link RowIdMatcher} given to {@link #wrap}.
  */
 public final class CompactIndexReader {
   private static final ValueLayout.OfInt INT = ValueLayout.JAVA_INT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
@@ -229,7 +229,7 @@ public final class CompactIndexReader {
     final long end = groupEnd(group);
     final int kind = kindAt(entry, end, id);
     if (kind == ChunkPostings.KIND_CHUNKS) {
-      return chunkBitmap(id, entry, end);
+      return ChunkRefinement.bitmap(requireMatcher(id, kind), id, readChunks(id, entry, end), chunkShift, rowLimit);
     }
     if (kind == ChunkPostings.KIND_SCAN) {
       final long[] words = new long[wordCount(rowLimit)];
@@ -249,46 +249,7 @@ public final class CompactIndexReader {
     }
     final int[] rows = new int[n];
     EliasFanoList.read(region, listStart, at, end, n, rowLimit, rows, thing, id);
-    return heapBitmap(rows, n);
-  }
-
-  /** A chunk list's rows: few chunks through a one-chunk scratch into a row array, many into U bits. */
-  private ImmutableRoaringBitmap chunkBitmap(int id, long entry, long end) {
-    final int[] chunks = readChunks(id, entry, end);
-    final int c = chunks.length;
-    final RowIdMatcher ids = requireMatcher(id, ChunkPostings.KIND_CHUNKS);
-    if (((long) c << chunkShift) >= rowLimit >>> 6) {
-      final long[] words = new long[wordCount(rowLimit)];
-      matchChunks(ids, id, chunks, words);
-      return BufferBitSetUtil.bitmapOf(words);
-    }
-    final int chunkRows = 1 << chunkShift;
-    final long[] scratch = new long[wordCount(chunkRows)];
-    final int[] rows = new int[(int) Math.min((long) c << chunkShift, rowLimit)];
-    int n = 0;
-    for (int k = 0; k < c; k++) {
-      final int from = chunks[k] << chunkShift;
-      final int to = (int) Math.min((long) from + chunkRows, rowLimit);
-      java.util.Arrays.fill(scratch, 0L);
-      ids.matchRows(id, from, to, scratch, 0);
-      for (int w = 0; w < scratch.length; w++) {
-        long bits = scratch[w];
-        while (bits != 0) {
-          rows[n++] = from + (w << 6) + Long.numberOfTrailingZeros(bits);
-          bits &= bits - 1;
-        }
-      }
-    }
-    return heapBitmap(rows, n);
-  }
-
-  private static ImmutableRoaringBitmap heapBitmap(int[] rows, int n) {
-    if (n == 0) {
-      return Bitmaps.empty();
-    }
-    final GrowableBytes bytes = new GrowableBytes(16 + 4 * n);
-    new PortableRoaringEncoder().write(rows, 0, n, bytes);
-    return new ImmutableRoaringBitmap(ByteBuffer.wrap(bytes.array(), 0, bytes.size()).slice().order(ByteOrder.LITTLE_ENDIAN));
+    return ChunkRefinement.heapBitmap(rows, n);
   }
 
   /** The row limit U: every row of every list is below it. */
@@ -358,7 +319,7 @@ public final class CompactIndexReader {
     final long end = groupEnd(group);
     final int kind = kindAt(entry, end, id);
     if (kind == ChunkPostings.KIND_CHUNKS) {
-      matchChunks(requireMatcher(id, kind), id, readChunks(id, entry, end), words);
+      ChunkRefinement.match(requireMatcher(id, kind), id, readChunks(id, entry, end), chunkShift, rowLimit, words);
     } else if (kind == ChunkPostings.KIND_SCAN) {
       requireMatcher(id, kind).matchRows(id, 0, rowLimit, words, 0);
     } else {
@@ -367,15 +328,6 @@ public final class CompactIndexReader {
       EliasFanoList.orInto(region, listStart, at, end, n, rowLimit, words, thing, id);
     }
     return true;
-  }
-
-  private void matchChunks(RowIdMatcher ids, int id, int[] chunks, long[] words) {
-    final int chunkRows = 1 << chunkShift;
-    for (int k = 0; k < chunks.length; k++) {
-      final int from = chunks[k] << chunkShift;
-      final int to = (int) Math.min((long) from + chunkRows, rowLimit);
-      ids.matchRows(id, from, to, words, from);
-    }
   }
 
   /** The chunks of the chunk list at stream bit {@code entry}, checked ascending and below the chunk limit. */
