@@ -3,6 +3,7 @@ package io.nemeton.segment.format;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.nemeton.bitmap.PostingKind;
 import io.nemeton.memory.testing.LeakCheckExtension;
 import io.nemeton.segment.ColumnarSegment;
 import java.io.IOException;
@@ -59,7 +60,8 @@ class SegmentCorruptionTest {
       } else if (offset < SegmentFileLayout.HEADER_SIZE_OFFSET
           && !isReadableVersion((bytes[8] & 0xFF) | (bytes[9] & 0xFF) << 8)) {
         int version = (bytes[8] & 0xFF) | (bytes[9] & 0xFF) << 8;
-        expected = "format version=" + version + " not supported (this reader reads versions 1 to 3)";
+        expected = "format version=" + version + " not supported (this reader reads versions 1 to "
+            + SegmentFileLayout.FORMAT_VERSION + ")";
       } else { // a flip to another readable version (3 to 2) is caught by the header checksum
         expected = checksum(SegmentBytes.intAt(bytes, SegmentFileLayout.HEADER_CRC_OFFSET), SegmentBytes.headerCrc(bytes));
       }
@@ -117,10 +119,20 @@ class SegmentCorruptionTest {
     Files.write(file, bytes);
     try (Segment segment = Segment.open(file)) {
       StringColumnReader page = segment.stringColumn("page");
-      // dictionary and bitmaps are intact: a filter through the index works
-      int id = page.cardinality() - 1;
-      assertEquals(id, page.lookupId(page.value(id)));
-      page.bitmap(id).getCardinality();
+      // dictionary and bitmaps are intact: a filter through a stored posting works without the ids;
+      // a chunk list or id scan reads the ids and finds them corrupt
+      String idsCorrupt = "file=" + file + " region=column:page/ids: " + checksum(SegmentBytes.regionCrc(valid, ids),
+          SegmentBytes.crc(bytes, SegmentBytes.regionOffset(valid, ids), SegmentBytes.regionLength(valid, ids)));
+      for (int id = 0; id < page.cardinality(); id++) {
+        assertEquals(id, page.lookupId(page.value(id)));
+        PostingKind kind = page.bitmapIndex().postingKind(id);
+        if (kind == PostingKind.ROARING || kind == PostingKind.ROW_LIST) {
+          page.bitmap(id).getCardinality();
+        } else {
+          int refined = id;
+          assertEquals(idsCorrupt, assertThrows(SegmentCorruptException.class, () -> page.bitmap(refined)).getMessage());
+        }
+      }
       SegmentCorruptException error = assertThrows(SegmentCorruptException.class,
           () -> page.readIdsBlock(0, new int[SegmentFileLayout.ROWS_PER_BLOCK]));
       assertEquals("file=" + file + " region=column:page/ids: " + checksum(SegmentBytes.regionCrc(valid, ids),
@@ -179,14 +191,16 @@ class SegmentCorruptionTest {
   @Test
   void newerVersionsAreRefusedByVersion() throws IOException {
     byte[] bytes = valid.clone();
-    bytes[SegmentFileLayout.VERSION_OFFSET] = 4;
+    int newer = SegmentFileLayout.FORMAT_VERSION + 1;
+    bytes[SegmentFileLayout.VERSION_OFFSET] = (byte) newer;
     SegmentBytes.resealTocAndHeader(bytes);
     assertRefused(bytes, RegionVerification.ON_FIRST_USE, "header",
-        "format version=4 not supported (this reader reads versions 1 to 3)");
+        "format version=" + newer + " not supported (this reader reads versions 1 to " + SegmentFileLayout.FORMAT_VERSION
+            + ")");
     bytes[SegmentFileLayout.VERSION_OFFSET] = 0;
     SegmentBytes.resealTocAndHeader(bytes);
     assertRefused(bytes, RegionVerification.ON_FIRST_USE, "header",
-        "format version=0 not supported (this reader reads versions 1 to 3)");
+        "format version=0 not supported (this reader reads versions 1 to " + SegmentFileLayout.FORMAT_VERSION + ")");
   }
 
   @Test
@@ -196,11 +210,15 @@ class SegmentCorruptionTest {
     SegmentBytes.resealTocAndHeader(bytes);
     String region = regionNames.stream().filter(name -> name.endsWith("/bitmaps")).findFirst().orElseThrow();
     assertRefused(bytes, RegionVerification.ON_FIRST_USE, region,
-        "layout=LIST_POSTINGS expected=ROARING_ONLY for this format version");
+        "layout=CHUNK_POSTINGS expected=ROARING_ONLY for this format version");
     bytes[SegmentFileLayout.VERSION_OFFSET] = 2; // version 2 promises NBI2 (lists of at most 1024 rows)
     SegmentBytes.resealTocAndHeader(bytes);
     assertRefused(bytes, RegionVerification.ON_FIRST_USE, region,
-        "layout=LIST_POSTINGS expected=COMPACT_POSTINGS for this format version");
+        "layout=CHUNK_POSTINGS expected=COMPACT_POSTINGS for this format version");
+    bytes[SegmentFileLayout.VERSION_OFFSET] = 3; // version 3 promises NBI3 (no chunk lists, no id scans)
+    SegmentBytes.resealTocAndHeader(bytes);
+    assertRefused(bytes, RegionVerification.ON_FIRST_USE, region,
+        "layout=CHUNK_POSTINGS expected=LIST_POSTINGS for this format version");
   }
 
   private void assertRefused(byte[] bytes, RegionVerification verification, String region, String detail)
