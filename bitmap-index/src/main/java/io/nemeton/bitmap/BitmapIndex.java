@@ -33,7 +33,9 @@ import org.roaringbitmap.buffer.ImmutableRoaringBitmap;
  *
  * <p>Thread-safe. {@link #bitmap} allocates a small view (a segment slice, a ByteBuffer over it and
  * the bitmap object) for a Roaring id and never copies its bytes; for a list id it allocates the
- * decoded rows and their bitmap. {@link #union} allocates an array of the ids' bitmaps and, when it
+ * decoded rows and their bitmap; for a chunk list its chunks and either a word bitmap of the
+ * segment's rows or a chunk's words and a row array; for an id scan a word bitmap of the segment's
+ * rows. The {@link RowIdMatcher} given to {@code wrap} is called from any thread doing a lookup. {@link #union} allocates an array of the ids' bitmaps and, when it
  * decodes lists into a word bitmap, {@code rowCount / 8} bytes of words plus the resulting heap
  * bitmap. Returned Roaring views are valid while the underlying segment is
  * open; after its arena closes, reading them throws {@link IllegalStateException}. Decoded bitmaps
