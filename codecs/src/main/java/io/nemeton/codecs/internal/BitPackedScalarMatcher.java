@@ -27,10 +27,13 @@ public final class BitPackedScalarMatcher {
     final int groupEnd = (count >>> 8) << 8;
     final long groupBytes = PackedLayout.groupBytes(width);
     final int mask = width == 32 ? -1 : (1 << width) - 1;
-    final long delta = firstBit - from;
     int matched = 0;
+    // result bits gather in a register word and reach memory once per 64 positions: a
+    // read-modify-write of words[] per position made the loop wait on its own stores
+    long bits = 0;
+    long bit = firstBit;
     final int lanesEnd = Math.min(to, groupEnd);
-    for (int p = from; p < lanesEnd; p++) {
+    for (int p = from; p < lanesEnd; p++, bit++) {
       final int inGroup = p & 255;
       final int bitInLane = (inGroup >>> 3) * width;
       final long wordOffset = dataOffset + (p >>> 8) * groupBytes + ((bitInLane >>> 5) << 5) + ((inGroup & 7) << 2);
@@ -39,19 +42,30 @@ public final class BitPackedScalarMatcher {
       if (shift + width > 32) {
         value |= in.get(INT, wordOffset + PackedLayout.ROW_BYTES) << (32 - shift);
       }
-      final long hit = (value & mask) == target ? 1L : 0L;
-      final long bit = delta + p;
-      words[(int) (bit >>> 6)] |= hit << bit;
-      matched += (int) hit;
+      bits |= ((value & mask) == target ? 1L : 0L) << bit;
+      if ((bit & 63) == 63) {
+        matched += flush(words, bit, bits);
+        bits = 0;
+      }
     }
     final long tailOffset = dataOffset + (count >>> 8) * groupBytes;
-    for (int p = Math.max(from, groupEnd); p < to; p++) {
+    for (int p = Math.max(from, groupEnd); p < to; p++, bit++) {
       final int value = (int) BitPackedScalarDecoder.readHorizontal(in, tailOffset, p - groupEnd, width);
-      final long hit = value == target ? 1L : 0L;
-      final long bit = delta + p;
-      words[(int) (bit >>> 6)] |= hit << bit;
-      matched += (int) hit;
+      bits |= (value == target ? 1L : 0L) << bit;
+      if ((bit & 63) == 63) {
+        matched += flush(words, bit, bits);
+        bits = 0;
+      }
     }
-    return matched;
+    return matched + flush(words, bit - 1, bits);
+  }
+
+  /** ORs {@code bits} into the word holding {@code bit}; returns how many it set. */
+  static int flush(long[] words, long bit, long bits) {
+    if (bits == 0) {
+      return 0;
+    }
+    words[(int) (bit >>> 6)] |= bits;
+    return Long.bitCount(bits);
   }
 }

@@ -11,8 +11,11 @@ import jdk.incubator.vector.VectorSpecies;
  * PackedLayout} stream, one 256-bit row load feeds eight consecutive positions; their offsets are
  * cut out, compared with the target at once, and the comparison's lane mask is already the eight
  * result bits in position order (position {@code 8*m + j} is lane {@code j}). Eight such masks make
- * one 64-bit word of the result. Positions before the first multiple of 8, after the last one, and
- * in the horizontal tail go to the scalar matcher. Results are identical to it for every input.
+ * one 64-bit word of the result. Widths 1..{@link BitPackedNarrowMatcher#MAX_WIDTH} go, for whole
+ * 64-position chunks, to the generated kernels of {@link BitPackedNarrowMatcher} (every shift a
+ * constant; about 3x faster than this loop, whose shift is carried from row to row). Positions
+ * before the first multiple of 8, after the last one, and in the horizontal tail go to the scalar
+ * matcher. Results are identical to it for every input.
  *
  * <p>Stateless and thread-safe; never allocates once compiled. Same caller obligations as the
  * scalar matcher.
@@ -26,6 +29,28 @@ public final class BitPackedVectorMatcher {
   /** Same contract as {@link BitPackedScalarMatcher#matchEquals}. */
   public static int matchEquals(MemorySegment in, long dataOffset, int count, int width, int target, int from,
       int to, long[] words, long firstBit) {
+    if (width <= BitPackedNarrowMatcher.MAX_WIDTH) {
+      final int chunkFrom = (from + 63) & -64;
+      final int chunkTo = Math.min(to, (count >>> 8) << 8) & -64;
+      if (chunkFrom < chunkTo) {
+        return matchRows(in, dataOffset, count, width, target, from, chunkFrom, words, firstBit)
+            + BitPackedNarrowMatcher.matchChunks(in, dataOffset, width, target, chunkFrom >>> 6, chunkTo >>> 6, words,
+                firstBit + (chunkFrom - from))
+            + matchRows(in, dataOffset, count, width, target, chunkTo, to, words, firstBit + (chunkTo - from));
+      }
+    }
+    return matchRows(in, dataOffset, count, width, target, from, to, words, firstBit);
+  }
+
+  /**
+   * Any width 1..32: the vector loop over whole value rows (eight positions) with the shift carried
+   * from row to row, the scalar matcher for the positions around them.
+   */
+  private static int matchRows(MemorySegment in, long dataOffset, int count, int width, int target, int from,
+      int to, long[] words, long firstBit) {
+    if (from >= to) {
+      return 0;
+    }
     final int vectorFrom = (from + 7) & -8;
     final int vectorTo = Math.min(to, (count >>> 8) << 8) & -8;
     if (vectorFrom >= vectorTo) {

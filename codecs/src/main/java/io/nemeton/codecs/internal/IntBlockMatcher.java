@@ -116,14 +116,16 @@ public final class IntBlockMatcher {
 
   private static int matchRaw(MemorySegment in, long body, int from, int to, int value, long[] words,
       long firstBit) {
-    final long delta = firstBit - from;
     int matched = 0;
-    for (int p = from; p < to; p++) {
-      final long hit = in.get(INT, body + 4L * p) == value ? 1L : 0L;
-      final long bit = delta + p;
-      words[(int) (bit >>> 6)] |= hit << bit;
-      matched += (int) hit;
+    long bits = 0;
+    long bit = firstBit;
+    for (int p = from; p < to; p++, bit++) {
+      bits |= (in.get(INT, body + 4L * p) == value ? 1L : 0L) << bit;
+      if ((bit & 63) == 63) {
+        matched += BitPackedScalarMatcher.flush(words, bit, bits);
+        bits = 0;
+      }
     }
-    return matched;
+    return matched + BitPackedScalarMatcher.flush(words, bit - 1, bits);
   }
 }
