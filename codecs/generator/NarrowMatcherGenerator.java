@@ -46,7 +46,9 @@ public final class NarrowMatcherGenerator {
          * of a group: positions {@code 64*c .. 64*c + 63}, the value rows {@code m = 8*c .. 8*c + 7}, so
          * its 64 result bits are eight lane masks of eight bits. One method per width and chunk keeps
          * every shift, mask and row offset constant, and keeps each method small enough for C2 to
-         * inline all its vector calls. Results equal {@link BitPackedScalarMatcher}'s.
+         * inline all its vector calls. They take and return scalars only: C2 does not inline them all into
+         * one caller (node-count cutoff), and a vector passed to a method that is not inlined is boxed on
+         * the heap. Results equal {@link BitPackedScalarMatcher}'s.
          *
          * <p>Stateless and thread-safe; never allocates once compiled. Same caller obligations as the
          * scalar matcher, and {@code 1 <= width <= MAX_WIDTH}.
@@ -67,12 +69,11 @@ public final class NarrowMatcherGenerator {
            */
           public static int matchChunks(MemorySegment in, long dataOffset, int width, int target, int firstChunk,
               int endChunk, long[] words, long firstBit) {
-            final IntVector wanted = IntVector.broadcast(INTS, target);
             return switch (width) {
         """.formatted(MAX_WIDTH, MAX_WIDTH));
     for (int width = 1; width <= MAX_WIDTH; width++) {
       out.append("      case ").append(width).append(" -> chunks").append(width)
-          .append("(in, dataOffset, wanted, firstChunk, endChunk, words, firstBit);\n");
+          .append("(in, dataOffset, target, firstChunk, endChunk, words, firstBit);\n");
     }
     out.append("""
               default -> throw new IllegalArgumentException("narrow match width=" + width + " outside 1.." + MAX_WIDTH);
@@ -82,17 +83,49 @@ public final class NarrowMatcherGenerator {
   }
 
   private static void chunksMethod(StringBuilder out, int width) {
-    out.append("\n  private static int chunks").append(width).append("(MemorySegment in, long dataOffset, IntVector wanted,"
-        + " int firstChunk, int endChunk,\n      long[] words, long firstBit) {\n");
-    out.append("    int matched = 0;\n    long bit = firstBit;\n");
-    out.append("    for (int q = firstChunk; q < endChunk; q++, bit += 64) {\n");
-    out.append("      final long group = dataOffset + (long) (q >>> 2) * ").append(32 * width).append(";\n");
-    out.append("      final long bits = switch (q & 3) {\n");
-    for (int chunk = 0; chunk < 4; chunk++) {
-      out.append("        ").append(chunk == 3 ? "default" : "case " + chunk).append(" -> w").append(width)
-          .append("c").append(chunk).append("(in, group, wanted);\n");
-    }
-    out.append("      };\n      matched += MatchBits.orBits(words, bit, bits);\n    }\n    return matched;\n  }\n");
+    final String w = Integer.toString(width);
+    out.append(("""
+
+          private static int chunks%1$s(MemorySegment in, long dataOffset, int target, int firstChunk, int endChunk,
+              long[] words, long firstBit) {
+            int matched = 0;
+            long bit = firstBit;
+            int q = firstChunk;
+            for (; q < endChunk && (q & 3) != 0; q++, bit += 64) {
+              matched += MatchBits.orBits(words, bit, chunk%1$s(in, dataOffset, target, q));
+            }
+            // whole groups call the four chunk kernels in a row: a switch per chunk made the loop 2-3x slower
+            if ((bit & 63) == 0) {
+              for (; q + 4 <= endChunk; q += 4, bit += 256) {
+                final long group = dataOffset + (long) (q >>> 2) * %2$d;
+                final long bits0 = w%1$sc0(in, group, target);
+                final long bits1 = w%1$sc1(in, group, target);
+                final long bits2 = w%1$sc2(in, group, target);
+                final long bits3 = w%1$sc3(in, group, target);
+                final int word = (int) (bit >>> 6);
+                words[word] |= bits0;
+                words[word + 1] |= bits1;
+                words[word + 2] |= bits2;
+                words[word + 3] |= bits3;
+                matched += Long.bitCount(bits0) + Long.bitCount(bits1) + Long.bitCount(bits2) + Long.bitCount(bits3);
+              }
+            }
+            for (; q < endChunk; q++, bit += 64) {
+              matched += MatchBits.orBits(words, bit, chunk%1$s(in, dataOffset, target, q));
+            }
+            return matched;
+          }
+
+          private static long chunk%1$s(MemorySegment in, long dataOffset, int target, int q) {
+            final long group = dataOffset + (long) (q >>> 2) * %2$d;
+            return switch (q & 3) {
+              case 0 -> w%1$sc0(in, group, target);
+              case 1 -> w%1$sc1(in, group, target);
+              case 2 -> w%1$sc2(in, group, target);
+              default -> w%1$sc3(in, group, target);
+            };
+          }
+        """).formatted(w, 32 * width));
   }
 
   private static void chunkMethod(StringBuilder out, int width, int chunk) {
@@ -100,7 +133,8 @@ public final class NarrowMatcherGenerator {
     final int lastRow = ((8 * chunk + 8) * width - 1) >>> 5;
     final int mask = (1 << width) - 1;
     out.append("\n  private static long w").append(width).append("c").append(chunk)
-        .append("(MemorySegment in, long group, IntVector wanted) {\n");
+        .append("(MemorySegment in, long group, int target) {\n");
+    out.append("    final IntVector wanted = IntVector.broadcast(INTS, target);\n");
     for (int row = firstRow; row <= lastRow; row++) {
       out.append("    final IntVector r").append(row).append(" = IntVector.fromMemorySegment(INTS, in, group + ")
           .append(32 * row).append(", ORDER);\n");

@@ -13,7 +13,9 @@ import jdk.incubator.vector.VectorSpecies;
  * of a group: positions {@code 64*c .. 64*c + 63}, the value rows {@code m = 8*c .. 8*c + 7}, so
  * its 64 result bits are eight lane masks of eight bits. One method per width and chunk keeps
  * every shift, mask and row offset constant, and keeps each method small enough for C2 to
- * inline all its vector calls. Results equal {@link BitPackedScalarMatcher}'s.
+ * inline all its vector calls. They take and return scalars only: C2 does not inline them all into
+ * one caller (node-count cutoff), and a vector passed to a method that is not inlined is boxed on
+ * the heap. Results equal {@link BitPackedScalarMatcher}'s.
  *
  * <p>Stateless and thread-safe; never allocates once compiled. Same caller obligations as the
  * scalar matcher, and {@code 1 <= width <= MAX_WIDTH}.
@@ -34,157 +36,341 @@ public final class BitPackedNarrowMatcher {
    */
   public static int matchChunks(MemorySegment in, long dataOffset, int width, int target, int firstChunk,
       int endChunk, long[] words, long firstBit) {
-    final IntVector wanted = IntVector.broadcast(INTS, target);
     return switch (width) {
-      case 1 -> chunks1(in, dataOffset, wanted, firstChunk, endChunk, words, firstBit);
-      case 2 -> chunks2(in, dataOffset, wanted, firstChunk, endChunk, words, firstBit);
-      case 3 -> chunks3(in, dataOffset, wanted, firstChunk, endChunk, words, firstBit);
-      case 4 -> chunks4(in, dataOffset, wanted, firstChunk, endChunk, words, firstBit);
-      case 5 -> chunks5(in, dataOffset, wanted, firstChunk, endChunk, words, firstBit);
-      case 6 -> chunks6(in, dataOffset, wanted, firstChunk, endChunk, words, firstBit);
-      case 7 -> chunks7(in, dataOffset, wanted, firstChunk, endChunk, words, firstBit);
-      case 8 -> chunks8(in, dataOffset, wanted, firstChunk, endChunk, words, firstBit);
+      case 1 -> chunks1(in, dataOffset, target, firstChunk, endChunk, words, firstBit);
+      case 2 -> chunks2(in, dataOffset, target, firstChunk, endChunk, words, firstBit);
+      case 3 -> chunks3(in, dataOffset, target, firstChunk, endChunk, words, firstBit);
+      case 4 -> chunks4(in, dataOffset, target, firstChunk, endChunk, words, firstBit);
+      case 5 -> chunks5(in, dataOffset, target, firstChunk, endChunk, words, firstBit);
+      case 6 -> chunks6(in, dataOffset, target, firstChunk, endChunk, words, firstBit);
+      case 7 -> chunks7(in, dataOffset, target, firstChunk, endChunk, words, firstBit);
+      case 8 -> chunks8(in, dataOffset, target, firstChunk, endChunk, words, firstBit);
       default -> throw new IllegalArgumentException("narrow match width=" + width + " outside 1.." + MAX_WIDTH);
     };
   }
 
-  private static int chunks1(MemorySegment in, long dataOffset, IntVector wanted, int firstChunk, int endChunk,
+  private static int chunks1(MemorySegment in, long dataOffset, int target, int firstChunk, int endChunk,
       long[] words, long firstBit) {
     int matched = 0;
     long bit = firstBit;
-    for (int q = firstChunk; q < endChunk; q++, bit += 64) {
-      final long group = dataOffset + (long) (q >>> 2) * 32;
-      final long bits = switch (q & 3) {
-        case 0 -> w1c0(in, group, wanted);
-        case 1 -> w1c1(in, group, wanted);
-        case 2 -> w1c2(in, group, wanted);
-        default -> w1c3(in, group, wanted);
-      };
-      matched += MatchBits.orBits(words, bit, bits);
+    int q = firstChunk;
+    for (; q < endChunk && (q & 3) != 0; q++, bit += 64) {
+      matched += MatchBits.orBits(words, bit, chunk1(in, dataOffset, target, q));
+    }
+    // whole groups call the four chunk kernels in a row: a switch per chunk made the loop 2-3x slower
+    if ((bit & 63) == 0) {
+      for (; q + 4 <= endChunk; q += 4, bit += 256) {
+        final long group = dataOffset + (long) (q >>> 2) * 32;
+        final long bits0 = w1c0(in, group, target);
+        final long bits1 = w1c1(in, group, target);
+        final long bits2 = w1c2(in, group, target);
+        final long bits3 = w1c3(in, group, target);
+        final int word = (int) (bit >>> 6);
+        words[word] |= bits0;
+        words[word + 1] |= bits1;
+        words[word + 2] |= bits2;
+        words[word + 3] |= bits3;
+        matched += Long.bitCount(bits0) + Long.bitCount(bits1) + Long.bitCount(bits2) + Long.bitCount(bits3);
+      }
+    }
+    for (; q < endChunk; q++, bit += 64) {
+      matched += MatchBits.orBits(words, bit, chunk1(in, dataOffset, target, q));
     }
     return matched;
   }
 
-  private static int chunks2(MemorySegment in, long dataOffset, IntVector wanted, int firstChunk, int endChunk,
+  private static long chunk1(MemorySegment in, long dataOffset, int target, int q) {
+    final long group = dataOffset + (long) (q >>> 2) * 32;
+    return switch (q & 3) {
+      case 0 -> w1c0(in, group, target);
+      case 1 -> w1c1(in, group, target);
+      case 2 -> w1c2(in, group, target);
+      default -> w1c3(in, group, target);
+    };
+  }
+
+  private static int chunks2(MemorySegment in, long dataOffset, int target, int firstChunk, int endChunk,
       long[] words, long firstBit) {
     int matched = 0;
     long bit = firstBit;
-    for (int q = firstChunk; q < endChunk; q++, bit += 64) {
-      final long group = dataOffset + (long) (q >>> 2) * 64;
-      final long bits = switch (q & 3) {
-        case 0 -> w2c0(in, group, wanted);
-        case 1 -> w2c1(in, group, wanted);
-        case 2 -> w2c2(in, group, wanted);
-        default -> w2c3(in, group, wanted);
-      };
-      matched += MatchBits.orBits(words, bit, bits);
+    int q = firstChunk;
+    for (; q < endChunk && (q & 3) != 0; q++, bit += 64) {
+      matched += MatchBits.orBits(words, bit, chunk2(in, dataOffset, target, q));
+    }
+    // whole groups call the four chunk kernels in a row: a switch per chunk made the loop 2-3x slower
+    if ((bit & 63) == 0) {
+      for (; q + 4 <= endChunk; q += 4, bit += 256) {
+        final long group = dataOffset + (long) (q >>> 2) * 64;
+        final long bits0 = w2c0(in, group, target);
+        final long bits1 = w2c1(in, group, target);
+        final long bits2 = w2c2(in, group, target);
+        final long bits3 = w2c3(in, group, target);
+        final int word = (int) (bit >>> 6);
+        words[word] |= bits0;
+        words[word + 1] |= bits1;
+        words[word + 2] |= bits2;
+        words[word + 3] |= bits3;
+        matched += Long.bitCount(bits0) + Long.bitCount(bits1) + Long.bitCount(bits2) + Long.bitCount(bits3);
+      }
+    }
+    for (; q < endChunk; q++, bit += 64) {
+      matched += MatchBits.orBits(words, bit, chunk2(in, dataOffset, target, q));
     }
     return matched;
   }
 
-  private static int chunks3(MemorySegment in, long dataOffset, IntVector wanted, int firstChunk, int endChunk,
+  private static long chunk2(MemorySegment in, long dataOffset, int target, int q) {
+    final long group = dataOffset + (long) (q >>> 2) * 64;
+    return switch (q & 3) {
+      case 0 -> w2c0(in, group, target);
+      case 1 -> w2c1(in, group, target);
+      case 2 -> w2c2(in, group, target);
+      default -> w2c3(in, group, target);
+    };
+  }
+
+  private static int chunks3(MemorySegment in, long dataOffset, int target, int firstChunk, int endChunk,
       long[] words, long firstBit) {
     int matched = 0;
     long bit = firstBit;
-    for (int q = firstChunk; q < endChunk; q++, bit += 64) {
-      final long group = dataOffset + (long) (q >>> 2) * 96;
-      final long bits = switch (q & 3) {
-        case 0 -> w3c0(in, group, wanted);
-        case 1 -> w3c1(in, group, wanted);
-        case 2 -> w3c2(in, group, wanted);
-        default -> w3c3(in, group, wanted);
-      };
-      matched += MatchBits.orBits(words, bit, bits);
+    int q = firstChunk;
+    for (; q < endChunk && (q & 3) != 0; q++, bit += 64) {
+      matched += MatchBits.orBits(words, bit, chunk3(in, dataOffset, target, q));
+    }
+    // whole groups call the four chunk kernels in a row: a switch per chunk made the loop 2-3x slower
+    if ((bit & 63) == 0) {
+      for (; q + 4 <= endChunk; q += 4, bit += 256) {
+        final long group = dataOffset + (long) (q >>> 2) * 96;
+        final long bits0 = w3c0(in, group, target);
+        final long bits1 = w3c1(in, group, target);
+        final long bits2 = w3c2(in, group, target);
+        final long bits3 = w3c3(in, group, target);
+        final int word = (int) (bit >>> 6);
+        words[word] |= bits0;
+        words[word + 1] |= bits1;
+        words[word + 2] |= bits2;
+        words[word + 3] |= bits3;
+        matched += Long.bitCount(bits0) + Long.bitCount(bits1) + Long.bitCount(bits2) + Long.bitCount(bits3);
+      }
+    }
+    for (; q < endChunk; q++, bit += 64) {
+      matched += MatchBits.orBits(words, bit, chunk3(in, dataOffset, target, q));
     }
     return matched;
   }
 
-  private static int chunks4(MemorySegment in, long dataOffset, IntVector wanted, int firstChunk, int endChunk,
+  private static long chunk3(MemorySegment in, long dataOffset, int target, int q) {
+    final long group = dataOffset + (long) (q >>> 2) * 96;
+    return switch (q & 3) {
+      case 0 -> w3c0(in, group, target);
+      case 1 -> w3c1(in, group, target);
+      case 2 -> w3c2(in, group, target);
+      default -> w3c3(in, group, target);
+    };
+  }
+
+  private static int chunks4(MemorySegment in, long dataOffset, int target, int firstChunk, int endChunk,
       long[] words, long firstBit) {
     int matched = 0;
     long bit = firstBit;
-    for (int q = firstChunk; q < endChunk; q++, bit += 64) {
-      final long group = dataOffset + (long) (q >>> 2) * 128;
-      final long bits = switch (q & 3) {
-        case 0 -> w4c0(in, group, wanted);
-        case 1 -> w4c1(in, group, wanted);
-        case 2 -> w4c2(in, group, wanted);
-        default -> w4c3(in, group, wanted);
-      };
-      matched += MatchBits.orBits(words, bit, bits);
+    int q = firstChunk;
+    for (; q < endChunk && (q & 3) != 0; q++, bit += 64) {
+      matched += MatchBits.orBits(words, bit, chunk4(in, dataOffset, target, q));
+    }
+    // whole groups call the four chunk kernels in a row: a switch per chunk made the loop 2-3x slower
+    if ((bit & 63) == 0) {
+      for (; q + 4 <= endChunk; q += 4, bit += 256) {
+        final long group = dataOffset + (long) (q >>> 2) * 128;
+        final long bits0 = w4c0(in, group, target);
+        final long bits1 = w4c1(in, group, target);
+        final long bits2 = w4c2(in, group, target);
+        final long bits3 = w4c3(in, group, target);
+        final int word = (int) (bit >>> 6);
+        words[word] |= bits0;
+        words[word + 1] |= bits1;
+        words[word + 2] |= bits2;
+        words[word + 3] |= bits3;
+        matched += Long.bitCount(bits0) + Long.bitCount(bits1) + Long.bitCount(bits2) + Long.bitCount(bits3);
+      }
+    }
+    for (; q < endChunk; q++, bit += 64) {
+      matched += MatchBits.orBits(words, bit, chunk4(in, dataOffset, target, q));
     }
     return matched;
   }
 
-  private static int chunks5(MemorySegment in, long dataOffset, IntVector wanted, int firstChunk, int endChunk,
+  private static long chunk4(MemorySegment in, long dataOffset, int target, int q) {
+    final long group = dataOffset + (long) (q >>> 2) * 128;
+    return switch (q & 3) {
+      case 0 -> w4c0(in, group, target);
+      case 1 -> w4c1(in, group, target);
+      case 2 -> w4c2(in, group, target);
+      default -> w4c3(in, group, target);
+    };
+  }
+
+  private static int chunks5(MemorySegment in, long dataOffset, int target, int firstChunk, int endChunk,
       long[] words, long firstBit) {
     int matched = 0;
     long bit = firstBit;
-    for (int q = firstChunk; q < endChunk; q++, bit += 64) {
-      final long group = dataOffset + (long) (q >>> 2) * 160;
-      final long bits = switch (q & 3) {
-        case 0 -> w5c0(in, group, wanted);
-        case 1 -> w5c1(in, group, wanted);
-        case 2 -> w5c2(in, group, wanted);
-        default -> w5c3(in, group, wanted);
-      };
-      matched += MatchBits.orBits(words, bit, bits);
+    int q = firstChunk;
+    for (; q < endChunk && (q & 3) != 0; q++, bit += 64) {
+      matched += MatchBits.orBits(words, bit, chunk5(in, dataOffset, target, q));
+    }
+    // whole groups call the four chunk kernels in a row: a switch per chunk made the loop 2-3x slower
+    if ((bit & 63) == 0) {
+      for (; q + 4 <= endChunk; q += 4, bit += 256) {
+        final long group = dataOffset + (long) (q >>> 2) * 160;
+        final long bits0 = w5c0(in, group, target);
+        final long bits1 = w5c1(in, group, target);
+        final long bits2 = w5c2(in, group, target);
+        final long bits3 = w5c3(in, group, target);
+        final int word = (int) (bit >>> 6);
+        words[word] |= bits0;
+        words[word + 1] |= bits1;
+        words[word + 2] |= bits2;
+        words[word + 3] |= bits3;
+        matched += Long.bitCount(bits0) + Long.bitCount(bits1) + Long.bitCount(bits2) + Long.bitCount(bits3);
+      }
+    }
+    for (; q < endChunk; q++, bit += 64) {
+      matched += MatchBits.orBits(words, bit, chunk5(in, dataOffset, target, q));
     }
     return matched;
   }
 
-  private static int chunks6(MemorySegment in, long dataOffset, IntVector wanted, int firstChunk, int endChunk,
+  private static long chunk5(MemorySegment in, long dataOffset, int target, int q) {
+    final long group = dataOffset + (long) (q >>> 2) * 160;
+    return switch (q & 3) {
+      case 0 -> w5c0(in, group, target);
+      case 1 -> w5c1(in, group, target);
+      case 2 -> w5c2(in, group, target);
+      default -> w5c3(in, group, target);
+    };
+  }
+
+  private static int chunks6(MemorySegment in, long dataOffset, int target, int firstChunk, int endChunk,
       long[] words, long firstBit) {
     int matched = 0;
     long bit = firstBit;
-    for (int q = firstChunk; q < endChunk; q++, bit += 64) {
-      final long group = dataOffset + (long) (q >>> 2) * 192;
-      final long bits = switch (q & 3) {
-        case 0 -> w6c0(in, group, wanted);
-        case 1 -> w6c1(in, group, wanted);
-        case 2 -> w6c2(in, group, wanted);
-        default -> w6c3(in, group, wanted);
-      };
-      matched += MatchBits.orBits(words, bit, bits);
+    int q = firstChunk;
+    for (; q < endChunk && (q & 3) != 0; q++, bit += 64) {
+      matched += MatchBits.orBits(words, bit, chunk6(in, dataOffset, target, q));
+    }
+    // whole groups call the four chunk kernels in a row: a switch per chunk made the loop 2-3x slower
+    if ((bit & 63) == 0) {
+      for (; q + 4 <= endChunk; q += 4, bit += 256) {
+        final long group = dataOffset + (long) (q >>> 2) * 192;
+        final long bits0 = w6c0(in, group, target);
+        final long bits1 = w6c1(in, group, target);
+        final long bits2 = w6c2(in, group, target);
+        final long bits3 = w6c3(in, group, target);
+        final int word = (int) (bit >>> 6);
+        words[word] |= bits0;
+        words[word + 1] |= bits1;
+        words[word + 2] |= bits2;
+        words[word + 3] |= bits3;
+        matched += Long.bitCount(bits0) + Long.bitCount(bits1) + Long.bitCount(bits2) + Long.bitCount(bits3);
+      }
+    }
+    for (; q < endChunk; q++, bit += 64) {
+      matched += MatchBits.orBits(words, bit, chunk6(in, dataOffset, target, q));
     }
     return matched;
   }
 
-  private static int chunks7(MemorySegment in, long dataOffset, IntVector wanted, int firstChunk, int endChunk,
+  private static long chunk6(MemorySegment in, long dataOffset, int target, int q) {
+    final long group = dataOffset + (long) (q >>> 2) * 192;
+    return switch (q & 3) {
+      case 0 -> w6c0(in, group, target);
+      case 1 -> w6c1(in, group, target);
+      case 2 -> w6c2(in, group, target);
+      default -> w6c3(in, group, target);
+    };
+  }
+
+  private static int chunks7(MemorySegment in, long dataOffset, int target, int firstChunk, int endChunk,
       long[] words, long firstBit) {
     int matched = 0;
     long bit = firstBit;
-    for (int q = firstChunk; q < endChunk; q++, bit += 64) {
-      final long group = dataOffset + (long) (q >>> 2) * 224;
-      final long bits = switch (q & 3) {
-        case 0 -> w7c0(in, group, wanted);
-        case 1 -> w7c1(in, group, wanted);
-        case 2 -> w7c2(in, group, wanted);
-        default -> w7c3(in, group, wanted);
-      };
-      matched += MatchBits.orBits(words, bit, bits);
+    int q = firstChunk;
+    for (; q < endChunk && (q & 3) != 0; q++, bit += 64) {
+      matched += MatchBits.orBits(words, bit, chunk7(in, dataOffset, target, q));
+    }
+    // whole groups call the four chunk kernels in a row: a switch per chunk made the loop 2-3x slower
+    if ((bit & 63) == 0) {
+      for (; q + 4 <= endChunk; q += 4, bit += 256) {
+        final long group = dataOffset + (long) (q >>> 2) * 224;
+        final long bits0 = w7c0(in, group, target);
+        final long bits1 = w7c1(in, group, target);
+        final long bits2 = w7c2(in, group, target);
+        final long bits3 = w7c3(in, group, target);
+        final int word = (int) (bit >>> 6);
+        words[word] |= bits0;
+        words[word + 1] |= bits1;
+        words[word + 2] |= bits2;
+        words[word + 3] |= bits3;
+        matched += Long.bitCount(bits0) + Long.bitCount(bits1) + Long.bitCount(bits2) + Long.bitCount(bits3);
+      }
+    }
+    for (; q < endChunk; q++, bit += 64) {
+      matched += MatchBits.orBits(words, bit, chunk7(in, dataOffset, target, q));
     }
     return matched;
   }
 
-  private static int chunks8(MemorySegment in, long dataOffset, IntVector wanted, int firstChunk, int endChunk,
+  private static long chunk7(MemorySegment in, long dataOffset, int target, int q) {
+    final long group = dataOffset + (long) (q >>> 2) * 224;
+    return switch (q & 3) {
+      case 0 -> w7c0(in, group, target);
+      case 1 -> w7c1(in, group, target);
+      case 2 -> w7c2(in, group, target);
+      default -> w7c3(in, group, target);
+    };
+  }
+
+  private static int chunks8(MemorySegment in, long dataOffset, int target, int firstChunk, int endChunk,
       long[] words, long firstBit) {
     int matched = 0;
     long bit = firstBit;
-    for (int q = firstChunk; q < endChunk; q++, bit += 64) {
-      final long group = dataOffset + (long) (q >>> 2) * 256;
-      final long bits = switch (q & 3) {
-        case 0 -> w8c0(in, group, wanted);
-        case 1 -> w8c1(in, group, wanted);
-        case 2 -> w8c2(in, group, wanted);
-        default -> w8c3(in, group, wanted);
-      };
-      matched += MatchBits.orBits(words, bit, bits);
+    int q = firstChunk;
+    for (; q < endChunk && (q & 3) != 0; q++, bit += 64) {
+      matched += MatchBits.orBits(words, bit, chunk8(in, dataOffset, target, q));
+    }
+    // whole groups call the four chunk kernels in a row: a switch per chunk made the loop 2-3x slower
+    if ((bit & 63) == 0) {
+      for (; q + 4 <= endChunk; q += 4, bit += 256) {
+        final long group = dataOffset + (long) (q >>> 2) * 256;
+        final long bits0 = w8c0(in, group, target);
+        final long bits1 = w8c1(in, group, target);
+        final long bits2 = w8c2(in, group, target);
+        final long bits3 = w8c3(in, group, target);
+        final int word = (int) (bit >>> 6);
+        words[word] |= bits0;
+        words[word + 1] |= bits1;
+        words[word + 2] |= bits2;
+        words[word + 3] |= bits3;
+        matched += Long.bitCount(bits0) + Long.bitCount(bits1) + Long.bitCount(bits2) + Long.bitCount(bits3);
+      }
+    }
+    for (; q < endChunk; q++, bit += 64) {
+      matched += MatchBits.orBits(words, bit, chunk8(in, dataOffset, target, q));
     }
     return matched;
   }
 
-  private static long w1c0(MemorySegment in, long group, IntVector wanted) {
+  private static long chunk8(MemorySegment in, long dataOffset, int target, int q) {
+    final long group = dataOffset + (long) (q >>> 2) * 256;
+    return switch (q & 3) {
+      case 0 -> w8c0(in, group, target);
+      case 1 -> w8c1(in, group, target);
+      case 2 -> w8c2(in, group, target);
+      default -> w8c3(in, group, target);
+    };
+  }
+
+  private static long w1c0(MemorySegment in, long group, int target) {
+    final IntVector wanted = IntVector.broadcast(INTS, target);
     final IntVector r0 = IntVector.fromMemorySegment(INTS, in, group + 0, ORDER);
     return r0.and(1).eq(wanted).toLong()
         | r0.lanewise(VectorOperators.LSHR, 1).and(1).eq(wanted).toLong() << 8
@@ -196,7 +382,8 @@ public final class BitPackedNarrowMatcher {
         | r0.lanewise(VectorOperators.LSHR, 7).and(1).eq(wanted).toLong() << 56;
   }
 
-  private static long w1c1(MemorySegment in, long group, IntVector wanted) {
+  private static long w1c1(MemorySegment in, long group, int target) {
+    final IntVector wanted = IntVector.broadcast(INTS, target);
     final IntVector r0 = IntVector.fromMemorySegment(INTS, in, group + 0, ORDER);
     return r0.lanewise(VectorOperators.LSHR, 8).and(1).eq(wanted).toLong()
         | r0.lanewise(VectorOperators.LSHR, 9).and(1).eq(wanted).toLong() << 8
@@ -208,7 +395,8 @@ public final class BitPackedNarrowMatcher {
         | r0.lanewise(VectorOperators.LSHR, 15).and(1).eq(wanted).toLong() << 56;
   }
 
-  private static long w1c2(MemorySegment in, long group, IntVector wanted) {
+  private static long w1c2(MemorySegment in, long group, int target) {
+    final IntVector wanted = IntVector.broadcast(INTS, target);
     final IntVector r0 = IntVector.fromMemorySegment(INTS, in, group + 0, ORDER);
     return r0.lanewise(VectorOperators.LSHR, 16).and(1).eq(wanted).toLong()
         | r0.lanewise(VectorOperators.LSHR, 17).and(1).eq(wanted).toLong() << 8
@@ -220,7 +408,8 @@ public final class BitPackedNarrowMatcher {
         | r0.lanewise(VectorOperators.LSHR, 23).and(1).eq(wanted).toLong() << 56;
   }
 
-  private static long w1c3(MemorySegment in, long group, IntVector wanted) {
+  private static long w1c3(MemorySegment in, long group, int target) {
+    final IntVector wanted = IntVector.broadcast(INTS, target);
     final IntVector r0 = IntVector.fromMemorySegment(INTS, in, group + 0, ORDER);
     return r0.lanewise(VectorOperators.LSHR, 24).and(1).eq(wanted).toLong()
         | r0.lanewise(VectorOperators.LSHR, 25).and(1).eq(wanted).toLong() << 8
@@ -232,7 +421,8 @@ public final class BitPackedNarrowMatcher {
         | r0.lanewise(VectorOperators.LSHR, 31).eq(wanted).toLong() << 56;
   }
 
-  private static long w2c0(MemorySegment in, long group, IntVector wanted) {
+  private static long w2c0(MemorySegment in, long group, int target) {
+    final IntVector wanted = IntVector.broadcast(INTS, target);
     final IntVector r0 = IntVector.fromMemorySegment(INTS, in, group + 0, ORDER);
     return r0.and(3).eq(wanted).toLong()
         | r0.lanewise(VectorOperators.LSHR, 2).and(3).eq(wanted).toLong() << 8
@@ -244,7 +434,8 @@ public final class BitPackedNarrowMatcher {
         | r0.lanewise(VectorOperators.LSHR, 14).and(3).eq(wanted).toLong() << 56;
   }
 
-  private static long w2c1(MemorySegment in, long group, IntVector wanted) {
+  private static long w2c1(MemorySegment in, long group, int target) {
+    final IntVector wanted = IntVector.broadcast(INTS, target);
     final IntVector r0 = IntVector.fromMemorySegment(INTS, in, group + 0, ORDER);
     return r0.lanewise(VectorOperators.LSHR, 16).and(3).eq(wanted).toLong()
         | r0.lanewise(VectorOperators.LSHR, 18).and(3).eq(wanted).toLong() << 8
@@ -256,7 +447,8 @@ public final class BitPackedNarrowMatcher {
         | r0.lanewise(VectorOperators.LSHR, 30).eq(wanted).toLong() << 56;
   }
 
-  private static long w2c2(MemorySegment in, long group, IntVector wanted) {
+  private static long w2c2(MemorySegment in, long group, int target) {
+    final IntVector wanted = IntVector.broadcast(INTS, target);
     final IntVector r1 = IntVector.fromMemorySegment(INTS, in, group + 32, ORDER);
     return r1.and(3).eq(wanted).toLong()
         | r1.lanewise(VectorOperators.LSHR, 2).and(3).eq(wanted).toLong() << 8
@@ -268,7 +460,8 @@ public final class BitPackedNarrowMatcher {
         | r1.lanewise(VectorOperators.LSHR, 14).and(3).eq(wanted).toLong() << 56;
   }
 
-  private static long w2c3(MemorySegment in, long group, IntVector wanted) {
+  private static long w2c3(MemorySegment in, long group, int target) {
+    final IntVector wanted = IntVector.broadcast(INTS, target);
     final IntVector r1 = IntVector.fromMemorySegment(INTS, in, group + 32, ORDER);
     return r1.lanewise(VectorOperators.LSHR, 16).and(3).eq(wanted).toLong()
         | r1.lanewise(VectorOperators.LSHR, 18).and(3).eq(wanted).toLong() << 8
@@ -280,7 +473,8 @@ public final class BitPackedNarrowMatcher {
         | r1.lanewise(VectorOperators.LSHR, 30).eq(wanted).toLong() << 56;
   }
 
-  private static long w3c0(MemorySegment in, long group, IntVector wanted) {
+  private static long w3c0(MemorySegment in, long group, int target) {
+    final IntVector wanted = IntVector.broadcast(INTS, target);
     final IntVector r0 = IntVector.fromMemorySegment(INTS, in, group + 0, ORDER);
     return r0.and(7).eq(wanted).toLong()
         | r0.lanewise(VectorOperators.LSHR, 3).and(7).eq(wanted).toLong() << 8
@@ -292,7 +486,8 @@ public final class BitPackedNarrowMatcher {
         | r0.lanewise(VectorOperators.LSHR, 21).and(7).eq(wanted).toLong() << 56;
   }
 
-  private static long w3c1(MemorySegment in, long group, IntVector wanted) {
+  private static long w3c1(MemorySegment in, long group, int target) {
+    final IntVector wanted = IntVector.broadcast(INTS, target);
     final IntVector r0 = IntVector.fromMemorySegment(INTS, in, group + 0, ORDER);
     final IntVector r1 = IntVector.fromMemorySegment(INTS, in, group + 32, ORDER);
     return r0.lanewise(VectorOperators.LSHR, 24).and(7).eq(wanted).toLong()
@@ -305,7 +500,8 @@ public final class BitPackedNarrowMatcher {
         | r1.lanewise(VectorOperators.LSHR, 13).and(7).eq(wanted).toLong() << 56;
   }
 
-  private static long w3c2(MemorySegment in, long group, IntVector wanted) {
+  private static long w3c2(MemorySegment in, long group, int target) {
+    final IntVector wanted = IntVector.broadcast(INTS, target);
     final IntVector r1 = IntVector.fromMemorySegment(INTS, in, group + 32, ORDER);
     final IntVector r2 = IntVector.fromMemorySegment(INTS, in, group + 64, ORDER);
     return r1.lanewise(VectorOperators.LSHR, 16).and(7).eq(wanted).toLong()
@@ -318,7 +514,8 @@ public final class BitPackedNarrowMatcher {
         | r2.lanewise(VectorOperators.LSHR, 5).and(7).eq(wanted).toLong() << 56;
   }
 
-  private static long w3c3(MemorySegment in, long group, IntVector wanted) {
+  private static long w3c3(MemorySegment in, long group, int target) {
+    final IntVector wanted = IntVector.broadcast(INTS, target);
     final IntVector r2 = IntVector.fromMemorySegment(INTS, in, group + 64, ORDER);
     return r2.lanewise(VectorOperators.LSHR, 8).and(7).eq(wanted).toLong()
         | r2.lanewise(VectorOperators.LSHR, 11).and(7).eq(wanted).toLong() << 8
@@ -330,7 +527,8 @@ public final class BitPackedNarrowMatcher {
         | r2.lanewise(VectorOperators.LSHR, 29).eq(wanted).toLong() << 56;
   }
 
-  private static long w4c0(MemorySegment in, long group, IntVector wanted) {
+  private static long w4c0(MemorySegment in, long group, int target) {
+    final IntVector wanted = IntVector.broadcast(INTS, target);
     final IntVector r0 = IntVector.fromMemorySegment(INTS, in, group + 0, ORDER);
     return r0.and(15).eq(wanted).toLong()
         | r0.lanewise(VectorOperators.LSHR, 4).and(15).eq(wanted).toLong() << 8
@@ -342,7 +540,8 @@ public final class BitPackedNarrowMatcher {
         | r0.lanewise(VectorOperators.LSHR, 28).eq(wanted).toLong() << 56;
   }
 
-  private static long w4c1(MemorySegment in, long group, IntVector wanted) {
+  private static long w4c1(MemorySegment in, long group, int target) {
+    final IntVector wanted = IntVector.broadcast(INTS, target);
     final IntVector r1 = IntVector.fromMemorySegment(INTS, in, group + 32, ORDER);
     return r1.and(15).eq(wanted).toLong()
         | r1.lanewise(VectorOperators.LSHR, 4).and(15).eq(wanted).toLong() << 8
@@ -354,7 +553,8 @@ public final class BitPackedNarrowMatcher {
         | r1.lanewise(VectorOperators.LSHR, 28).eq(wanted).toLong() << 56;
   }
 
-  private static long w4c2(MemorySegment in, long group, IntVector wanted) {
+  private static long w4c2(MemorySegment in, long group, int target) {
+    final IntVector wanted = IntVector.broadcast(INTS, target);
     final IntVector r2 = IntVector.fromMemorySegment(INTS, in, group + 64, ORDER);
     return r2.and(15).eq(wanted).toLong()
         | r2.lanewise(VectorOperators.LSHR, 4).and(15).eq(wanted).toLong() << 8
@@ -366,7 +566,8 @@ public final class BitPackedNarrowMatcher {
         | r2.lanewise(VectorOperators.LSHR, 28).eq(wanted).toLong() << 56;
   }
 
-  private static long w4c3(MemorySegment in, long group, IntVector wanted) {
+  private static long w4c3(MemorySegment in, long group, int target) {
+    final IntVector wanted = IntVector.broadcast(INTS, target);
     final IntVector r3 = IntVector.fromMemorySegment(INTS, in, group + 96, ORDER);
     return r3.and(15).eq(wanted).toLong()
         | r3.lanewise(VectorOperators.LSHR, 4).and(15).eq(wanted).toLong() << 8
@@ -378,7 +579,8 @@ public final class BitPackedNarrowMatcher {
         | r3.lanewise(VectorOperators.LSHR, 28).eq(wanted).toLong() << 56;
   }
 
-  private static long w5c0(MemorySegment in, long group, IntVector wanted) {
+  private static long w5c0(MemorySegment in, long group, int target) {
+    final IntVector wanted = IntVector.broadcast(INTS, target);
     final IntVector r0 = IntVector.fromMemorySegment(INTS, in, group + 0, ORDER);
     final IntVector r1 = IntVector.fromMemorySegment(INTS, in, group + 32, ORDER);
     return r0.and(31).eq(wanted).toLong()
@@ -391,7 +593,8 @@ public final class BitPackedNarrowMatcher {
         | r1.lanewise(VectorOperators.LSHR, 3).and(31).eq(wanted).toLong() << 56;
   }
 
-  private static long w5c1(MemorySegment in, long group, IntVector wanted) {
+  private static long w5c1(MemorySegment in, long group, int target) {
+    final IntVector wanted = IntVector.broadcast(INTS, target);
     final IntVector r1 = IntVector.fromMemorySegment(INTS, in, group + 32, ORDER);
     final IntVector r2 = IntVector.fromMemorySegment(INTS, in, group + 64, ORDER);
     return r1.lanewise(VectorOperators.LSHR, 8).and(31).eq(wanted).toLong()
@@ -404,7 +607,8 @@ public final class BitPackedNarrowMatcher {
         | r2.lanewise(VectorOperators.LSHR, 11).and(31).eq(wanted).toLong() << 56;
   }
 
-  private static long w5c2(MemorySegment in, long group, IntVector wanted) {
+  private static long w5c2(MemorySegment in, long group, int target) {
+    final IntVector wanted = IntVector.broadcast(INTS, target);
     final IntVector r2 = IntVector.fromMemorySegment(INTS, in, group + 64, ORDER);
     final IntVector r3 = IntVector.fromMemorySegment(INTS, in, group + 96, ORDER);
     return r2.lanewise(VectorOperators.LSHR, 16).and(31).eq(wanted).toLong()
@@ -417,7 +621,8 @@ public final class BitPackedNarrowMatcher {
         | r3.lanewise(VectorOperators.LSHR, 19).and(31).eq(wanted).toLong() << 56;
   }
 
-  private static long w5c3(MemorySegment in, long group, IntVector wanted) {
+  private static long w5c3(MemorySegment in, long group, int target) {
+    final IntVector wanted = IntVector.broadcast(INTS, target);
     final IntVector r3 = IntVector.fromMemorySegment(INTS, in, group + 96, ORDER);
     final IntVector r4 = IntVector.fromMemorySegment(INTS, in, group + 128, ORDER);
     return r3.lanewise(VectorOperators.LSHR, 24).and(31).eq(wanted).toLong()
@@ -430,7 +635,8 @@ public final class BitPackedNarrowMatcher {
         | r4.lanewise(VectorOperators.LSHR, 27).eq(wanted).toLong() << 56;
   }
 
-  private static long w6c0(MemorySegment in, long group, IntVector wanted) {
+  private static long w6c0(MemorySegment in, long group, int target) {
+    final IntVector wanted = IntVector.broadcast(INTS, target);
     final IntVector r0 = IntVector.fromMemorySegment(INTS, in, group + 0, ORDER);
     final IntVector r1 = IntVector.fromMemorySegment(INTS, in, group + 32, ORDER);
     return r0.and(63).eq(wanted).toLong()
@@ -443,7 +649,8 @@ public final class BitPackedNarrowMatcher {
         | r1.lanewise(VectorOperators.LSHR, 10).and(63).eq(wanted).toLong() << 56;
   }
 
-  private static long w6c1(MemorySegment in, long group, IntVector wanted) {
+  private static long w6c1(MemorySegment in, long group, int target) {
+    final IntVector wanted = IntVector.broadcast(INTS, target);
     final IntVector r1 = IntVector.fromMemorySegment(INTS, in, group + 32, ORDER);
     final IntVector r2 = IntVector.fromMemorySegment(INTS, in, group + 64, ORDER);
     return r1.lanewise(VectorOperators.LSHR, 16).and(63).eq(wanted).toLong()
@@ -456,7 +663,8 @@ public final class BitPackedNarrowMatcher {
         | r2.lanewise(VectorOperators.LSHR, 26).eq(wanted).toLong() << 56;
   }
 
-  private static long w6c2(MemorySegment in, long group, IntVector wanted) {
+  private static long w6c2(MemorySegment in, long group, int target) {
+    final IntVector wanted = IntVector.broadcast(INTS, target);
     final IntVector r3 = IntVector.fromMemorySegment(INTS, in, group + 96, ORDER);
     final IntVector r4 = IntVector.fromMemorySegment(INTS, in, group + 128, ORDER);
     return r3.and(63).eq(wanted).toLong()
@@ -469,7 +677,8 @@ public final class BitPackedNarrowMatcher {
         | r4.lanewise(VectorOperators.LSHR, 10).and(63).eq(wanted).toLong() << 56;
   }
 
-  private static long w6c3(MemorySegment in, long group, IntVector wanted) {
+  private static long w6c3(MemorySegment in, long group, int target) {
+    final IntVector wanted = IntVector.broadcast(INTS, target);
     final IntVector r4 = IntVector.fromMemorySegment(INTS, in, group + 128, ORDER);
     final IntVector r5 = IntVector.fromMemorySegment(INTS, in, group + 160, ORDER);
     return r4.lanewise(VectorOperators.LSHR, 16).and(63).eq(wanted).toLong()
@@ -482,7 +691,8 @@ public final class BitPackedNarrowMatcher {
         | r5.lanewise(VectorOperators.LSHR, 26).eq(wanted).toLong() << 56;
   }
 
-  private static long w7c0(MemorySegment in, long group, IntVector wanted) {
+  private static long w7c0(MemorySegment in, long group, int target) {
+    final IntVector wanted = IntVector.broadcast(INTS, target);
     final IntVector r0 = IntVector.fromMemorySegment(INTS, in, group + 0, ORDER);
     final IntVector r1 = IntVector.fromMemorySegment(INTS, in, group + 32, ORDER);
     return r0.and(127).eq(wanted).toLong()
@@ -495,7 +705,8 @@ public final class BitPackedNarrowMatcher {
         | r1.lanewise(VectorOperators.LSHR, 17).and(127).eq(wanted).toLong() << 56;
   }
 
-  private static long w7c1(MemorySegment in, long group, IntVector wanted) {
+  private static long w7c1(MemorySegment in, long group, int target) {
+    final IntVector wanted = IntVector.broadcast(INTS, target);
     final IntVector r1 = IntVector.fromMemorySegment(INTS, in, group + 32, ORDER);
     final IntVector r2 = IntVector.fromMemorySegment(INTS, in, group + 64, ORDER);
     final IntVector r3 = IntVector.fromMemorySegment(INTS, in, group + 96, ORDER);
@@ -509,7 +720,8 @@ public final class BitPackedNarrowMatcher {
         | r3.lanewise(VectorOperators.LSHR, 9).and(127).eq(wanted).toLong() << 56;
   }
 
-  private static long w7c2(MemorySegment in, long group, IntVector wanted) {
+  private static long w7c2(MemorySegment in, long group, int target) {
+    final IntVector wanted = IntVector.broadcast(INTS, target);
     final IntVector r3 = IntVector.fromMemorySegment(INTS, in, group + 96, ORDER);
     final IntVector r4 = IntVector.fromMemorySegment(INTS, in, group + 128, ORDER);
     final IntVector r5 = IntVector.fromMemorySegment(INTS, in, group + 160, ORDER);
@@ -523,7 +735,8 @@ public final class BitPackedNarrowMatcher {
         | r5.lanewise(VectorOperators.LSHR, 1).and(127).eq(wanted).toLong() << 56;
   }
 
-  private static long w7c3(MemorySegment in, long group, IntVector wanted) {
+  private static long w7c3(MemorySegment in, long group, int target) {
+    final IntVector wanted = IntVector.broadcast(INTS, target);
     final IntVector r5 = IntVector.fromMemorySegment(INTS, in, group + 160, ORDER);
     final IntVector r6 = IntVector.fromMemorySegment(INTS, in, group + 192, ORDER);
     return r5.lanewise(VectorOperators.LSHR, 8).and(127).eq(wanted).toLong()
@@ -536,7 +749,8 @@ public final class BitPackedNarrowMatcher {
         | r6.lanewise(VectorOperators.LSHR, 25).eq(wanted).toLong() << 56;
   }
 
-  private static long w8c0(MemorySegment in, long group, IntVector wanted) {
+  private static long w8c0(MemorySegment in, long group, int target) {
+    final IntVector wanted = IntVector.broadcast(INTS, target);
     final IntVector r0 = IntVector.fromMemorySegment(INTS, in, group + 0, ORDER);
     final IntVector r1 = IntVector.fromMemorySegment(INTS, in, group + 32, ORDER);
     return r0.and(255).eq(wanted).toLong()
@@ -549,7 +763,8 @@ public final class BitPackedNarrowMatcher {
         | r1.lanewise(VectorOperators.LSHR, 24).eq(wanted).toLong() << 56;
   }
 
-  private static long w8c1(MemorySegment in, long group, IntVector wanted) {
+  private static long w8c1(MemorySegment in, long group, int target) {
+    final IntVector wanted = IntVector.broadcast(INTS, target);
     final IntVector r2 = IntVector.fromMemorySegment(INTS, in, group + 64, ORDER);
     final IntVector r3 = IntVector.fromMemorySegment(INTS, in, group + 96, ORDER);
     return r2.and(255).eq(wanted).toLong()
@@ -562,7 +777,8 @@ public final class BitPackedNarrowMatcher {
         | r3.lanewise(VectorOperators.LSHR, 24).eq(wanted).toLong() << 56;
   }
 
-  private static long w8c2(MemorySegment in, long group, IntVector wanted) {
+  private static long w8c2(MemorySegment in, long group, int target) {
+    final IntVector wanted = IntVector.broadcast(INTS, target);
     final IntVector r4 = IntVector.fromMemorySegment(INTS, in, group + 128, ORDER);
     final IntVector r5 = IntVector.fromMemorySegment(INTS, in, group + 160, ORDER);
     return r4.and(255).eq(wanted).toLong()
@@ -575,7 +791,8 @@ public final class BitPackedNarrowMatcher {
         | r5.lanewise(VectorOperators.LSHR, 24).eq(wanted).toLong() << 56;
   }
 
-  private static long w8c3(MemorySegment in, long group, IntVector wanted) {
+  private static long w8c3(MemorySegment in, long group, int target) {
+    final IntVector wanted = IntVector.broadcast(INTS, target);
     final IntVector r6 = IntVector.fromMemorySegment(INTS, in, group + 192, ORDER);
     final IntVector r7 = IntVector.fromMemorySegment(INTS, in, group + 224, ORDER);
     return r6.and(255).eq(wanted).toLong()
