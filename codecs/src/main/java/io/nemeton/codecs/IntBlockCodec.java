@@ -4,6 +4,7 @@ import io.nemeton.codecs.internal.BlockLayout;
 import io.nemeton.codecs.internal.EncoderScratch;
 import io.nemeton.codecs.internal.IntBlockDecoder;
 import io.nemeton.codecs.internal.IntBlockEncoder;
+import io.nemeton.codecs.internal.IntBlockMatcher;
 import io.nemeton.codecs.internal.LongBlockEncoder;
 import io.nemeton.codecs.internal.LongStatistics;
 import io.nemeton.codecs.internal.VectorSupport;
@@ -90,5 +91,27 @@ public final class IntBlockCodec {
    */
   public static int decode(MemorySegment in, long offset, int[] destination) {
     return IntBlockDecoder.decode(in, offset, destination, VectorSupport.ENABLED);
+  }
+
+  /**
+   * ORs into {@code words} bit {@code firstBit + (p - from)} — bit {@code b} is {@code words[b >>> 6]
+   * & (1L << b)} — for each position {@code p} in {@code [from, to)} of the encoded int block at
+   * {@code offset} whose value equals {@code value}; returns how many matched. Any encoding is accepted; bit-packed blocks are matched without
+   * decoding them to ints.
+   *
+   * <p>Paths, chosen once per call: a value outside a bit-packed block's frame of reference ({@code
+   * base .. base + 2^width - 1}) returns 0 without reading the packed bits; constant blocks and
+   * width-0 blocks set the whole range or nothing; run-length blocks set whole runs; bit-packed
+   * blocks compare eight packed offsets per vector step where vectors are enabled. Never allocates
+   * except to throw; other bits of {@code words} are left as they were.
+   *
+   * @throws CodecException when the block is not a valid encoded int block or lies partly outside
+   *     {@code in}
+   * @throws IllegalArgumentException when {@code [from, to)} is not inside {@code [0, count]}, or the
+   *     bits {@code [firstBit, firstBit + to - from)} are not inside {@code words}
+   */
+  public static int matchEquals(MemorySegment in, long offset, int from, int to, int value, long[] words,
+      long firstBit) {
+    return IntBlockMatcher.matchEquals(in, offset, from, to, value, words, firstBit, VectorSupport.ENABLED);
   }
 }

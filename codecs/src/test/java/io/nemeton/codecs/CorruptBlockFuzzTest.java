@@ -91,6 +91,7 @@ class CorruptBlockFuzzTest {
   private static final double[] DOUBLES = new double[65536];
   private static final float[] FLOATS = new float[65536];
   private static final long[] SMALL_LONGS = new long[2048];
+  private static final long[] MATCH_WORDS = new long[65536 / 64];
 
   private static void decodeAll(byte[] bytes, SplittableRandom random) {
     final MemorySegment in = MemorySegment.ofArray(bytes);
@@ -104,6 +105,11 @@ class CorruptBlockFuzzTest {
     expectDecodeOrCodecException(() -> io.nemeton.codecs.internal.IntBlockDecoder.decode(in, 0, INTS, false));
     expectDecodeOrCodecException(() -> io.nemeton.codecs.internal.FloatingBlockDecoder.decodeDoubles(in, 0, DOUBLES,
         false));
+    final int value = random.nextInt(4) - 1;
+    for (boolean vector : new boolean[] {true, false}) {
+      expectDecodeOrCodecException(() -> io.nemeton.codecs.internal.IntBlockMatcher.matchEquals(in, 0, 0,
+          IntBlockCodec.valueCount(in, 0), value, MATCH_WORDS, 0, vector));
+    }
   }
 
   static void expectDecodeOrCodecException(Runnable decode) {

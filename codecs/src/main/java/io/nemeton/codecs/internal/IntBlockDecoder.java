@@ -53,7 +53,8 @@ public final class IntBlockDecoder {
     return count;
   }
 
-  private static long checkedLength(MemorySegment in, long offset, BlockEncoding encoding, int count) {
+  /** Validates the encoding's fixed fields and returns the block's total length in bytes. */
+  static long checkedLength(MemorySegment in, long offset, BlockEncoding encoding, int count) {
     final long length = switch (encoding) {
       case RAW -> HEADER_BYTES + 4L * count;
       case CONSTANT -> HEADER_BYTES + 4L;
