@@ -78,7 +78,7 @@ class StringIdMatcherTest {
         assertArrayEquals(expected, words, "seed=" + seed + " encoding=" + encoding + " [" + from + ", " + to + ")");
       }
       final int past = count;
-      assertThrows(IndexOutOfBoundsException.class,
+      assertThrows(IllegalArgumentException.class,
           () -> StringIdMatcher.matchEquals(block, 8, 0, past + 1, 0, new long[32], 0), "seed=" + seed);
     }
     assertTrue(covered.size() >= 4, "encodings covered=" + covered);
