@@ -49,7 +49,14 @@ public final class SegmentFileLayout {
    * 3 Elias–Fano lists of any length, chosen per value by size and decode cost ("NBI3"); see
    * {@link #bitmapFormat}.
    */
-  public static final int FORMAT_VERSION = 3;
+  public static final int FORMAT_VERSION = 4;
+
+  /**
+   * The first format version whose string dictionaries may be front-coded ({@link
+   * DictionaryLayout#FLAG_FRONT_CODED}) and whose time blocks may be Elias–Fano coded ({@link
+   * io.nemeton.codecs.TimeBlockCodec}).
+   */
+  public static final int FRONT_CODED_DICTIONARY_VERSION = 4;
 
   /** The oldest format version this code reads; it reads every version up to {@link #FORMAT_VERSION}. */
   public static final int OLDEST_READABLE_VERSION = 1;

@@ -47,8 +47,9 @@ public final class StringColumnReader implements ColumnReader {
   }
 
   static StringColumnReader open(ColumnDescriptor descriptor, Region dictionaryRegion, Region blocksRegion,
-      Region ids, Region bitmaps, int rowCount, int rowsPerBlock, long sizeBytes, int formatVersion) {
-    StringDictionary dictionary = StringDictionary.open(dictionaryRegion);
+      Region ids, Region bitmaps, int rowCount, int rowsPerBlock, long sizeBytes, int formatVersion,
+      DecodedMemory decodedMemory) {
+    StringDictionary dictionary = StringDictionary.open(dictionaryRegion, decodedMemory, formatVersion);
     BlockColumnParts column = BlockColumnParts.open(blocksRegion, ids, rowCount, rowsPerBlock,
         BlockDirectoryLayout.STRING_ENTRY_BYTES, sizeBytes);
     BlockDirectory blocks = column.blocks;
@@ -122,6 +123,11 @@ public final class StringColumnReader implements ColumnReader {
   /** Distinct values, null included when present. */
   public int cardinality() {
     return dictionary.cardinality();
+  }
+
+  /** Whether the dictionary is stored front-coded (decoded into the flat form on first use). */
+  boolean dictionaryFrontCoded() {
+    return dictionary.frontCoded();
   }
 
   /** Whether id 0 is null. */

@@ -2,6 +2,7 @@ package io.nemeton.segment.format;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.nemeton.memory.testing.LeakCheckExtension;
 import io.nemeton.segment.ColumnarSegment;
@@ -59,7 +60,8 @@ class SegmentCorruptionTest {
       } else if (offset < SegmentFileLayout.HEADER_SIZE_OFFSET
           && !isReadableVersion((bytes[8] & 0xFF) | (bytes[9] & 0xFF) << 8)) {
         int version = (bytes[8] & 0xFF) | (bytes[9] & 0xFF) << 8;
-        expected = "format version=" + version + " not supported (this reader reads versions 1 to 3)";
+        expected = "format version=" + version + " not supported (this reader reads versions 1 to "
+            + SegmentFileLayout.FORMAT_VERSION + ")";
       } else { // a flip to another readable version (3 to 2) is caught by the header checksum
         expected = checksum(SegmentBytes.intAt(bytes, SegmentFileLayout.HEADER_CRC_OFFSET), SegmentBytes.headerCrc(bytes));
       }
@@ -172,6 +174,21 @@ class SegmentCorruptionTest {
         "magic expected=0x894e5345470d0a1a actual=0x" + HexFormat.of().formatHex(text, 0, 8) + " (not a segment file)");
   }
 
+  @Test
+  void version4TimeBlocksAndDictionariesAreRefusedInOlderVersions() throws IOException {
+    byte[] bytes = valid.clone();
+    bytes[SegmentFileLayout.VERSION_OFFSET] = 3;
+    SegmentBytes.resealTocAndHeader(bytes);
+    Files.write(file, bytes);
+    SegmentCorruptException error = assertThrows(SegmentCorruptException.class, () -> {
+      try (Segment segment = Segment.open(file, RegionVerification.ON_FIRST_USE)) {
+        SegmentTouch.readEverything(segment);
+      }
+    });
+    assertTrue(error.getMessage().contains("unknown encoding id=128") || error.getMessage().contains("flags="),
+        error.getMessage());
+  }
+
   private static boolean isReadableVersion(int version) {
     return version >= SegmentFileLayout.OLDEST_READABLE_VERSION && version <= SegmentFileLayout.FORMAT_VERSION;
   }
@@ -179,19 +196,24 @@ class SegmentCorruptionTest {
   @Test
   void newerVersionsAreRefusedByVersion() throws IOException {
     byte[] bytes = valid.clone();
-    bytes[SegmentFileLayout.VERSION_OFFSET] = 4;
+    int newer = SegmentFileLayout.FORMAT_VERSION + 1;
+    bytes[SegmentFileLayout.VERSION_OFFSET] = (byte) newer;
     SegmentBytes.resealTocAndHeader(bytes);
     assertRefused(bytes, RegionVerification.ON_FIRST_USE, "header",
-        "format version=4 not supported (this reader reads versions 1 to 3)");
+        "format version=" + newer + " not supported (this reader reads versions 1 to " + SegmentFileLayout.FORMAT_VERSION
+            + ")");
     bytes[SegmentFileLayout.VERSION_OFFSET] = 0;
     SegmentBytes.resealTocAndHeader(bytes);
     assertRefused(bytes, RegionVerification.ON_FIRST_USE, "header",
-        "format version=0 not supported (this reader reads versions 1 to 3)");
+        "format version=0 not supported (this reader reads versions 1 to " + SegmentFileLayout.FORMAT_VERSION + ")");
   }
 
   @Test
   void bitmapsInTheLayoutOfAnotherVersionAreRefused() throws IOException {
-    byte[] bytes = valid.clone();
+    // a version-3 file: its time blocks and dictionaries are also valid in versions 1 and 2
+    Path source = directory.resolve("valid-v3.nseg");
+    new SegmentWriter(3).write(RandomSegments.generate(new SplittableRandom(11), 2500, false), source);
+    byte[] bytes = Files.readAllBytes(source);
     bytes[SegmentFileLayout.VERSION_OFFSET] = 1; // version 1 promises Roaring-only bitmap indexes
     SegmentBytes.resealTocAndHeader(bytes);
     String region = regionNames.stream().filter(name -> name.endsWith("/bitmaps")).findFirst().orElseThrow();
