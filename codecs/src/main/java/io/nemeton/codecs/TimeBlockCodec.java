@@ -11,6 +11,7 @@ import io.nemeton.codecs.internal.PackedLayout;
 import io.nemeton.codecs.internal.VectorSupport;
 import io.nemeton.memory.GrowableBytes;
 import java.lang.foreign.MemorySegment;
+import java.util.Arrays;
 
 /**
  * Blocks of ascending longs (a segment's sorted time column): each block is the smaller of the
@@ -138,9 +139,9 @@ public final class TimeBlockCodec {
     }
     // each one bit at position p is value i's high part p - i; the popcount above bounds i
     int i = 0;
-    for (int w = 0; w < words; w++) {
-      long word = in.get(BlockLayout.LONG, highOffset + 8L * w);
-      final long wordStart = (long) w << 6;
+    for (long w = 0; w < words; w++) {
+      long word = in.get(BlockLayout.LONG, highOffset + 8 * w);
+      final long wordStart = w << 6;
       while (word != 0) {
         final long high = wordStart + Long.numberOfTrailingZeros(word) - i;
         destination[i] += high << lowWidth;
@@ -212,7 +213,7 @@ public final class TimeBlockCodec {
     out.ensureCapacity((int) (8 * words));
     out.skip((int) (8 * words));
     final byte[] bytes = out.array();
-    java.util.Arrays.fill(bytes, highStart, highStart + (int) (8 * words), (byte) 0);
+    Arrays.fill(bytes, highStart, highStart + (int) (8 * words), (byte) 0);
     for (int i = 0; i < count; i++) {
       final long position = ((values[i] - first) >>> lowWidth) + i;
       final int at = highStart + (int) (position >>> 3);

@@ -19,7 +19,8 @@ final class DictionaryWriter {
   private final GrowableBytes header = new GrowableBytes(1 << 12);
   private final GrowableBytes values = new GrowableBytes(1 << 12);
   private final GrowableBytes coded = new GrowableBytes(1 << 12);
-  private final GrowableBytes bucketOffsets = new GrowableBytes(1 << 10);
+  /** The region's offsets table: bucket offsets (front-coded) or value offsets (flat). */
+  private final GrowableBytes table = new GrowableBytes(1 << 10);
   private final CompressionChooser chooser;
   private final boolean frontCoding;
   private int[] offsets = new int[1];
@@ -63,20 +64,20 @@ final class DictionaryWriter {
     int valueBytes = values.size();
     long flatBytes = 4L * (cardinality + 1) + valueBytes;
     if (frontCoding && cardinality > (1 << DictionaryLayout.BUCKET_SHIFT)) {
-      FrontCoding.encode(values.array(), offsets, cardinality, DictionaryLayout.BUCKET_SHIFT, coded, bucketOffsets);
-      if (bucketOffsets.size() + (long) coded.size() <= flatBytes - flatBytes / 8) {
+      FrontCoding.encode(values.array(), offsets, cardinality, DictionaryLayout.BUCKET_SHIFT, coded, table);
+      if (table.size() + (long) coded.size() <= flatBytes - flatBytes / 8) {
         writeRegion(out, column, hasNull, DictionaryLayout.FLAG_FRONT_CODED, DictionaryLayout.BUCKET_SHIFT,
-            cardinality, valueBytes, bucketOffsets, coded);
+            cardinality, valueBytes, table, coded);
         return;
       }
     }
-    bucketOffsets.clear();
-    bucketOffsets.ensureCapacity(4 * (cardinality + 1));
-    bucketOffsets.writeInt(0);
+    table.clear();
+    table.ensureCapacity(4 * (cardinality + 1));
+    table.writeInt(0);
     for (int id = 1; id <= cardinality; id++) {
-      bucketOffsets.writeInt(offsets[id]);
+      table.writeInt(offsets[id]);
     }
-    writeRegion(out, column, hasNull, 0, 0, cardinality, valueBytes, bucketOffsets, values);
+    writeRegion(out, column, hasNull, 0, 0, cardinality, valueBytes, table, values);
   }
 
   /** Header, the offsets table ({@code table}), then {@code data} compressed when that pays. */

@@ -108,8 +108,8 @@ final class FrontCoding {
           throw region.corrupt("id=" + id + ": value bytes reach " + ((long) out + prefix + suffix)
               + " beyond valueBytes=" + valueBytes);
         }
-        System.arraycopy(values, previousStart, values, out, prefix);
-        System.arraycopy(coded, position, values, out + prefix, suffix);
+        copy(values, previousStart, values, out, prefix);
+        copy(coded, position, values, out + prefix, suffix);
         position += suffix;
         previousStart = out;
         previousLength = prefix + suffix;
@@ -122,6 +122,17 @@ final class FrontCoding {
     }
     if (out != valueBytes) {
       throw region.corrupt("decoded value bytes=" + out + " expected valueBytes=" + valueBytes);
+    }
+  }
+
+  /** Copies a few bytes by hand (most prefixes and suffixes are shorter than a call costs). */
+  private static void copy(byte[] source, int from, byte[] destination, int to, int length) {
+    if (length > 16) {
+      System.arraycopy(source, from, destination, to, length);
+      return;
+    }
+    for (int i = 0; i < length; i++) {
+      destination[to + i] = source[from + i];
     }
   }
 
