@@ -124,30 +124,32 @@ public final class TimeBlockCodec {
     final long lowOffset = offset + ELIAS_FANO_HEADER_BYTES;
     final long highOffset = lowOffset + PackedLayout.packedBytes(count, lowWidth);
     requireLength(in, offset, highOffset - offset + 8 * words);
-    long ones = 0;
-    for (long w = 0; w < words; w++) {
-      ones += Long.bitCount(in.get(BlockLayout.LONG, highOffset + 8 * w));
-    }
-    if (ones != count) {
-      throw new CodecException(KIND + " at offset=" + offset + ": high bits hold ones=" + ones + " expected count="
-          + count);
-    }
     if (vector) {
       BitPackedVectorDecoder.toLongs(in, lowOffset, count, lowWidth, first, destination);
     } else {
       BitPackedScalarDecoder.toLongs(in, lowOffset, count, lowWidth, first, destination);
     }
-    // each one bit at position p is value i's high part p - i; the popcount above bounds i
+    // each one bit at position p is value i's high part p - i; a word's ones are counted before any is
+    // written, so hostile words never write past count
     int i = 0;
-    for (long w = 0; w < words; w++) {
-      long word = in.get(BlockLayout.LONG, highOffset + 8 * w);
-      final long wordStart = w << 6;
-      while (word != 0) {
-        final long high = wordStart + Long.numberOfTrailingZeros(word) - i;
-        destination[i] += high << lowWidth;
-        i++;
+    final long end = highOffset + 8 * words;
+    long wordStart = 0;
+    for (long at = highOffset; at < end; at += 8, wordStart += 64) {
+      long word = in.get(BlockLayout.LONG, at);
+      final int ones = Long.bitCount(word);
+      if (ones > count - i) {
+        throw new CodecException(KIND + " at offset=" + offset + ": high bits hold more ones than count=" + count);
+      }
+      final long start = wordStart - i;
+      for (int k = 0; k < ones; k++) {
+        destination[i + k] += (start - k + Long.numberOfTrailingZeros(word)) << lowWidth;
         word &= word - 1;
       }
+      i += ones;
+    }
+    if (i != count) {
+      throw new CodecException(KIND + " at offset=" + offset + ": high bits hold ones=" + i + " expected count="
+          + count);
     }
     return count;
   }
