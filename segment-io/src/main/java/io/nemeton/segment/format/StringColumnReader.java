@@ -151,7 +151,8 @@ public final class StringColumnReader implements ColumnReader {
 
   /**
    * Every dictionary value's UTF-8 bytes back to back in id order (the null id's entry is empty):
-   * a read-only view, no copy, valid while the segment is open. With {@link
+   * a read-only view, no copy, valid while the segment is open (of the mapping, or of the flat form a
+   * front-coded dictionary is decoded into once, on the first use of any dictionary method). With {@link
    * #dictionaryValueOffsets} it lets a caller walk and compare values without a slice per value.
    */
   public MemorySegment dictionaryValueBytes() {
