@@ -84,6 +84,13 @@ final class BlockColumnParts {
     return rows;
   }
 
+  /** As {@link #readLongs}, for time blocks that may be Elias–Fano coded (format version 4 on). */
+  int readTimes(int block, long[] destination) {
+    final int rows = checkedRows(block, destination.length);
+    BlockDecoder.times(data, data.verified(), block, blocks.offset(block), rows, destination);
+    return rows;
+  }
+
   /** Sums rows {@code [from, to)} of long block {@code block}; {@code scratch} holds a block if needed. */
   long sumLongs(int block, int from, int to, long[] scratch) {
     final int rows = checkedRows(block, scratch.length);

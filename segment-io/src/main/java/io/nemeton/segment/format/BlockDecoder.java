@@ -5,6 +5,7 @@ import io.nemeton.codecs.DoubleBlockCodec;
 import io.nemeton.codecs.FloatBlockCodec;
 import io.nemeton.codecs.IntBlockCodec;
 import io.nemeton.codecs.LongBlockCodec;
+import io.nemeton.codecs.TimeBlockCodec;
 import java.lang.foreign.MemorySegment;
 
 /**
@@ -22,6 +23,16 @@ final class BlockDecoder {
     try {
       check(region, block, LongBlockCodec.valueCount(data, offset), expected);
       LongBlockCodec.decode(data, offset, destination);
+    } catch (CodecException | IndexOutOfBoundsException e) {
+      throw failure(region, block, e);
+    }
+  }
+
+  /** As {@link #longs}, for a time column of format version 4 on (Elias–Fano or plain long blocks). */
+  static void times(Region region, MemorySegment data, int block, long offset, int expected, long[] destination) {
+    try {
+      check(region, block, TimeBlockCodec.valueCount(data, offset), expected);
+      TimeBlockCodec.decode(data, offset, destination);
     } catch (CodecException | IndexOutOfBoundsException e) {
       throw failure(region, block, e);
     }

@@ -18,12 +18,13 @@ final class ColumnOpener {
     long sizeBytes = segment.toc().columnSizeBytes(index);
     Region blocks = segment.region(index, RegionKind.BLOCKS);
     if (index == 0) {
-      return TimeColumnReader.open(blocks, segment.region(index, RegionKind.VALUES), rows, rowsPerBlock, sizeBytes);
+      return TimeColumnReader.open(blocks, segment.region(index, RegionKind.VALUES), rows, rowsPerBlock, sizeBytes,
+          segment.formatVersion());
     }
     if (descriptor.type() == ColumnType.STRING) {
       return StringColumnReader.open(descriptor, segment.region(index, RegionKind.DICTIONARY), blocks,
           segment.region(index, RegionKind.IDS), segment.region(index, RegionKind.BITMAPS), rows, rowsPerBlock,
-          sizeBytes, segment.formatVersion());
+          sizeBytes, segment.formatVersion(), segment.decodedMemory());
     }
     Region values = segment.region(index, RegionKind.VALUES);
     if (descriptor.type() == ColumnType.COMPLEX) {

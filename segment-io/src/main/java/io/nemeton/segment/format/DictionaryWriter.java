@@ -5,9 +5,10 @@ import io.nemeton.memory.GrowableBytes;
 
 /**
  * Validates a sorted string dictionary and writes it as a {@code dictionary} region ({@link
- * DictionaryLayout}). The value bytes are compressed only when that saves at least an eighth:
- * uncompressed bytes are read straight from the mapping, compressed ones must be inflated onto the
- * heap when the column opens.
+ * DictionaryLayout}), flat or (format version 4 on) front-coded, whichever is smaller by at least an
+ * eighth: a flat dictionary is read straight from the mapping, a front-coded one is decoded once into
+ * the flat form when first used. The stored bytes are compressed only when that saves at least an
+ * eighth as well.
  *
  * <p>Not thread-safe; reusable. Encodes each value straight into the growing value bytes.
  */
@@ -17,23 +18,27 @@ final class DictionaryWriter {
 
   private final GrowableBytes header = new GrowableBytes(1 << 12);
   private final GrowableBytes values = new GrowableBytes(1 << 12);
+  private final GrowableBytes coded = new GrowableBytes(1 << 12);
+  /** The region's offsets table: bucket offsets (front-coded) or value offsets (flat). */
+  private final GrowableBytes table = new GrowableBytes(1 << 10);
   private final CompressionChooser chooser;
+  private final boolean frontCoding;
+  private int[] offsets = new int[1];
 
-  DictionaryWriter(CompressionChooser chooser) {
+  /** {@code frontCoding}: whether the file's format version allows front-coded dictionaries. */
+  DictionaryWriter(CompressionChooser chooser, boolean frontCoding) {
     this.chooser = chooser;
+    this.frontCoding = frontCoding;
   }
 
   void write(RegionOutput out, int column, String name, String[] dictionary) {
-    header.clear();
     values.clear();
     boolean hasNull = dictionary.length > 0 && dictionary[0] == null;
-    header.writeInt(dictionary.length);
-    header.writeByte(hasNull ? DictionaryLayout.FLAG_HAS_NULL : 0);
-    int compressionAt = header.skip(1);
-    header.writeShort(0);
-    int lengthsAt = header.skip(8);
-    header.writeInt(0); // offsets[0]; each value below appends its end offset
-    for (int id = 0; id < dictionary.length; id++) {
+    int cardinality = dictionary.length;
+    if (offsets.length < cardinality + 1) {
+      offsets = new int[cardinality + 1];
+    }
+    for (int id = 0; id < cardinality; id++) {
       String value = dictionary[id];
       if (value == null) {
         if (id != 0) {
@@ -54,18 +59,46 @@ final class DictionaryWriter {
         }
         values.skip(length);
       }
-      header.writeInt(values.size());
+      offsets[id + 1] = values.size();
     }
     int valueBytes = values.size();
-    Compression compression = valueBytes >= MIN_COMPRESS_BYTES
-        ? chooser.choose(values.array(), 0, valueBytes, valueBytes - valueBytes / 8)
+    long flatBytes = 4L * (cardinality + 1) + valueBytes;
+    if (frontCoding && cardinality > (1 << DictionaryLayout.BUCKET_SHIFT)) {
+      FrontCoding.encode(values.array(), offsets, cardinality, DictionaryLayout.BUCKET_SHIFT, coded, table);
+      if (table.size() + (long) coded.size() <= flatBytes - flatBytes / 8) {
+        writeRegion(out, column, hasNull, DictionaryLayout.FLAG_FRONT_CODED, DictionaryLayout.BUCKET_SHIFT,
+            cardinality, valueBytes, table, coded);
+        return;
+      }
+    }
+    table.clear();
+    table.ensureCapacity(4 * (cardinality + 1));
+    table.writeInt(0);
+    for (int id = 1; id <= cardinality; id++) {
+      table.writeInt(offsets[id]);
+    }
+    writeRegion(out, column, hasNull, 0, 0, cardinality, valueBytes, table, values);
+  }
+
+  /** Header, the offsets table ({@code table}), then {@code data} compressed when that pays. */
+  private void writeRegion(RegionOutput out, int column, boolean hasNull, int layoutFlag, int bucketShift,
+      int cardinality, int valueBytes, GrowableBytes table, GrowableBytes data) {
+    int dataBytes = data.size();
+    Compression compression = dataBytes >= MIN_COMPRESS_BYTES
+        ? chooser.choose(data.array(), 0, dataBytes, dataBytes - dataBytes / 8)
         : Compression.NONE;
-    GrowableBytes stored = compression == Compression.NONE ? values : chooser.compressed();
-    header.array()[compressionAt] = (byte) compression.id();
-    header.setInt(lengthsAt, valueBytes);
-    header.setInt(lengthsAt + 4, stored.size());
+    GrowableBytes stored = compression == Compression.NONE ? data : chooser.compressed();
+    header.clear();
+    header.writeInt(cardinality);
+    header.writeByte((hasNull ? DictionaryLayout.FLAG_HAS_NULL : 0) | layoutFlag);
+    header.writeByte(compression.id());
+    header.writeByte(bucketShift);
+    header.writeByte(0);
+    header.writeInt(valueBytes);
+    header.writeInt(stored.size());
     out.begin(column, RegionKind.DICTIONARY);
     out.write(header);
+    out.write(table);
     out.write(stored);
     out.end();
   }

@@ -4,6 +4,7 @@ import io.nemeton.codecs.BlockEncoderScratch;
 import io.nemeton.codecs.DoubleBlockCodec;
 import io.nemeton.codecs.FloatBlockCodec;
 import io.nemeton.codecs.LongBlockCodec;
+import io.nemeton.codecs.TimeBlockCodec;
 import io.nemeton.memory.GrowableBytes;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -34,7 +35,8 @@ final class NumericColumnWriter {
   private long blockMax;
 
   /** Writes {@code __time} (column 0) after checking it ascends and lies in the interval. */
-  void writeTime(RegionOutput out, long[] times, int rowCount, long intervalStartMs, long intervalEndMs) {
+  void writeTime(RegionOutput out, long[] times, int rowCount, long intervalStartMs, long intervalEndMs,
+      boolean eliasFano) {
     int blockCount = BlockDirectoryLayout.blockCount(rowCount, ROWS);
     startDirectory(blockCount);
     out.begin(0, RegionKind.VALUES);
@@ -57,7 +59,11 @@ final class NumericColumnWriter {
       }
       previous = scratch[n - 1];
       block.clear();
-      LongBlockCodec.encode(scratch, n, block, encoderScratch);
+      if (eliasFano) {
+        TimeBlockCodec.encode(scratch, n, block, encoderScratch);
+      } else {
+        LongBlockCodec.encode(scratch, n, block, encoderScratch);
+      }
       endBlock(out, n, 0, scratch[0], scratch[n - 1]);
     }
     out.end();

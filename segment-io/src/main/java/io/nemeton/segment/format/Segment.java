@@ -37,6 +37,8 @@ public final class Segment implements AutoCloseable {
   private final Map<String, Integer> columnIndexes;
   private final List<String> columnNames;
   private final AtomicReferenceArray<ColumnReader> readers;
+  /** Decoded forms (front-coded dictionaries) freed on close. */
+  private final DecodedMemory decoded = new DecodedMemory();
 
   private Segment(MappedFile mapped, SegmentHeader header, TableOfContents toc, SegmentInfo info, Region[] regions) {
     this.mapped = mapped;
@@ -232,12 +234,17 @@ public final class Segment implements AutoCloseable {
     return index < 0 ? null : regions[index];
   }
 
+  DecodedMemory decodedMemory() {
+    return decoded;
+  }
+
   TableOfContents toc() {
     return toc;
   }
 
   @Override
   public void close() {
+    decoded.close();
     mapped.close();
   }
 

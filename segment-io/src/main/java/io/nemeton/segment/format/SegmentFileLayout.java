@@ -44,12 +44,20 @@ public final class SegmentFileLayout {
   public static final long MAGIC = 0x1A0A0D4745534E89L;
 
   /**
-   * The format version this code writes. Versions differ only in the layout of {@code bitmaps}
-   * regions: 1 Roaring only ("NBI1"), 2 compact postings for values of at most 1024 rows ("NBI2"),
-   * 3 Elias–Fano lists of any length, chosen per value by size and decode cost ("NBI3"), 4 also
-   * chunk lists and id scans refined by the column's ids ("NBI4"); see {@link #bitmapFormat}.
+   * The format version this code writes. The {@code bitmaps} regions: 1 Roaring only ("NBI1"), 2
+   * compact postings for values of at most 1024 rows ("NBI2"), 3 Elias–Fano lists of any length,
+   * chosen per value by size and decode cost ("NBI3"), 4 also chunk lists and id scans refined by
+   * the column's ids ("NBI4"); see {@link #bitmapFormat}. Version 4 also front-codes dictionaries
+   * and may store time blocks as Elias–Fano ({@link #FRONT_CODED_DICTIONARY_VERSION}).
    */
   public static final int FORMAT_VERSION = 4;
+
+  /**
+   * The first format version whose string dictionaries may be front-coded ({@link
+   * DictionaryLayout#FLAG_FRONT_CODED}) and whose time blocks may be Elias–Fano coded ({@link
+   * io.nemeton.codecs.TimeBlockCodec}).
+   */
+  public static final int FRONT_CODED_DICTIONARY_VERSION = 4;
 
   /** The oldest format version this code reads; it reads every version up to {@link #FORMAT_VERSION}. */
   public static final int OLDEST_READABLE_VERSION = 1;

@@ -62,7 +62,8 @@ public final class SegmentWriter {
           + SegmentFileLayout.OLDEST_READABLE_VERSION + ", " + SegmentFileLayout.FORMAT_VERSION + "]");
     }
     this.formatVersion = formatVersion;
-    this.strings = new StringColumnWriter(chooser, SegmentFileLayout.bitmapFormat(formatVersion));
+    this.strings = new StringColumnWriter(chooser, SegmentFileLayout.bitmapFormat(formatVersion),
+        formatVersion >= SegmentFileLayout.FRONT_CODED_DICTIONARY_VERSION);
   }
 
   /** Writes {@code segment} to {@code target}, replacing it if it exists; returns the file size. */
@@ -105,7 +106,7 @@ public final class SegmentWriter {
       out.write(info, 0, info.length);
       out.end();
       numeric.writeTime(out, segment.timesMs(), rowCount, segment.info().intervalStartMs(),
-          segment.info().intervalEndMs());
+          segment.info().intervalEndMs(), formatVersion >= SegmentFileLayout.FRONT_CODED_DICTIONARY_VERSION);
       List<Column> columns = segment.columns();
       for (int i = 0; i < columns.size(); i++) {
         int index = i + 1;

@@ -47,8 +47,9 @@ public final class StringColumnReader implements ColumnReader {
   }
 
   static StringColumnReader open(ColumnDescriptor descriptor, Region dictionaryRegion, Region blocksRegion,
-      Region ids, Region bitmaps, int rowCount, int rowsPerBlock, long sizeBytes, int formatVersion) {
-    StringDictionary dictionary = StringDictionary.open(dictionaryRegion);
+      Region ids, Region bitmaps, int rowCount, int rowsPerBlock, long sizeBytes, int formatVersion,
+      DecodedMemory decodedMemory) {
+    StringDictionary dictionary = StringDictionary.open(dictionaryRegion, decodedMemory, formatVersion);
     BlockColumnParts column = BlockColumnParts.open(blocksRegion, ids, rowCount, rowsPerBlock,
         BlockDirectoryLayout.STRING_ENTRY_BYTES, sizeBytes);
     BlockDirectory blocks = column.blocks;
@@ -124,6 +125,11 @@ public final class StringColumnReader implements ColumnReader {
     return dictionary.cardinality();
   }
 
+  /** Whether the dictionary is stored front-coded (decoded into the flat form on first use). */
+  boolean dictionaryFrontCoded() {
+    return dictionary.frontCoded();
+  }
+
   /** Whether id 0 is null. */
   public boolean hasNullValue() {
     return dictionary.hasNull();
@@ -145,7 +151,8 @@ public final class StringColumnReader implements ColumnReader {
 
   /**
    * Every dictionary value's UTF-8 bytes back to back in id order (the null id's entry is empty):
-   * a read-only view, no copy, valid while the segment is open. With {@link
+   * a read-only view, no copy, valid while the segment is open (of the mapping, or of the flat form a
+   * front-coded dictionary is decoded into once, on the first use of any dictionary method). With {@link
    * #dictionaryValueOffsets} it lets a caller walk and compare values without a slice per value.
    */
   public MemorySegment dictionaryValueBytes() {

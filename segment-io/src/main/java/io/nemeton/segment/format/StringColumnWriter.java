@@ -31,8 +31,8 @@ final class StringColumnWriter {
   private final DictionaryWriter dictionaryWriter;
   private final BitmapIndexFormat bitmapFormat;
 
-  StringColumnWriter(CompressionChooser chooser, BitmapIndexFormat bitmapFormat) {
-    this.dictionaryWriter = new DictionaryWriter(chooser);
+  StringColumnWriter(CompressionChooser chooser, BitmapIndexFormat bitmapFormat, boolean frontCoding) {
+    this.dictionaryWriter = new DictionaryWriter(chooser, frontCoding);
     this.bitmapFormat = bitmapFormat;
   }
 

@@ -14,12 +14,16 @@ import io.nemeton.segment.ColumnarSegment;
  */
 public final class TimeColumnReader implements ColumnReader {
   private final BlockColumnParts column;
+  /** Whether blocks may be Elias–Fano coded (format version 4 on); older files hold long blocks only. */
+  private final boolean eliasFano;
 
-  private TimeColumnReader(BlockColumnParts column) {
+  private TimeColumnReader(BlockColumnParts column, boolean eliasFano) {
     this.column = column;
+    this.eliasFano = eliasFano;
   }
 
-  static TimeColumnReader open(Region blocksRegion, Region values, int rowCount, int rowsPerBlock, long sizeBytes) {
+  static TimeColumnReader open(Region blocksRegion, Region values, int rowCount, int rowsPerBlock, long sizeBytes,
+      int formatVersion) {
     BlockColumnParts column = BlockColumnParts.open(blocksRegion, values, rowCount, rowsPerBlock,
         BlockDirectoryLayout.NUMERIC_ENTRY_BYTES, sizeBytes);
     BlockDirectory blocks = column.blocks;
@@ -33,7 +37,7 @@ public final class TimeColumnReader implements ColumnReader {
       }
       previousMax = max;
     }
-    return new TimeColumnReader(column);
+    return new TimeColumnReader(column, formatVersion >= SegmentFileLayout.FRONT_CODED_DICTIONARY_VERSION);
   }
 
   @Override
@@ -90,7 +94,7 @@ public final class TimeColumnReader implements ColumnReader {
 
   /** Decodes block {@code block} into {@code destination[0, rows)}; returns rows. */
   public int readBlock(int block, long[] destination) {
-    return column.readLongs(block, destination);
+    return eliasFano ? column.readTimes(block, destination) : column.readLongs(block, destination);
   }
 
   /**

@@ -2,6 +2,7 @@ package io.nemeton.segment.format;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.nemeton.bitmap.PostingKind;
 import io.nemeton.memory.testing.LeakCheckExtension;
@@ -184,6 +185,21 @@ class SegmentCorruptionTest {
         "magic expected=0x894e5345470d0a1a actual=0x" + HexFormat.of().formatHex(text, 0, 8) + " (not a segment file)");
   }
 
+  @Test
+  void version4TimeBlocksAndDictionariesAreRefusedInOlderVersions() throws IOException {
+    byte[] bytes = valid.clone();
+    bytes[SegmentFileLayout.VERSION_OFFSET] = 3;
+    SegmentBytes.resealTocAndHeader(bytes);
+    Files.write(file, bytes);
+    SegmentCorruptException error = assertThrows(SegmentCorruptException.class, () -> {
+      try (Segment segment = Segment.open(file, RegionVerification.ON_FIRST_USE)) {
+        SegmentTouch.readEverything(segment);
+      }
+    });
+    assertTrue(error.getMessage().contains("unknown encoding id=128") || error.getMessage().contains("flags="),
+        error.getMessage());
+  }
+
   private static boolean isReadableVersion(int version) {
     return version >= SegmentFileLayout.OLDEST_READABLE_VERSION && version <= SegmentFileLayout.FORMAT_VERSION;
   }
@@ -205,7 +221,10 @@ class SegmentCorruptionTest {
 
   @Test
   void bitmapsInTheLayoutOfAnotherVersionAreRefused() throws IOException {
-    byte[] bytes = valid.clone();
+    // a version-3 file: its time blocks and dictionaries are also valid in versions 1 and 2
+    Path source = directory.resolve("valid-v3.nseg");
+    new SegmentWriter(3).write(RandomSegments.generate(new SplittableRandom(11), 2500, false), source);
+    byte[] bytes = Files.readAllBytes(source);
     bytes[SegmentFileLayout.VERSION_OFFSET] = 1; // version 1 promises Roaring-only bitmap indexes
     SegmentBytes.resealTocAndHeader(bytes);
     String region = regionNames.stream().filter(name -> name.endsWith("/bitmaps")).findFirst().orElseThrow();
