@@ -229,15 +229,30 @@ class SegmentCorruptionTest {
     SegmentBytes.resealTocAndHeader(bytes);
     String region = regionNames.stream().filter(name -> name.endsWith("/bitmaps")).findFirst().orElseThrow();
     assertRefused(bytes, RegionVerification.ON_FIRST_USE, region,
-        "layout=CHUNK_POSTINGS expected=ROARING_ONLY for this format version");
+        "layout=LIST_POSTINGS expected=ROARING_ONLY for this format version");
     bytes[SegmentFileLayout.VERSION_OFFSET] = 2; // version 2 promises NBI2 (lists of at most 1024 rows)
     SegmentBytes.resealTocAndHeader(bytes);
     assertRefused(bytes, RegionVerification.ON_FIRST_USE, region,
-        "layout=CHUNK_POSTINGS expected=COMPACT_POSTINGS for this format version");
-    bytes[SegmentFileLayout.VERSION_OFFSET] = 3; // version 3 promises NBI3 (no chunk lists, no id scans)
+        "layout=LIST_POSTINGS expected=COMPACT_POSTINGS for this format version");
+  }
+
+  @Test
+  void aVersionFourFileLabelledVersionThreeIsRefused() throws IOException {
+    // chunk lists, id scans, front-coded dictionaries and Elias–Fano time blocks are version 4 only;
+    // which region is refused first depends on which of them the writer chose
+    Path source = directory.resolve("valid-v4.nseg");
+    new SegmentWriter(4).write(RandomSegments.generate(new SplittableRandom(11), 2500, false), source);
+    byte[] bytes = Files.readAllBytes(source);
+    bytes[SegmentFileLayout.VERSION_OFFSET] = 3;
     SegmentBytes.resealTocAndHeader(bytes);
-    assertRefused(bytes, RegionVerification.ON_FIRST_USE, region,
-        "layout=CHUNK_POSTINGS expected=LIST_POSTINGS for this format version");
+    Files.write(file, bytes);
+    SegmentCorruptException error = assertThrows(SegmentCorruptException.class, () -> {
+      try (Segment segment = Segment.open(file, RegionVerification.ON_FIRST_USE)) {
+        SegmentTouch.readEverything(segment);
+      }
+    });
+    assertEquals(file, error.file());
+    assertTrue(error.getMessage().startsWith("file=" + file + " region="), error.getMessage());
   }
 
   private void assertRefused(byte[] bytes, RegionVerification verification, String region, String detail)
