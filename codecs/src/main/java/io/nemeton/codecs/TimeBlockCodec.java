@@ -14,8 +14,9 @@ import java.lang.foreign.MemorySegment;
 import java.util.Arrays;
 
 /**
- * Blocks of ascending longs (a segment's sorted time column): each block is the smaller of the
- * {@link LongBlockCodec} block and an Elias–Fano block, whose first byte {@link #ELIAS_FANO_ID} lies
+ * Blocks of ascending longs (a segment's sorted time column): each block is an Elias–Fano block
+ * when that takes at most three quarters of the {@link LongBlockCodec} block (its decode costs about
+ * twice a delta block's, so it must save a quarter to pay), else the long block. An Elias–Fano block whose first byte {@link #ELIAS_FANO_ID} lies
  * outside the {@link BlockEncoding} ids, so {@link #decode} tells the two apart and an older reader
  * of plain long blocks refuses it as an unknown encoding. Elias–Fano stores the block's first value,
  * then for each value's offset {@code x} from it the low {@code L} bits bit-packed ({@code
@@ -51,8 +52,9 @@ public final class TimeBlockCodec {
   private TimeBlockCodec() {}
 
   /**
-   * Appends {@code values[0, count)} as the smaller of an Elias–Fano block (when the values ascend)
-   * and the {@link LongBlockCodec} block; returns bytes written.
+   * Appends {@code values[0, count)} as an Elias–Fano block when the values ascend and that takes at
+   * most three quarters of the {@link LongBlockCodec} block, else as the long block; returns bytes
+   * written.
    */
   public static int encode(long[] values, int count, GrowableBytes out, BlockEncoderScratch scratch) {
     LongBlockEncoder.checkArguments(values.length, count, KIND);
@@ -61,7 +63,9 @@ public final class TimeBlockCodec {
     final BlockEncoding plain = LongBlockEncoder.choose(statistics);
     final long plainBytes = LongBlockEncoder.encodedBytes(statistics, plain);
     final int lowWidth = ascending(values, count) ? lowWidth(values[count - 1] - values[0], count) : -1;
-    if (lowWidth >= 0 && eliasFanoBytes(values[count - 1] - values[0], count, lowWidth) < plainBytes) {
+    // an Elias–Fano block decodes at about twice the cost of a delta block (a loop step per row for
+    // the unary part), and time is decoded by every query bucketing by time: it must save a quarter
+    if (lowWidth >= 0 && 4 * eliasFanoBytes(values[count - 1] - values[0], count, lowWidth) <= 3 * plainBytes) {
       return writeEliasFano(values, count, lowWidth, out, arrays);
     }
     return LongBlockEncoder.write(values, count, statistics, plain, out, arrays);

@@ -72,11 +72,13 @@ final class RandomSegments {
 
   static long[] times(SplittableRandom random, int rows) {
     long[] times = new long[rows];
-    int mode = random.nextInt(3);
+    int mode = random.nextInt(4);
     for (int i = 0; i < rows; i++) {
       times[i] = switch (mode) {
         case 0 -> START_MS + random.nextLong(DAY_MS);
         case 1 -> START_MS + random.nextLong(10) * 3_600_000L; // many equal times
+        // bursts of a minute hours apart: Elias–Fano time blocks (format 4) pay here
+        case 2 -> START_MS + random.nextLong(4) * 3_600_000L + random.nextLong(60_000);
         default -> START_MS + 12 * 3_600_000L;
       };
     }
@@ -141,7 +143,7 @@ final class RandomSegments {
 
   static long[] longs(SplittableRandom random, int rows) {
     long[] values = new long[rows];
-    int mode = random.nextInt(3);
+    int mode = random.nextInt(4);
     for (int i = 0; i < rows; i++) {
       values[i] = switch (mode) {
         case 0 -> random.nextLong();

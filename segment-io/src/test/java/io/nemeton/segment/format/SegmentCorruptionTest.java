@@ -186,7 +186,7 @@ class SegmentCorruptionTest {
   }
 
   @Test
-  void version4TimeBlocksAndDictionariesAreRefusedInOlderVersions() throws IOException {
+  void version4PartsAreRefusedInOlderVersions() throws IOException {
     byte[] bytes = valid.clone();
     bytes[SegmentFileLayout.VERSION_OFFSET] = 3;
     SegmentBytes.resealTocAndHeader(bytes);
@@ -196,8 +196,10 @@ class SegmentCorruptionTest {
         SegmentTouch.readEverything(segment);
       }
     });
-    assertTrue(error.getMessage().contains("unknown encoding id=128") || error.getMessage().contains("flags="),
-        error.getMessage());
+    // which version-4 part is refused first (chunk lists or id scans, a front-coded dictionary, an
+    // Elias–Fano time block) depends on which of them the writer chose for the fixture
+    assertTrue(error.getMessage().contains("unknown encoding id=128") || error.getMessage().contains("flags=")
+        || error.getMessage().contains("layout=CHUNK_POSTINGS expected=LIST_POSTINGS"), error.getMessage());
   }
 
   private static boolean isReadableVersion(int version) {
@@ -234,25 +236,6 @@ class SegmentCorruptionTest {
     SegmentBytes.resealTocAndHeader(bytes);
     assertRefused(bytes, RegionVerification.ON_FIRST_USE, region,
         "layout=LIST_POSTINGS expected=COMPACT_POSTINGS for this format version");
-  }
-
-  @Test
-  void aVersionFourFileLabelledVersionThreeIsRefused() throws IOException {
-    // chunk lists, id scans, front-coded dictionaries and Elias–Fano time blocks are version 4 only;
-    // which region is refused first depends on which of them the writer chose
-    Path source = directory.resolve("valid-v4.nseg");
-    new SegmentWriter(4).write(RandomSegments.generate(new SplittableRandom(11), 2500, false), source);
-    byte[] bytes = Files.readAllBytes(source);
-    bytes[SegmentFileLayout.VERSION_OFFSET] = 3;
-    SegmentBytes.resealTocAndHeader(bytes);
-    Files.write(file, bytes);
-    SegmentCorruptException error = assertThrows(SegmentCorruptException.class, () -> {
-      try (Segment segment = Segment.open(file, RegionVerification.ON_FIRST_USE)) {
-        SegmentTouch.readEverything(segment);
-      }
-    });
-    assertEquals(file, error.file());
-    assertTrue(error.getMessage().startsWith("file=" + file + " region="), error.getMessage());
   }
 
   private void assertRefused(byte[] bytes, RegionVerification verification, String region, String detail)
