@@ -81,6 +81,9 @@ public final class QueryCall {
         Thread.onSpinWait();
       }
     }
+    if (!completion.isDone()) {
+      client.nudgeAgent(); // it may have gone to sleep while this thread held the duty cycle
+    }
     final long leftNs = TimeUnit.MILLISECONDS.toNanos(timeoutMs) - (System.nanoTime() - startNs);
     completion.get(Math.max(1, leftNs), TimeUnit.NANOSECONDS);
   }

@@ -125,7 +125,8 @@ final class ServerAgent implements Agent {
     }
     final FramePublication response;
     try {
-      response = new FramePublication(aeron.addExclusivePublication(hello.responseChannel(), hello.responseStreamId()));
+      response = FramePublication.of(aeron.addExclusivePublication(hello.responseChannel(), hello.responseStreamId()),
+          config.aeronDirectory(), hello.responseChannel(), hello.responseStreamId());
     } catch (RuntimeException e) {
       counters.framesRejected.increment();
       LOG.log(Level.WARNING, "HELLO from client=" + hello.clientName() + " session=" + sessionId
