@@ -36,6 +36,7 @@ final class DoorbellRinger implements AutoCloseable {
   private InetSocketAddress target;
   private int targetPort;
   private long nextLookNs;
+  private boolean looked;
   private boolean closed;
 
   DoorbellRinger(String aeronDirectory, int streamId) {
@@ -70,7 +71,11 @@ final class DoorbellRinger implements AutoCloseable {
 
   private boolean map() {
     final long nowNs = System.nanoTime();
-    if ((nextLookNs != 0 && nowNs - nextLookNs < 0) || !Files.exists(file)) {
+    if (looked && nowNs - nextLookNs < 0) {
+      return false; // looked for the file a moment ago
+    }
+    looked = true;
+    if (!Files.exists(file)) {
       nextLookNs = nowNs + RETRY_NS;
       return false;
     }

@@ -164,6 +164,11 @@ final class ServerAgent implements Agent {
     final ServerCall call = new ServerCall(connection, request, handler, counters, new FrameWriter(config.limits()),
         MediaDrivers.idle(TimeUnit.MICROSECONDS.toNanos(config.maxParkMicros())));
     connection.calls.put(requestId, call);
+    if (answersInline(request)) {
+      counters.queriesReceived.increment();
+      call.runInline();
+      return;
+    }
     try {
       workers.execute(call);
       counters.queriesReceived.increment();
@@ -172,6 +177,16 @@ final class ServerAgent implements Agent {
       replyError(connection, requestId, QueryErrorCodes.QUERY_CAPACITY_EXCEEDED, RejectedExecutionException.class.getName(),
           "server=" + config.serverName() + " is busy: workers=" + config.workerThreads() + " and queue capacity="
               + config.queueCapacity() + " are all taken; request id=" + requestId + " refused");
+    }
+  }
+
+  private boolean answersInline(QueryRequest request) {
+    try {
+      return handler.answersInline(request);
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "query handler failed to tell whether request id=" + request.requestId()
+          + " is small: it runs on a worker", e);
+      return false;
     }
   }
 

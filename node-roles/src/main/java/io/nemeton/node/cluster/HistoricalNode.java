@@ -55,7 +55,17 @@ public final class HistoricalNode implements RoleNode {
       throw new io.nemeton.transport.QueryException(io.nemeton.transport.QueryErrorCodes.QUERY_INTERRUPTED,
           "historical " + config.name() + " is starting");
     });
-    final QueryHandler delegate = (request, sink) -> handler.get().handle(request, sink);
+    final QueryHandler delegate = new QueryHandler() {
+      @Override
+      public void handle(io.nemeton.transport.QueryRequest request, io.nemeton.transport.ResultSink sink) throws Exception {
+        handler.get().handle(request, sink);
+      }
+
+      @Override
+      public boolean answersInline(io.nemeton.transport.QueryRequest request) {
+        return handler.get().answersInline(request);
+      }
+    };
     server = parts.add(QueryServer.start(QueryServerConfig.of(driverDirectory,
         "aeron:udp?endpoint=" + config.host() + ":" + config.historicalQueryPort(), HistoricalConnections.QUERY_STREAM_ID)
         .withServerName(config.name()).withWorkers(config.queryThreads(), 256).withHeartbeat(250, 2_000), delegate));
