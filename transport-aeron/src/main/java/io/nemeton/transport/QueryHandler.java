@@ -15,9 +15,10 @@ public interface QueryHandler {
   /**
    * Whether {@code request} is cheap enough (well under a millisecond) to answer on the server's
    * agent thread, which saves waking a worker. While it runs, the agent reads nothing else, so
-   * say yes only for requests known to be small. Results the client's stream cannot take at once
-   * are queued and sent by the agent later, in order. Called on the agent thread; must be fast
-   * and must not throw. The default says no.
+   * say yes only for requests known to be small. The server asks only while no request is on a
+   * worker (under load the workers share it out). Results the client's stream cannot take at
+   * once are queued and sent by the agent later, in order. Called on the agent thread; must be
+   * fast and must not throw. The default says no.
    */
   default boolean answersInline(QueryRequest request) {
     return false;

@@ -52,6 +52,8 @@ final class ServerAgent implements Agent {
   private final Int2ObjectHashMap<ServerConnectionState> connections = new Int2ObjectHashMap<>();
   private final ArrayList<ServerConnectionState> dropped = new ArrayList<>();
   private long nextTimerMs;
+  /** Requests handed to workers and not finished: inline answers only when none is, so load still spreads over the workers. */
+  private final java.util.concurrent.atomic.AtomicInteger onWorkers = new java.util.concurrent.atomic.AtomicInteger();
 
   ServerAgent(QueryServerConfig config, Aeron aeron, Subscription subscription, ExecutorService workers,
       QueryHandler handler, ServerCounters counters) {
@@ -164,15 +166,17 @@ final class ServerAgent implements Agent {
     final ServerCall call = new ServerCall(connection, request, handler, counters, new FrameWriter(config.limits()),
         MediaDrivers.idle(TimeUnit.MICROSECONDS.toNanos(config.maxParkMicros())));
     connection.calls.put(requestId, call);
-    if (answersInline(request)) {
+    if (onWorkers.get() == 0 && answersInline(request)) {
       counters.queriesReceived.increment();
       call.runInline();
       return;
     }
     try {
+      call.countOn(onWorkers);
       workers.execute(call);
       counters.queriesReceived.increment();
     } catch (RejectedExecutionException e) {
+      onWorkers.decrementAndGet();
       connection.calls.remove(requestId);
       replyError(connection, requestId, QueryErrorCodes.QUERY_CAPACITY_EXCEEDED, RejectedExecutionException.class.getName(),
           "server=" + config.serverName() + " is busy: workers=" + config.workerThreads() + " and queue capacity="

@@ -31,6 +31,7 @@ final class ServerCall implements ResultSink, Runnable {
   private boolean finished;
   /** Runs on the server's agent thread: frames the stream cannot take now are queued for the agent. */
   private boolean inline;
+  private java.util.concurrent.atomic.AtomicInteger running;
 
   ServerCall(ServerConnectionState connection, QueryRequest request, QueryHandler handler, ServerCounters counters,
       FrameWriter writer, IdleStrategy idle) {
@@ -44,6 +45,12 @@ final class ServerCall implements ResultSink, Runnable {
 
   QueryRequest request() {
     return request;
+  }
+
+  /** Counts this request in {@code counter} until it has finished (incremented now). */
+  void countOn(java.util.concurrent.atomic.AtomicInteger counter) {
+    counter.incrementAndGet();
+    running = counter;
   }
 
   /** Runs the request on the calling agent thread ({@link QueryHandler#answersInline}). */
@@ -86,6 +93,9 @@ final class ServerCall implements ResultSink, Runnable {
       }
     } finally {
       connection.calls.remove(request.requestId());
+      if (running != null) {
+        running.decrementAndGet();
+      }
     }
   }
 
