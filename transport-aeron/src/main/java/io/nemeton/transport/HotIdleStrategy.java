@@ -44,6 +44,7 @@ public final class HotIdleStrategy implements IdleStrategy {
   private long idleSinceNs;
   private long coldParkNs = MIN_COLD_PARK_NS;
   private Doorbell doorbell;
+  private java.util.concurrent.atomic.AtomicInteger pollers;
   private boolean armed;
 
   /**
@@ -70,10 +71,13 @@ public final class HotIdleStrategy implements IdleStrategy {
    * Sleeps on {@code doorbell} instead of parking once the short spin is over: the agent then costs
    * no CPU while idle and wakes when a sender rings (or after {@code maxParkNs}, for its timers).
    * Between announcing the sleep and sleeping, the idle strategy returns once so that the agent
-   * polls again ({@link Doorbell}). Returns this.
+   * polls again ({@link Doorbell}). While {@code pollers} (may be null) counts another thread
+   * polling the same stream, it parks for {@code hotParkNs} instead: that thread reads the
+   * answers, and a sleeping agent would only be rung awake for nothing. Returns this.
    */
-  HotIdleStrategy withDoorbell(Doorbell doorbell) {
+  HotIdleStrategy withDoorbell(Doorbell doorbell, java.util.concurrent.atomic.AtomicInteger pollers) {
     this.doorbell = doorbell;
+    this.pollers = pollers;
     return this;
   }
 
@@ -109,6 +113,12 @@ public final class HotIdleStrategy implements IdleStrategy {
   private void idleOnDoorbell() {
     if (System.nanoTime() - idleSinceNs < DOORBELL_SPIN_NS) {
       Thread.yield();
+    } else if (pollers != null && pollers.get() > 0) {
+      if (armed) {
+        doorbell.disarm();
+        armed = false;
+      }
+      LockSupport.parkNanos(hotParkNs);
     } else if (!armed) {
       doorbell.arm();
       armed = true; // the agent polls once more before the next call sleeps

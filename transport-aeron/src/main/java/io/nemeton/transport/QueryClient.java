@@ -57,6 +57,8 @@ public final class QueryClient implements AutoCloseable {
   }
 
   final Counters counters = new Counters();
+  /** Threads polling for their own answer ({@link QueryCall#await}); while any does, the agent parks instead of sleeping on its doorbell. */
+  final AtomicInteger pollers = new AtomicInteger();
   private final QueryClientConfig config;
   private final Aeron aeron;
   private final Subscription responses;
@@ -83,7 +85,7 @@ public final class QueryClient implements AutoCloseable {
           ? Doorbell.open(config.aeronDirectory(), config.responseStreamId()) : null;
       this.doorbell = opened;
       this.runner = new AgentRunner(MediaDrivers.idle(TimeUnit.MICROSECONDS.toNanos(config.maxParkMicros()))
-          .withDoorbell(doorbell),
+          .withDoorbell(doorbell, pollers),
           error -> LOG.log(Level.ERROR, "query client " + config.clientName() + " agent failed: " + error, error),
           null, agent);
       AgentRunner.startOnThread(runner, runnable -> {

@@ -51,7 +51,7 @@ public final class QueryServer implements AutoCloseable {
           ? Doorbell.open(config.aeronDirectory(), config.streamId()) : null;
       this.doorbell = opened;
       this.runner = new AgentRunner(MediaDrivers.idle(TimeUnit.MICROSECONDS.toNanos(config.maxParkMicros()))
-          .withDoorbell(doorbell),
+          .withDoorbell(doorbell, null),
           error -> LOG.log(Level.ERROR, "query server " + config.serverName() + " agent failed: " + error, error),
           null, agent);
       AgentRunner.startOnThread(runner, named("nemeton-query-server-" + config.serverName()));
