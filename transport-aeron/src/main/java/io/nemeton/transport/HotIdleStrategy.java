@@ -1,5 +1,6 @@
 package io.nemeton.transport;
 
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import org.agrona.concurrent.IdleStrategy;
 
@@ -15,6 +16,9 @@ import org.agrona.concurrent.IdleStrategy;
  * parks doubling from a microsecond) reaches its longest park about a millisecond after the last
  * message, which is exactly the gap between two queries of one client: each of the half-dozen agents
  * on a query's path then adds up to its longest park.
+ *
+ * <p>An agent that reads an Aeron IPC stream gets a {@link Doorbell} ({@link #withDoorbell}):
+ * after a short spin it sleeps on it until a writer rings, instead of parking in short slices.
  *
  * <p>Not thread-safe (one per agent thread); allocates nothing.
  */
@@ -44,7 +48,7 @@ public final class HotIdleStrategy implements IdleStrategy {
   private long idleSinceNs;
   private long coldParkNs = MIN_COLD_PARK_NS;
   private Doorbell doorbell;
-  private java.util.concurrent.atomic.AtomicInteger pollers;
+  private AtomicInteger pollers;
   private boolean armed;
 
   /**
@@ -75,7 +79,7 @@ public final class HotIdleStrategy implements IdleStrategy {
    * polling the same stream, it parks for {@code hotParkNs} instead: that thread reads the
    * answers, and a sleeping agent would only be rung awake for nothing. Returns this.
    */
-  HotIdleStrategy withDoorbell(Doorbell doorbell, java.util.concurrent.atomic.AtomicInteger pollers) {
+  HotIdleStrategy withDoorbell(Doorbell doorbell, AtomicInteger pollers) {
     this.doorbell = doorbell;
     this.pollers = pollers;
     return this;

@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.agrona.DirectBuffer;
 import org.agrona.ExpandableArrayBuffer;
 import org.agrona.collections.Int2ObjectHashMap;
@@ -53,7 +54,7 @@ final class ServerAgent implements Agent {
   private final ArrayList<ServerConnectionState> dropped = new ArrayList<>();
   private long nextTimerMs;
   /** Requests handed to workers and not finished: inline answers only when none is, so load still spreads over the workers. */
-  private final java.util.concurrent.atomic.AtomicInteger onWorkers = new java.util.concurrent.atomic.AtomicInteger();
+  private final AtomicInteger onWorkers = new AtomicInteger();
 
   ServerAgent(QueryServerConfig config, Aeron aeron, Subscription subscription, ExecutorService workers,
       QueryHandler handler, ServerCounters counters) {

@@ -4,6 +4,7 @@ import io.aeron.Publication;
 import io.nemeton.transport.frame.FrameLayout;
 import io.nemeton.transport.frame.FrameWriter;
 import java.lang.System.Logger.Level;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.agrona.DirectBuffer;
 import org.agrona.ExpandableArrayBuffer;
 import org.agrona.concurrent.IdleStrategy;
@@ -31,7 +32,7 @@ final class ServerCall implements ResultSink, Runnable {
   private boolean finished;
   /** Runs on the server's agent thread: frames the stream cannot take now are queued for the agent. */
   private boolean inline;
-  private java.util.concurrent.atomic.AtomicInteger running;
+  private AtomicInteger running;
 
   ServerCall(ServerConnectionState connection, QueryRequest request, QueryHandler handler, ServerCounters counters,
       FrameWriter writer, IdleStrategy idle) {
@@ -48,7 +49,7 @@ final class ServerCall implements ResultSink, Runnable {
   }
 
   /** Counts this request in {@code counter} until it has finished (incremented now). */
-  void countOn(java.util.concurrent.atomic.AtomicInteger counter) {
+  void countOn(AtomicInteger counter) {
     counter.incrementAndGet();
     running = counter;
   }

@@ -9,8 +9,10 @@ import io.nemeton.node.remote.EnginePartialCodec;
 import io.nemeton.node.storage.LocalDeepStorage;
 import io.nemeton.node.zookeeper.ZooKeeperClients;
 import io.nemeton.transport.QueryHandler;
+import io.nemeton.transport.QueryRequest;
 import io.nemeton.transport.QueryServer;
 import io.nemeton.transport.QueryServerConfig;
+import io.nemeton.transport.ResultSink;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -57,12 +59,12 @@ public final class HistoricalNode implements RoleNode {
     });
     final QueryHandler delegate = new QueryHandler() {
       @Override
-      public void handle(io.nemeton.transport.QueryRequest request, io.nemeton.transport.ResultSink sink) throws Exception {
+      public void handle(QueryRequest request, ResultSink sink) throws Exception {
         handler.get().handle(request, sink);
       }
 
       @Override
-      public boolean answersInline(io.nemeton.transport.QueryRequest request) {
+      public boolean answersInline(QueryRequest request) {
         return handler.get().answersInline(request);
       }
     };

@@ -1,8 +1,13 @@
 package io.nemeton.node.remote;
 
+import io.nemeton.engine.query.Query;
+import io.nemeton.engine.query.QueryContext;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.agrona.DirectBuffer;
 
 /**
@@ -33,11 +38,11 @@ public final class RemoteLayout {
   private RemoteLayout() {}
 
   /** Context keys naming one execution of a query (a fresh id per HTTP request). */
-  static final java.util.List<String> ID_KEYS = java.util.List.of("queryId", "sqlQueryId");
+  static final List<String> ID_KEYS = List.of("queryId", "sqlQueryId");
 
   /** {@code query} without the context keys of {@link #ID_KEYS} (itself when it has none). */
-  public static io.nemeton.engine.query.Query withoutIds(io.nemeton.engine.query.Query query) {
-    final java.util.Map<String, Object> values = query.context().values();
+  public static Query withoutIds(Query query) {
+    final Map<String, Object> values = query.context().values();
     boolean any = false;
     for (String key : ID_KEYS) {
       any |= values.containsKey(key);
@@ -45,9 +50,9 @@ public final class RemoteLayout {
     if (!any) {
       return query;
     }
-    final java.util.Map<String, Object> kept = new java.util.LinkedHashMap<>(values);
+    final Map<String, Object> kept = new LinkedHashMap<>(values);
     kept.keySet().removeAll(ID_KEYS);
-    return query.withContext(new io.nemeton.engine.query.QueryContext(kept));
+    return query.withContext(new QueryContext(kept));
   }
 
   public static byte[] query(String json, boolean perSegment) {
