@@ -13,15 +13,39 @@ import org.agrona.DirectBuffer;
 final class FramePublication implements AutoCloseable {
   private final ExclusivePublication publication;
   private final ReentrantLock lock = new ReentrantLock();
+  private final DoorbellRinger ringer;
 
   FramePublication(ExclusivePublication publication) {
+    this(publication, null);
+  }
+
+  /** @param ringer wakes the reader after each message (IPC streams), or null */
+  FramePublication(ExclusivePublication publication, DoorbellRinger ringer) {
     this.publication = publication;
+    this.ringer = ringer;
+  }
+
+  /**
+   * A publication of {@code channel}/{@code streamId}, ringing the reader's doorbell after each
+   * message when the channel is IPC on the driver in {@code aeronDirectory}.
+   */
+  static FramePublication of(ExclusivePublication publication, String aeronDirectory, String channel, int streamId) {
+    return new FramePublication(publication, HotIdleStrategy.DOORBELLS && isIpc(channel)
+        ? new DoorbellRinger(aeronDirectory, streamId) : null);
+  }
+
+  static boolean isIpc(String channel) {
+    return channel.startsWith("aeron:ipc");
   }
 
   long offer(DirectBuffer buffer, int offset, int length) {
     lock.lock();
     try {
-      return publication.offer(buffer, offset, length);
+      final long result = publication.offer(buffer, offset, length);
+      if (result > 0 && ringer != null) {
+        ringer.ring();
+      }
+      return result;
     } finally {
       lock.unlock();
     }
@@ -31,7 +55,11 @@ final class FramePublication implements AutoCloseable {
       int secondLength) {
     lock.lock();
     try {
-      return publication.offer(first, firstOffset, firstLength, second, secondOffset, secondLength);
+      final long result = publication.offer(first, firstOffset, firstLength, second, secondOffset, secondLength);
+      if (result > 0 && ringer != null) {
+        ringer.ring();
+      }
+      return result;
     } finally {
       lock.unlock();
     }
@@ -58,6 +86,9 @@ final class FramePublication implements AutoCloseable {
     lock.lock();
     try {
       publication.close();
+      if (ringer != null) {
+        ringer.close();
+      }
     } finally {
       lock.unlock();
     }

@@ -1,5 +1,6 @@
 package io.nemeton.transport;
 
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import org.agrona.concurrent.IdleStrategy;
 
@@ -16,6 +17,9 @@ import org.agrona.concurrent.IdleStrategy;
  * message, which is exactly the gap between two queries of one client: each of the half-dozen agents
  * on a query's path then adds up to its longest park.
  *
+ * <p>An agent that reads an Aeron IPC stream gets a {@link Doorbell} ({@link #withDoorbell}):
+ * after a short spin it sleeps on it until a writer rings, instead of parking in short slices.
+ *
  * <p>Not thread-safe (one per agent thread); allocates nothing.
  */
 public final class HotIdleStrategy implements IdleStrategy {
@@ -23,6 +27,14 @@ public final class HotIdleStrategy implements IdleStrategy {
   static final long HOT_PARK_NS = 1_000L * Long.getLong("nemeton.transport.hotParkMicros", 20);
   /** How long after the last work parks stay short, from {@code nemeton.transport.hotWindowMs} (default 20). */
   static final long HOT_WINDOW_NS = 1_000_000L * Long.getLong("nemeton.transport.hotWindowMs", 20);
+
+  /**
+   * With a doorbell: how long after the last work the agent keeps polling (yielding between polls)
+   * before it sleeps on the doorbell, from {@code nemeton.transport.spinMicros} (default 20).
+   */
+  static final long DOORBELL_SPIN_NS = 1_000L * Long.getLong("nemeton.transport.spinMicros", 20);
+  /** Whether IPC readers sleep on a {@link Doorbell} when idle, from {@code nemeton.transport.doorbell} (default true). */
+  static final boolean DOORBELLS = !"false".equals(System.getProperty("nemeton.transport.doorbell"));
 
   private static final int SPINS = 20;
   private static final int YIELDS = 5;
@@ -35,6 +47,9 @@ public final class HotIdleStrategy implements IdleStrategy {
   private int yields;
   private long idleSinceNs;
   private long coldParkNs = MIN_COLD_PARK_NS;
+  private Doorbell doorbell;
+  private AtomicInteger pollers;
+  private boolean armed;
 
   /**
    * @param hotParkNs park while hot, at least 1 and at most {@code maxParkNs}
@@ -56,6 +71,20 @@ public final class HotIdleStrategy implements IdleStrategy {
     return new HotIdleStrategy(Math.min(HOT_PARK_NS, maxParkNs), HOT_WINDOW_NS, maxParkNs);
   }
 
+  /**
+   * Sleeps on {@code doorbell} instead of parking once the short spin is over: the agent then costs
+   * no CPU while idle and wakes when a sender rings (or after {@code maxParkNs}, for its timers).
+   * Between announcing the sleep and sleeping, the idle strategy returns once so that the agent
+   * polls again ({@link Doorbell}). While {@code pollers} (may be null) counts another thread
+   * polling the same stream, it parks for {@code hotParkNs} instead: that thread reads the
+   * answers, and a sleeping agent would only be rung awake for nothing. Returns this.
+   */
+  HotIdleStrategy withDoorbell(Doorbell doorbell, AtomicInteger pollers) {
+    this.doorbell = doorbell;
+    this.pollers = pollers;
+    return this;
+  }
+
   @Override
   public void idle(int workCount) {
     if (workCount > 0) {
@@ -75,6 +104,8 @@ public final class HotIdleStrategy implements IdleStrategy {
     } else if (yields < YIELDS) {
       yields++;
       Thread.yield();
+    } else if (doorbell != null) {
+      idleOnDoorbell();
     } else if (System.nanoTime() - idleSinceNs < hotWindowNs) {
       LockSupport.parkNanos(hotParkNs);
     } else {
@@ -83,8 +114,33 @@ public final class HotIdleStrategy implements IdleStrategy {
     }
   }
 
+  private void idleOnDoorbell() {
+    if (System.nanoTime() - idleSinceNs < DOORBELL_SPIN_NS) {
+      Thread.yield();
+    } else if (pollers != null && pollers.get() > 0) {
+      if (armed) {
+        doorbell.disarm();
+        armed = false;
+      }
+      LockSupport.parkNanos(hotParkNs);
+    } else if (!armed) {
+      doorbell.arm();
+      armed = true; // the agent polls once more before the next call sleeps
+    } else {
+      doorbell.await(maxParkNs);
+      doorbell.disarm();
+      armed = false;
+      spins = 0;
+      yields = 0;
+    }
+  }
+
   @Override
   public void reset() {
+    if (armed) {
+      doorbell.disarm();
+      armed = false;
+    }
     spins = 0;
     yields = 0;
     coldParkNs = MIN_COLD_PARK_NS;

@@ -7,7 +7,6 @@ import io.aeron.driver.exceptions.ActiveDriverException;
 import java.lang.System.Logger.Level;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
-import org.agrona.concurrent.IdleStrategy;
 
 /**
  * Starts the one embedded Aeron media driver a process needs; servers and clients of that process
@@ -79,7 +78,7 @@ public final class MediaDrivers {
    * Spins briefly, yields, parks shortly while traffic is recent, then for up to {@code maxParkNs}:
    * no core burns while idle ({@link HotIdleStrategy}).
    */
-  static IdleStrategy idle(long maxParkNs) {
+  static HotIdleStrategy idle(long maxParkNs) {
     return HotIdleStrategy.withMaxPark(maxParkNs);
   }
 }

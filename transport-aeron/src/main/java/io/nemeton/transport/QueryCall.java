@@ -68,18 +68,26 @@ public final class QueryCall {
     final long startNs = System.nanoTime();
     final QueryClient client = connection.client();
     int idle = 0;
-    while (!completion.isDone() && System.nanoTime() - startNs < HELP_NS) {
-      final int work = client.help();
-      if (work < 0) {
-        break;
+    client.pollers.incrementAndGet(); // while it polls, the agent does not sleep on its doorbell (no rings to wake it for nothing)
+    try {
+      while (!completion.isDone() && System.nanoTime() - startNs < HELP_NS) {
+        final int work = client.help();
+        if (work < 0) {
+          break;
+        }
+        if (work > 0) {
+          idle = 0;
+        } else if (++idle > HELP_SPINS) {
+          Thread.yield();
+        } else {
+          Thread.onSpinWait();
+        }
       }
-      if (work > 0) {
-        idle = 0;
-      } else if (++idle > HELP_SPINS) {
-        Thread.yield();
-      } else {
-        Thread.onSpinWait();
-      }
+    } finally {
+      client.pollers.decrementAndGet();
+    }
+    if (!completion.isDone()) {
+      client.nudgeAgent(); // it may have gone to sleep while this thread held the duty cycle
     }
     final long leftNs = TimeUnit.MILLISECONDS.toNanos(timeoutMs) - (System.nanoTime() - startNs);
     completion.get(Math.max(1, leftNs), TimeUnit.NANOSECONDS);

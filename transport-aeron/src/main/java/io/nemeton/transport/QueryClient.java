@@ -57,6 +57,8 @@ public final class QueryClient implements AutoCloseable {
   }
 
   final Counters counters = new Counters();
+  /** Threads polling for their own answer ({@link QueryCall#await}); while any does, the agent parks instead of sleeping on its doorbell. */
+  final AtomicInteger pollers = new AtomicInteger();
   private final QueryClientConfig config;
   private final Aeron aeron;
   private final Subscription responses;
@@ -64,6 +66,7 @@ public final class QueryClient implements AutoCloseable {
   private final ConcurrentLinkedQueue<Runnable> commands = new ConcurrentLinkedQueue<>();
   private final ClientAgent agent;
   private final AgentRunner runner;
+  private final Doorbell doorbell;
   private final ThreadLocal<SendScratch> scratch;
   private final AtomicLong requestIds = new AtomicLong();
   private final AtomicLong connectionIds = new AtomicLong();
@@ -73,11 +76,16 @@ public final class QueryClient implements AutoCloseable {
     this.config = config;
     this.scratch = ThreadLocal.withInitial(() -> new SendScratch(config));
     this.aeron = AeronClients.connect(config.aeronDirectory(), "query client " + config.clientName());
+    Doorbell opened = null;
     try {
       this.responses = aeron.addSubscription(config.responseChannel(), config.responseStreamId());
       this.responseChannel = AeronClients.resolveChannel(responses, config.responseChannel());
       this.agent = new ClientAgent(this, config, responses, commands);
-      this.runner = new AgentRunner(MediaDrivers.idle(TimeUnit.MICROSECONDS.toNanos(config.maxParkMicros())),
+      opened = HotIdleStrategy.DOORBELLS && FramePublication.isIpc(config.responseChannel())
+          ? Doorbell.open(config.aeronDirectory(), config.responseStreamId()) : null;
+      this.doorbell = opened;
+      this.runner = new AgentRunner(MediaDrivers.idle(TimeUnit.MICROSECONDS.toNanos(config.maxParkMicros()))
+          .withDoorbell(doorbell, pollers),
           error -> LOG.log(Level.ERROR, "query client " + config.clientName() + " agent failed: " + error, error),
           null, agent);
       AgentRunner.startOnThread(runner, runnable -> {
@@ -87,6 +95,9 @@ public final class QueryClient implements AutoCloseable {
         return thread;
       });
     } catch (RuntimeException e) {
+      if (opened != null) {
+        opened.close();
+      }
       aeron.close();
       throw e;
     }
@@ -123,7 +134,8 @@ public final class QueryClient implements AutoCloseable {
     final long giveUpMs = System.currentTimeMillis() + timeoutMs;
     final FramePublication publication;
     try {
-      publication = new FramePublication(aeron.addExclusivePublication(channel, streamId));
+      publication = FramePublication.of(aeron.addExclusivePublication(channel, streamId), config.aeronDirectory(),
+          channel, streamId);
     } catch (RuntimeException e) {
       throw new TransportException("cannot open channel=" + channel + " stream=" + streamId + ": " + e.getMessage(), e);
     }
@@ -182,8 +194,18 @@ public final class QueryClient implements AutoCloseable {
       // Commands queued after the agent stopped: run them here so that no call is left waiting.
       agent.onClose();
     }
+    if (doorbell != null) {
+      doorbell.close();
+    }
     responses.close();
     aeron.close();
+  }
+
+  /** Wakes the agent if it sleeps on its doorbell (a waiting sender stops polling and leaves the rest to it). */
+  void nudgeAgent() {
+    if (doorbell != null && !closed) {
+      doorbell.nudge();
+    }
   }
 
   /** Runs one duty cycle on the calling thread: the work done, or -1 when another thread runs one or the client is closed. */

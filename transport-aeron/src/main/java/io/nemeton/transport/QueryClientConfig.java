@@ -69,6 +69,11 @@ public record QueryClientConfig(
         connectionTimeoutMs, bytes, maxParkMicros, limits);
   }
 
+  public QueryClientConfig withMaxParkMicros(long micros) {
+    return new QueryClientConfig(aeronDirectory, responseChannel, responseStreamId, clientName, heartbeatIntervalMs,
+        connectionTimeoutMs, maxResultBytes, micros, limits);
+  }
+
   public QueryClientConfig withLimits(FrameLimits frameLimits) {
     return new QueryClientConfig(aeronDirectory, responseChannel, responseStreamId, clientName, heartbeatIntervalMs,
         connectionTimeoutMs, maxResultBytes, maxParkMicros, frameLimits);

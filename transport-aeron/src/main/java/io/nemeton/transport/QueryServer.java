@@ -31,11 +31,13 @@ public final class QueryServer implements AutoCloseable {
   private final String resolvedChannel;
   private final ServerCounters counters = new ServerCounters();
   private final AgentRunner runner;
+  private final Doorbell doorbell;
   private boolean closed;
 
   private QueryServer(QueryServerConfig config, QueryHandler handler) {
     this.config = config;
     this.aeron = AeronClients.connect(config.aeronDirectory(), "query server " + config.serverName());
+    Doorbell opened = null;
     try {
       this.subscription = aeron.addSubscription(config.channel(), config.streamId());
       this.resolvedChannel = AeronClients.resolveChannel(subscription, config.channel());
@@ -45,11 +47,18 @@ public final class QueryServer implements AutoCloseable {
           TimeUnit.MILLISECONDS, queue, named("nemeton-query-worker-" + config.serverName()),
           new ThreadPoolExecutor.AbortPolicy());
       final ServerAgent agent = new ServerAgent(config, aeron, subscription, workers, handler, counters);
-      this.runner = new AgentRunner(MediaDrivers.idle(TimeUnit.MICROSECONDS.toNanos(config.maxParkMicros())),
+      opened = HotIdleStrategy.DOORBELLS && FramePublication.isIpc(config.channel())
+          ? Doorbell.open(config.aeronDirectory(), config.streamId()) : null;
+      this.doorbell = opened;
+      this.runner = new AgentRunner(MediaDrivers.idle(TimeUnit.MICROSECONDS.toNanos(config.maxParkMicros()))
+          .withDoorbell(doorbell, null),
           error -> LOG.log(Level.ERROR, "query server " + config.serverName() + " agent failed: " + error, error),
           null, agent);
       AgentRunner.startOnThread(runner, named("nemeton-query-server-" + config.serverName()));
     } catch (RuntimeException e) {
+      if (opened != null) {
+        opened.close();
+      }
       aeron.close();
       throw e;
     }
@@ -92,6 +101,9 @@ public final class QueryServer implements AutoCloseable {
     }
     closed = true;
     runner.close();
+    if (doorbell != null) {
+      doorbell.close();
+    }
     subscription.close();
     aeron.close();
   }

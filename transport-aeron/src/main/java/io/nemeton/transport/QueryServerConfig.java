@@ -86,6 +86,11 @@ public record QueryServerConfig(
         heartbeatIntervalMs, connectionTimeoutMs, graceMs, maxParkMicros, limits);
   }
 
+  public QueryServerConfig withMaxParkMicros(long micros) {
+    return new QueryServerConfig(aeronDirectory, channel, streamId, serverName, workerThreads, queueCapacity,
+        heartbeatIntervalMs, connectionTimeoutMs, deadlineGraceMs, micros, limits);
+  }
+
   public QueryServerConfig withLimits(FrameLimits frameLimits) {
     return new QueryServerConfig(aeronDirectory, channel, streamId, serverName, workerThreads, queueCapacity,
         heartbeatIntervalMs, connectionTimeoutMs, deadlineGraceMs, maxParkMicros, frameLimits);

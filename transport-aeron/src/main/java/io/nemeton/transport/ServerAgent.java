@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.agrona.DirectBuffer;
 import org.agrona.ExpandableArrayBuffer;
 import org.agrona.collections.Int2ObjectHashMap;
@@ -52,6 +53,8 @@ final class ServerAgent implements Agent {
   private final Int2ObjectHashMap<ServerConnectionState> connections = new Int2ObjectHashMap<>();
   private final ArrayList<ServerConnectionState> dropped = new ArrayList<>();
   private long nextTimerMs;
+  /** Requests handed to workers and not finished: inline answers only when none is, so load still spreads over the workers. */
+  private final AtomicInteger onWorkers = new AtomicInteger();
 
   ServerAgent(QueryServerConfig config, Aeron aeron, Subscription subscription, ExecutorService workers,
       QueryHandler handler, ServerCounters counters) {
@@ -125,7 +128,8 @@ final class ServerAgent implements Agent {
     }
     final FramePublication response;
     try {
-      response = new FramePublication(aeron.addExclusivePublication(hello.responseChannel(), hello.responseStreamId()));
+      response = FramePublication.of(aeron.addExclusivePublication(hello.responseChannel(), hello.responseStreamId()),
+          config.aeronDirectory(), hello.responseChannel(), hello.responseStreamId());
     } catch (RuntimeException e) {
       counters.framesRejected.increment();
       LOG.log(Level.WARNING, "HELLO from client=" + hello.clientName() + " session=" + sessionId
@@ -163,14 +167,31 @@ final class ServerAgent implements Agent {
     final ServerCall call = new ServerCall(connection, request, handler, counters, new FrameWriter(config.limits()),
         MediaDrivers.idle(TimeUnit.MICROSECONDS.toNanos(config.maxParkMicros())));
     connection.calls.put(requestId, call);
+    if (onWorkers.get() == 0 && answersInline(request)) {
+      counters.queriesReceived.increment();
+      call.runInline();
+      return;
+    }
     try {
+      call.countOn(onWorkers);
       workers.execute(call);
       counters.queriesReceived.increment();
     } catch (RejectedExecutionException e) {
+      onWorkers.decrementAndGet();
       connection.calls.remove(requestId);
       replyError(connection, requestId, QueryErrorCodes.QUERY_CAPACITY_EXCEEDED, RejectedExecutionException.class.getName(),
           "server=" + config.serverName() + " is busy: workers=" + config.workerThreads() + " and queue capacity="
               + config.queueCapacity() + " are all taken; request id=" + requestId + " refused");
+    }
+  }
+
+  private boolean answersInline(QueryRequest request) {
+    try {
+      return handler.answersInline(request);
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "query handler failed to tell whether request id=" + request.requestId()
+          + " is small: it runs on a worker", e);
+      return false;
     }
   }
 

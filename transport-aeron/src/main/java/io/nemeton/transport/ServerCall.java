@@ -4,6 +4,7 @@ import io.aeron.Publication;
 import io.nemeton.transport.frame.FrameLayout;
 import io.nemeton.transport.frame.FrameWriter;
 import java.lang.System.Logger.Level;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.agrona.DirectBuffer;
 import org.agrona.ExpandableArrayBuffer;
 import org.agrona.concurrent.IdleStrategy;
@@ -29,6 +30,9 @@ final class ServerCall implements ResultSink, Runnable {
   private final UnsafeBuffer arrayView = new UnsafeBuffer(new byte[0]);
   private int sequence;
   private boolean finished;
+  /** Runs on the server's agent thread: frames the stream cannot take now are queued for the agent. */
+  private boolean inline;
+  private AtomicInteger running;
 
   ServerCall(ServerConnectionState connection, QueryRequest request, QueryHandler handler, ServerCounters counters,
       FrameWriter writer, IdleStrategy idle) {
@@ -42,6 +46,18 @@ final class ServerCall implements ResultSink, Runnable {
 
   QueryRequest request() {
     return request;
+  }
+
+  /** Counts this request in {@code counter} until it has finished (incremented now). */
+  void countOn(AtomicInteger counter) {
+    counter.incrementAndGet();
+    running = counter;
+  }
+
+  /** Runs the request on the calling agent thread ({@link QueryHandler#answersInline}). */
+  void runInline() {
+    inline = true;
+    run();
   }
 
   @Override
@@ -78,6 +94,9 @@ final class ServerCall implements ResultSink, Runnable {
       }
     } finally {
       connection.calls.remove(request.requestId());
+      if (running != null) {
+        running.decrementAndGet();
+      }
     }
   }
 
@@ -189,6 +208,10 @@ final class ServerCall implements ResultSink, Runnable {
   private void offer(DirectBuffer head, int headLength, DirectBuffer body, int bodyOffset, int bodyLength,
       boolean stopWhenCancelled) {
     final FramePublication publication = connection.response;
+    if (inline) {
+      offerInline(publication, head, headLength, body, bodyOffset, bodyLength, stopWhenCancelled);
+      return;
+    }
     final long deadlineMs = request.deadlineEpochMs();
     while (true) {
       if (stopWhenCancelled && request.isCancelled()) {
@@ -215,6 +238,33 @@ final class ServerCall implements ResultSink, Runnable {
       throw new QueryAbortedException(CancelReason.CLIENT_GONE, "request id=" + request.requestId()
           + " cannot send on " + connection.describe() + ": " + Publication.errorString(result));
     }
+  }
+
+  /**
+   * On the agent thread, never waits: a frame the stream refuses (back-pressure), or one behind
+   * frames queued earlier, is copied to the connection's queue, which the agent sends in order
+   * on its timer (and drops the connection if the client stops reading).
+   */
+  private void offerInline(FramePublication publication, DirectBuffer head, int headLength, DirectBuffer body,
+      int bodyOffset, int bodyLength, boolean stopWhenCancelled) {
+    if (stopWhenCancelled && request.isCancelled()) {
+      throw aborted(request.cancelReason());
+    }
+    if (connection.pendingControl.isEmpty() && connection.welcomed) {
+      final long result = publication.offer(head, 0, headLength, body, bodyOffset, bodyLength);
+      if (result > 0) {
+        return;
+      }
+      if (result == Publication.NOT_CONNECTED || result == Publication.CLOSED) {
+        request.cancel(CancelReason.CLIENT_GONE);
+        throw aborted(CancelReason.CLIENT_GONE);
+      }
+      counters.backPressureRetries.increment();
+    }
+    final byte[] frame = new byte[headLength + bodyLength];
+    head.getBytes(0, frame, 0, headLength);
+    body.getBytes(bodyOffset, frame, headLength, bodyLength);
+    connection.pendingControl.addLast(frame);
   }
 
   private QueryAbortedException aborted(CancelReason reason) {

@@ -17,7 +17,10 @@ final class ServerConnectionState {
   final int chunkBytes;
   final long timeoutMs;
   final ConcurrentHashMap<Long, ServerCall> calls = new ConcurrentHashMap<>();
-  /** Control frames (errors, heartbeats) the agent could not offer yet because of back-pressure. */
+  /**
+   * Control frames (errors, heartbeats) and results of requests answered on the agent thread that
+   * could not be offered yet because of back-pressure; the agent sends them in order.
+   */
   final ArrayDeque<byte[]> pendingControl = new ArrayDeque<>();
   final long openedAtMs;
   long lastHeardMs;

@@ -9,8 +9,10 @@ import io.nemeton.node.remote.EnginePartialCodec;
 import io.nemeton.node.storage.LocalDeepStorage;
 import io.nemeton.node.zookeeper.ZooKeeperClients;
 import io.nemeton.transport.QueryHandler;
+import io.nemeton.transport.QueryRequest;
 import io.nemeton.transport.QueryServer;
 import io.nemeton.transport.QueryServerConfig;
+import io.nemeton.transport.ResultSink;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -55,7 +57,17 @@ public final class HistoricalNode implements RoleNode {
       throw new io.nemeton.transport.QueryException(io.nemeton.transport.QueryErrorCodes.QUERY_INTERRUPTED,
           "historical " + config.name() + " is starting");
     });
-    final QueryHandler delegate = (request, sink) -> handler.get().handle(request, sink);
+    final QueryHandler delegate = new QueryHandler() {
+      @Override
+      public void handle(QueryRequest request, ResultSink sink) throws Exception {
+        handler.get().handle(request, sink);
+      }
+
+      @Override
+      public boolean answersInline(QueryRequest request) {
+        return handler.get().answersInline(request);
+      }
+    };
     server = parts.add(QueryServer.start(QueryServerConfig.of(driverDirectory,
         "aeron:udp?endpoint=" + config.host() + ":" + config.historicalQueryPort(), HistoricalConnections.QUERY_STREAM_ID)
         .withServerName(config.name()).withWorkers(config.queryThreads(), 256).withHeartbeat(250, 2_000), delegate));

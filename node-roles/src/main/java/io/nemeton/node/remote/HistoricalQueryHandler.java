@@ -2,7 +2,6 @@ package io.nemeton.node.remote;
 
 import io.nemeton.engine.query.Query;
 import io.nemeton.engine.query.QueryErrorCode;
-import io.nemeton.engine.query.QueryParser;
 import io.nemeton.engine.run.Engine;
 import io.nemeton.engine.run.EngineChoice;
 import io.nemeton.engine.run.PartialResult;
@@ -21,7 +20,8 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * A historical's answer to the broker's binary queries ({@link RemoteLayout}): parses the query,
+ * A historical's answer to the broker's binary queries ({@link RemoteLayout}): parses the query
+ * (once per distinct bytes, {@link ParsedQueries}),
  * pins the asked segments with a lease, runs {@link Engine#runSegment} on each in the asked order
  * and streams either one merged partial result or, when the broker wants to cache them, one per
  * segment. Segments not served here (dropped meanwhile) are reported as MISSING so the broker asks
@@ -33,11 +33,36 @@ public final class HistoricalQueryHandler implements QueryHandler {
   private final SegmentView view;
   private final EngineChoice engines;
   private final PartialCodec codec;
+  private final ParsedQueries parsed = new ParsedQueries();
+  /**
+   * A query answered faster than this last time (per segment, times the segments asked) runs on
+   * the transport's agent thread, from {@code nemeton.query.inlineMicros} (default 300; 0: never).
+   */
+  static final long INLINE_NS = 1_000L * Long.getLong("nemeton.query.inlineMicros", 300);
 
   public HistoricalQueryHandler(SegmentView view, EngineChoice engines, PartialCodec codec) {
     this.view = Objects.requireNonNull(view, "view");
     this.engines = Objects.requireNonNull(engines, "engines");
     this.codec = Objects.requireNonNull(codec, "codec");
+  }
+
+  /**
+   * A query this handler answered before in well under a millisecond (the same bytes, so the
+   * same query; {@link #INLINE_NS}) is answered on the agent thread: a dashboard's repeated small
+   * queries then skip the wake-up of a worker.
+   */
+  @Override
+  public boolean answersInline(QueryRequest request) {
+    if (INLINE_NS <= 0) {
+      return false;
+    }
+    final ParsedQueries.Parsed known = parsed.known(request.query());
+    if (known == null) {
+      return false;
+    }
+    final long perSegment = known.nanosPerSegment;
+    final int segments = Math.max(1, request.segmentIds().size());
+    return perSegment <= INLINE_NS / segments;
   }
 
   @Override
@@ -46,9 +71,11 @@ public final class HistoricalQueryHandler implements QueryHandler {
     final boolean perSegment;
     final Query query;
     final Engine engine;
+    final ParsedQueries.Parsed entry;
     try {
       perSegment = RemoteLayout.perSegment(request.query());
-      query = QueryParser.parse(RemoteLayout.queryJson(request.query()));
+      entry = parsed.parse(request.query());
+      query = entry.query;
       engine = engines.choose(query);
     } catch (IllegalArgumentException e) {
       throw new QueryException(QueryErrorCode.INVALID_QUERY.legacyCode(), e.getClass().getName(), e.getMessage());
@@ -56,6 +83,7 @@ public final class HistoricalQueryHandler implements QueryHandler {
       throw remote(e);
     }
     final long parsedNs = LatencyStages.since("historical.2-parse", startNs);
+    final long workStartNs = System.nanoTime();
     final List<String> ids = request.segmentIds();
     try (SegmentLease lease = view.acquire(ids)) {
       final long leasedNs = LatencyStages.since("historical.3-lease", parsedNs);
@@ -99,6 +127,7 @@ public final class HistoricalQueryHandler implements QueryHandler {
       } else {
         sink.complete();
       }
+      entry.nanosPerSegment = (System.nanoTime() - workStartNs) / Math.max(1, ids.size());
       LatencyStages.since("historical.5-merge+encode+send", ranNs);
       LatencyStages.since("historical.total", request.receivedAtNanos());
     } catch (QueryAbortedException e) {

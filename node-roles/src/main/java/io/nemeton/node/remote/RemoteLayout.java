@@ -1,8 +1,13 @@
 package io.nemeton.node.remote;
 
+import io.nemeton.engine.query.Query;
+import io.nemeton.engine.query.QueryContext;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.agrona.DirectBuffer;
 
 /**
@@ -19,7 +24,9 @@ import org.agrona.DirectBuffer;
  *                           broker asks another replica
  * </pre>
  *
- * Indexes point into the request's segment list. Stateless; every method allocates its result.
+ * The query JSON leaves out the context keys that only name one execution ({@link #withoutIds}):
+ * the historical does not use them, and without them a repeated query has the same bytes each
+ * time, which the historical's parse cache keys on. Indexes point into the request's segment list. Stateless; every method allocates its result.
  */
 public final class RemoteLayout {
   public static final byte VERSION = 1;
@@ -29,6 +36,24 @@ public final class RemoteLayout {
   static final int QUERY_HEADER_BYTES = 2;
 
   private RemoteLayout() {}
+
+  /** Context keys naming one execution of a query (a fresh id per HTTP request). */
+  static final List<String> ID_KEYS = List.of("queryId", "sqlQueryId");
+
+  /** {@code query} without the context keys of {@link #ID_KEYS} (itself when it has none). */
+  public static Query withoutIds(Query query) {
+    final Map<String, Object> values = query.context().values();
+    boolean any = false;
+    for (String key : ID_KEYS) {
+      any |= values.containsKey(key);
+    }
+    if (!any) {
+      return query;
+    }
+    final Map<String, Object> kept = new LinkedHashMap<>(values);
+    kept.keySet().removeAll(ID_KEYS);
+    return query.withContext(new QueryContext(kept));
+  }
 
   public static byte[] query(String json, boolean perSegment) {
     final byte[] text = json.getBytes(StandardCharsets.UTF_8);

@@ -191,6 +191,8 @@ public final class ScatterGather implements PartialSource {
   private List<Call> send(Map<String, Map<Query, List<Integer>>> plan, List<SegmentQuery> segments,
       boolean populate, long deadlineMs, Map<Integer, Set<String>> tried) {
     final List<Call> calls = new ArrayList<>();
+    // One encoding per per-segment query: several historicals usually get the same one.
+    final Map<Query, byte[]> encoded = new IdentityHashMap<>();
     for (Map.Entry<String, Map<Query, List<Integer>>> byNode : plan.entrySet()) {
       final String node = byNode.getKey();
       for (Map.Entry<Query, List<Integer>> byQuery : byNode.getValue().entrySet()) {
@@ -210,7 +212,8 @@ public final class ScatterGather implements PartialSource {
           call.counted = true;
           call.sentNs = LatencyStages.now();
           call.call = connections.connection(announced.announcement())
-              .stream(RemoteLayout.query(byQuery.getKey().toJson(), populate), ids, deadlineMs, call);
+              .stream(encoded.computeIfAbsent(byQuery.getKey(), q -> RemoteLayout.query(RemoteLayout.withoutIds(q).toJson(), populate)),
+                  ids, deadlineMs, call);
         } catch (TransportException e) {
           LOG.log(Level.WARNING, "broker: historical " + node + " unreachable, asking other replicas: " + e.getMessage());
           call.release();

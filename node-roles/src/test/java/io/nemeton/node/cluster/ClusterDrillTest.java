@@ -42,6 +42,9 @@ class ClusterDrillTest {
   void killingAHistoricalDuringQueriesLosesNoAnswer() throws Exception {
     try (ClusterProcesses cluster = new ClusterProcesses(dir, "256m")) {
       cluster.startZooKeeper(60_000);
+      if (DrillCluster.SHARED_DRIVER) {
+        cluster.startSharedMediaDriver(); // broker and historicals then talk over IPC, as under `nemeton cluster`
+      }
       final List<ClusterProcesses.Child> all = new ArrayList<>();
       all.add(cluster.start(NodeConfig.Role.COORDINATOR, 1, List.of("nemeton.port=0", "nemeton.coordinator.periodMs=200")));
       all.add(cluster.start(NodeConfig.Role.INDEXER, 1, List.of("nemeton.port=0")));

@@ -28,6 +28,11 @@ import org.apache.curator.framework.CuratorFramework;
  */
 final class DrillCluster implements AutoCloseable {
   static final ObjectMapper JSON = new ObjectMapper();
+  /**
+   * With the environment variable {@code NEMETON_DRILL_SHARED_DRIVER=true} (it reaches the test
+   * JVM Maven forks) the drills run over one shared media driver and Aeron IPC.
+   */
+  static final boolean SHARED_DRIVER = "true".equals(System.getenv("NEMETON_DRILL_SHARED_DRIVER"));
   private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   final ClusterProcesses processes;
@@ -45,6 +50,9 @@ final class DrillCluster implements AutoCloseable {
     final DrillCluster cluster = new DrillCluster(dir);
     try {
       cluster.processes.startZooKeeper(60_000);
+      if (SHARED_DRIVER) {
+        cluster.processes.startSharedMediaDriver(); // broker and historicals then talk over IPC, as under `nemeton cluster`
+      }
       final List<ClusterProcesses.Child> all = new ArrayList<>();
       for (int n = 1; n <= coordinatorCount; n++) {
         cluster.coordinators.add(cluster.processes.start(NodeConfig.Role.COORDINATOR, n,
