@@ -93,7 +93,7 @@ public final class ScatterGatherBenchmark {
       measure("in-process", singleBase, clients, warmup, seconds);
       for (String transport : transports) {
         final Path clusterDir = Files.createTempDirectory("nemeton-sg-cluster");
-        try (ClusterProcesses cluster = new ClusterProcesses(clusterDir, "512m")) {
+        try (ClusterProcesses cluster = new ClusterProcesses(clusterDir, System.getProperty("nemeton.bench.childHeap", "512m"))) {
           final String brokerBase = startCluster(cluster, transport.equals("ipc"));
           post(brokerBase + "/druid/coordinator/v1/rules/bench", "[{\"type\":\"loadForever\",\"tieredReplicants\":{\"_default_tier\":1}}]");
           ingest(brokerBase, expected);
