@@ -2,20 +2,13 @@
 package io.nemeton.codecs.internal;
 
 import java.lang.foreign.MemorySegment;
-import java.nio.ByteOrder;
-import jdk.incubator.vector.IntVector;
-import jdk.incubator.vector.VectorOperators;
-import jdk.incubator.vector.VectorSpecies;
 
 /**
  * Vector kernels for "packed offset equals target" over whole 64-position chunks of the
  * lane-interleaved groups of a {@link PackedLayout} stream, widths 1..8. A chunk is a quarter
  * of a group: positions {@code 64*c .. 64*c + 63}, the value rows {@code m = 8*c .. 8*c + 7}, so
- * its 64 result bits are eight lane masks of eight bits. One method per width and chunk keeps
- * every shift, mask and row offset constant, and keeps each method small enough for C2 to
- * inline all its vector calls. They take and return scalars only: C2 does not inline them all into
- * one caller (node-count cutoff), and a vector passed to a method that is not inlined is boxed on
- * the heap. Results equal {@link BitPackedScalarMatcher}'s.
+ * its 64 result bits are eight lane masks of eight bits, from one {@link NarrowChunkKernels}
+ * method per width and chunk. Results equal {@link BitPackedScalarMatcher}'s.
  *
  * <p>Stateless and thread-safe; never allocates once compiled. Same caller obligations as the
  * scalar matcher, and {@code 1 <= width <= MAX_WIDTH}.
@@ -23,8 +16,6 @@ import jdk.incubator.vector.VectorSpecies;
 public final class BitPackedNarrowMatcher {
   /** The widest width with a kernel here. */
   public static final int MAX_WIDTH = 8;
-  private static final VectorSpecies<Integer> INTS = IntVector.SPECIES_256;
-  private static final ByteOrder ORDER = ByteOrder.LITTLE_ENDIAN;
 
   private BitPackedNarrowMatcher() {}
 
@@ -61,10 +52,10 @@ public final class BitPackedNarrowMatcher {
     if ((bit & 63) == 0) {
       for (; q + 4 <= endChunk; q += 4, bit += 256) {
         final long group = dataOffset + (long) (q >>> 2) * 32;
-        final long bits0 = w1c0(in, group, target);
-        final long bits1 = w1c1(in, group, target);
-        final long bits2 = w1c2(in, group, target);
-        final long bits3 = w1c3(in, group, target);
+        final long bits0 = NarrowChunkKernels.w1c0(in, group, target);
+        final long bits1 = NarrowChunkKernels.w1c1(in, group, target);
+        final long bits2 = NarrowChunkKernels.w1c2(in, group, target);
+        final long bits3 = NarrowChunkKernels.w1c3(in, group, target);
         final int word = (int) (bit >>> 6);
         words[word] |= bits0;
         words[word + 1] |= bits1;
@@ -82,10 +73,10 @@ public final class BitPackedNarrowMatcher {
   private static long chunk1(MemorySegment in, long dataOffset, int target, int q) {
     final long group = dataOffset + (long) (q >>> 2) * 32;
     return switch (q & 3) {
-      case 0 -> w1c0(in, group, target);
-      case 1 -> w1c1(in, group, target);
-      case 2 -> w1c2(in, group, target);
-      default -> w1c3(in, group, target);
+      case 0 -> NarrowChunkKernels.w1c0(in, group, target);
+      case 1 -> NarrowChunkKernels.w1c1(in, group, target);
+      case 2 -> NarrowChunkKernels.w1c2(in, group, target);
+      default -> NarrowChunkKernels.w1c3(in, group, target);
     };
   }
 
@@ -101,10 +92,10 @@ public final class BitPackedNarrowMatcher {
     if ((bit & 63) == 0) {
       for (; q + 4 <= endChunk; q += 4, bit += 256) {
         final long group = dataOffset + (long) (q >>> 2) * 64;
-        final long bits0 = w2c0(in, group, target);
-        final long bits1 = w2c1(in, group, target);
-        final long bits2 = w2c2(in, group, target);
-        final long bits3 = w2c3(in, group, target);
+        final long bits0 = NarrowChunkKernels.w2c0(in, group, target);
+        final long bits1 = NarrowChunkKernels.w2c1(in, group, target);
+        final long bits2 = NarrowChunkKernels.w2c2(in, group, target);
+        final long bits3 = NarrowChunkKernels.w2c3(in, group, target);
         final int word = (int) (bit >>> 6);
         words[word] |= bits0;
         words[word + 1] |= bits1;
@@ -122,10 +113,10 @@ public final class BitPackedNarrowMatcher {
   private static long chunk2(MemorySegment in, long dataOffset, int target, int q) {
     final long group = dataOffset + (long) (q >>> 2) * 64;
     return switch (q & 3) {
-      case 0 -> w2c0(in, group, target);
-      case 1 -> w2c1(in, group, target);
-      case 2 -> w2c2(in, group, target);
-      default -> w2c3(in, group, target);
+      case 0 -> NarrowChunkKernels.w2c0(in, group, target);
+      case 1 -> NarrowChunkKernels.w2c1(in, group, target);
+      case 2 -> NarrowChunkKernels.w2c2(in, group, target);
+      default -> NarrowChunkKernels.w2c3(in, group, target);
     };
   }
 
@@ -141,10 +132,10 @@ public final class BitPackedNarrowMatcher {
     if ((bit & 63) == 0) {
       for (; q + 4 <= endChunk; q += 4, bit += 256) {
         final long group = dataOffset + (long) (q >>> 2) * 96;
-        final long bits0 = w3c0(in, group, target);
-        final long bits1 = w3c1(in, group, target);
-        final long bits2 = w3c2(in, group, target);
-        final long bits3 = w3c3(in, group, target);
+        final long bits0 = NarrowChunkKernels.w3c0(in, group, target);
+        final long bits1 = NarrowChunkKernels.w3c1(in, group, target);
+        final long bits2 = NarrowChunkKernels.w3c2(in, group, target);
+        final long bits3 = NarrowChunkKernels.w3c3(in, group, target);
         final int word = (int) (bit >>> 6);
         words[word] |= bits0;
         words[word + 1] |= bits1;
@@ -162,10 +153,10 @@ public final class BitPackedNarrowMatcher {
   private static long chunk3(MemorySegment in, long dataOffset, int target, int q) {
     final long group = dataOffset + (long) (q >>> 2) * 96;
     return switch (q & 3) {
-      case 0 -> w3c0(in, group, target);
-      case 1 -> w3c1(in, group, target);
-      case 2 -> w3c2(in, group, target);
-      default -> w3c3(in, group, target);
+      case 0 -> NarrowChunkKernels.w3c0(in, group, target);
+      case 1 -> NarrowChunkKernels.w3c1(in, group, target);
+      case 2 -> NarrowChunkKernels.w3c2(in, group, target);
+      default -> NarrowChunkKernels.w3c3(in, group, target);
     };
   }
 
@@ -181,10 +172,10 @@ public final class BitPackedNarrowMatcher {
     if ((bit & 63) == 0) {
       for (; q + 4 <= endChunk; q += 4, bit += 256) {
         final long group = dataOffset + (long) (q >>> 2) * 128;
-        final long bits0 = w4c0(in, group, target);
-        final long bits1 = w4c1(in, group, target);
-        final long bits2 = w4c2(in, group, target);
-        final long bits3 = w4c3(in, group, target);
+        final long bits0 = NarrowChunkKernels.w4c0(in, group, target);
+        final long bits1 = NarrowChunkKernels.w4c1(in, group, target);
+        final long bits2 = NarrowChunkKernels.w4c2(in, group, target);
+        final long bits3 = NarrowChunkKernels.w4c3(in, group, target);
         final int word = (int) (bit >>> 6);
         words[word] |= bits0;
         words[word + 1] |= bits1;
@@ -202,10 +193,10 @@ public final class BitPackedNarrowMatcher {
   private static long chunk4(MemorySegment in, long dataOffset, int target, int q) {
     final long group = dataOffset + (long) (q >>> 2) * 128;
     return switch (q & 3) {
-      case 0 -> w4c0(in, group, target);
-      case 1 -> w4c1(in, group, target);
-      case 2 -> w4c2(in, group, target);
-      default -> w4c3(in, group, target);
+      case 0 -> NarrowChunkKernels.w4c0(in, group, target);
+      case 1 -> NarrowChunkKernels.w4c1(in, group, target);
+      case 2 -> NarrowChunkKernels.w4c2(in, group, target);
+      default -> NarrowChunkKernels.w4c3(in, group, target);
     };
   }
 
@@ -221,10 +212,10 @@ public final class BitPackedNarrowMatcher {
     if ((bit & 63) == 0) {
       for (; q + 4 <= endChunk; q += 4, bit += 256) {
         final long group = dataOffset + (long) (q >>> 2) * 160;
-        final long bits0 = w5c0(in, group, target);
-        final long bits1 = w5c1(in, group, target);
-        final long bits2 = w5c2(in, group, target);
-        final long bits3 = w5c3(in, group, target);
+        final long bits0 = NarrowChunkKernels.w5c0(in, group, target);
+        final long bits1 = NarrowChunkKernels.w5c1(in, group, target);
+        final long bits2 = NarrowChunkKernels.w5c2(in, group, target);
+        final long bits3 = NarrowChunkKernels.w5c3(in, group, target);
         final int word = (int) (bit >>> 6);
         words[word] |= bits0;
         words[word + 1] |= bits1;
@@ -242,10 +233,10 @@ public final class BitPackedNarrowMatcher {
   private static long chunk5(MemorySegment in, long dataOffset, int target, int q) {
     final long group = dataOffset + (long) (q >>> 2) * 160;
     return switch (q & 3) {
-      case 0 -> w5c0(in, group, target);
-      case 1 -> w5c1(in, group, target);
-      case 2 -> w5c2(in, group, target);
-      default -> w5c3(in, group, target);
+      case 0 -> NarrowChunkKernels.w5c0(in, group, target);
+      case 1 -> NarrowChunkKernels.w5c1(in, group, target);
+      case 2 -> NarrowChunkKernels.w5c2(in, group, target);
+      default -> NarrowChunkKernels.w5c3(in, group, target);
     };
   }
 
@@ -261,10 +252,10 @@ public final class BitPackedNarrowMatcher {
     if ((bit & 63) == 0) {
       for (; q + 4 <= endChunk; q += 4, bit += 256) {
         final long group = dataOffset + (long) (q >>> 2) * 192;
-        final long bits0 = w6c0(in, group, target);
-        final long bits1 = w6c1(in, group, target);
-        final long bits2 = w6c2(in, group, target);
-        final long bits3 = w6c3(in, group, target);
+        final long bits0 = NarrowChunkKernels.w6c0(in, group, target);
+        final long bits1 = NarrowChunkKernels.w6c1(in, group, target);
+        final long bits2 = NarrowChunkKernels.w6c2(in, group, target);
+        final long bits3 = NarrowChunkKernels.w6c3(in, group, target);
         final int word = (int) (bit >>> 6);
         words[word] |= bits0;
         words[word + 1] |= bits1;
@@ -282,10 +273,10 @@ public final class BitPackedNarrowMatcher {
   private static long chunk6(MemorySegment in, long dataOffset, int target, int q) {
     final long group = dataOffset + (long) (q >>> 2) * 192;
     return switch (q & 3) {
-      case 0 -> w6c0(in, group, target);
-      case 1 -> w6c1(in, group, target);
-      case 2 -> w6c2(in, group, target);
-      default -> w6c3(in, group, target);
+      case 0 -> NarrowChunkKernels.w6c0(in, group, target);
+      case 1 -> NarrowChunkKernels.w6c1(in, group, target);
+      case 2 -> NarrowChunkKernels.w6c2(in, group, target);
+      default -> NarrowChunkKernels.w6c3(in, group, target);
     };
   }
 
@@ -301,10 +292,10 @@ public final class BitPackedNarrowMatcher {
     if ((bit & 63) == 0) {
       for (; q + 4 <= endChunk; q += 4, bit += 256) {
         final long group = dataOffset + (long) (q >>> 2) * 224;
-        final long bits0 = w7c0(in, group, target);
-        final long bits1 = w7c1(in, group, target);
-        final long bits2 = w7c2(in, group, target);
-        final long bits3 = w7c3(in, group, target);
+        final long bits0 = NarrowChunkKernels.w7c0(in, group, target);
+        final long bits1 = NarrowChunkKernels.w7c1(in, group, target);
+        final long bits2 = NarrowChunkKernels.w7c2(in, group, target);
+        final long bits3 = NarrowChunkKernels.w7c3(in, group, target);
         final int word = (int) (bit >>> 6);
         words[word] |= bits0;
         words[word + 1] |= bits1;
@@ -322,10 +313,10 @@ public final class BitPackedNarrowMatcher {
   private static long chunk7(MemorySegment in, long dataOffset, int target, int q) {
     final long group = dataOffset + (long) (q >>> 2) * 224;
     return switch (q & 3) {
-      case 0 -> w7c0(in, group, target);
-      case 1 -> w7c1(in, group, target);
-      case 2 -> w7c2(in, group, target);
-      default -> w7c3(in, group, target);
+      case 0 -> NarrowChunkKernels.w7c0(in, group, target);
+      case 1 -> NarrowChunkKernels.w7c1(in, group, target);
+      case 2 -> NarrowChunkKernels.w7c2(in, group, target);
+      default -> NarrowChunkKernels.w7c3(in, group, target);
     };
   }
 
@@ -341,10 +332,10 @@ public final class BitPackedNarrowMatcher {
     if ((bit & 63) == 0) {
       for (; q + 4 <= endChunk; q += 4, bit += 256) {
         final long group = dataOffset + (long) (q >>> 2) * 256;
-        final long bits0 = w8c0(in, group, target);
-        final long bits1 = w8c1(in, group, target);
-        final long bits2 = w8c2(in, group, target);
-        final long bits3 = w8c3(in, group, target);
+        final long bits0 = NarrowChunkKernels.w8c0(in, group, target);
+        final long bits1 = NarrowChunkKernels.w8c1(in, group, target);
+        final long bits2 = NarrowChunkKernels.w8c2(in, group, target);
+        final long bits3 = NarrowChunkKernels.w8c3(in, group, target);
         final int word = (int) (bit >>> 6);
         words[word] |= bits0;
         words[word + 1] |= bits1;
@@ -362,446 +353,10 @@ public final class BitPackedNarrowMatcher {
   private static long chunk8(MemorySegment in, long dataOffset, int target, int q) {
     final long group = dataOffset + (long) (q >>> 2) * 256;
     return switch (q & 3) {
-      case 0 -> w8c0(in, group, target);
-      case 1 -> w8c1(in, group, target);
-      case 2 -> w8c2(in, group, target);
-      default -> w8c3(in, group, target);
+      case 0 -> NarrowChunkKernels.w8c0(in, group, target);
+      case 1 -> NarrowChunkKernels.w8c1(in, group, target);
+      case 2 -> NarrowChunkKernels.w8c2(in, group, target);
+      default -> NarrowChunkKernels.w8c3(in, group, target);
     };
-  }
-
-  private static long w1c0(MemorySegment in, long group, int target) {
-    final IntVector wanted = IntVector.broadcast(INTS, target);
-    final IntVector r0 = IntVector.fromMemorySegment(INTS, in, group + 0, ORDER);
-    return r0.and(1).eq(wanted).toLong()
-        | r0.lanewise(VectorOperators.LSHR, 1).and(1).eq(wanted).toLong() << 8
-        | r0.lanewise(VectorOperators.LSHR, 2).and(1).eq(wanted).toLong() << 16
-        | r0.lanewise(VectorOperators.LSHR, 3).and(1).eq(wanted).toLong() << 24
-        | r0.lanewise(VectorOperators.LSHR, 4).and(1).eq(wanted).toLong() << 32
-        | r0.lanewise(VectorOperators.LSHR, 5).and(1).eq(wanted).toLong() << 40
-        | r0.lanewise(VectorOperators.LSHR, 6).and(1).eq(wanted).toLong() << 48
-        | r0.lanewise(VectorOperators.LSHR, 7).and(1).eq(wanted).toLong() << 56;
-  }
-
-  private static long w1c1(MemorySegment in, long group, int target) {
-    final IntVector wanted = IntVector.broadcast(INTS, target);
-    final IntVector r0 = IntVector.fromMemorySegment(INTS, in, group + 0, ORDER);
-    return r0.lanewise(VectorOperators.LSHR, 8).and(1).eq(wanted).toLong()
-        | r0.lanewise(VectorOperators.LSHR, 9).and(1).eq(wanted).toLong() << 8
-        | r0.lanewise(VectorOperators.LSHR, 10).and(1).eq(wanted).toLong() << 16
-        | r0.lanewise(VectorOperators.LSHR, 11).and(1).eq(wanted).toLong() << 24
-        | r0.lanewise(VectorOperators.LSHR, 12).and(1).eq(wanted).toLong() << 32
-        | r0.lanewise(VectorOperators.LSHR, 13).and(1).eq(wanted).toLong() << 40
-        | r0.lanewise(VectorOperators.LSHR, 14).and(1).eq(wanted).toLong() << 48
-        | r0.lanewise(VectorOperators.LSHR, 15).and(1).eq(wanted).toLong() << 56;
-  }
-
-  private static long w1c2(MemorySegment in, long group, int target) {
-    final IntVector wanted = IntVector.broadcast(INTS, target);
-    final IntVector r0 = IntVector.fromMemorySegment(INTS, in, group + 0, ORDER);
-    return r0.lanewise(VectorOperators.LSHR, 16).and(1).eq(wanted).toLong()
-        | r0.lanewise(VectorOperators.LSHR, 17).and(1).eq(wanted).toLong() << 8
-        | r0.lanewise(VectorOperators.LSHR, 18).and(1).eq(wanted).toLong() << 16
-        | r0.lanewise(VectorOperators.LSHR, 19).and(1).eq(wanted).toLong() << 24
-        | r0.lanewise(VectorOperators.LSHR, 20).and(1).eq(wanted).toLong() << 32
-        | r0.lanewise(VectorOperators.LSHR, 21).and(1).eq(wanted).toLong() << 40
-        | r0.lanewise(VectorOperators.LSHR, 22).and(1).eq(wanted).toLong() << 48
-        | r0.lanewise(VectorOperators.LSHR, 23).and(1).eq(wanted).toLong() << 56;
-  }
-
-  private static long w1c3(MemorySegment in, long group, int target) {
-    final IntVector wanted = IntVector.broadcast(INTS, target);
-    final IntVector r0 = IntVector.fromMemorySegment(INTS, in, group + 0, ORDER);
-    return r0.lanewise(VectorOperators.LSHR, 24).and(1).eq(wanted).toLong()
-        | r0.lanewise(VectorOperators.LSHR, 25).and(1).eq(wanted).toLong() << 8
-        | r0.lanewise(VectorOperators.LSHR, 26).and(1).eq(wanted).toLong() << 16
-        | r0.lanewise(VectorOperators.LSHR, 27).and(1).eq(wanted).toLong() << 24
-        | r0.lanewise(VectorOperators.LSHR, 28).and(1).eq(wanted).toLong() << 32
-        | r0.lanewise(VectorOperators.LSHR, 29).and(1).eq(wanted).toLong() << 40
-        | r0.lanewise(VectorOperators.LSHR, 30).and(1).eq(wanted).toLong() << 48
-        | r0.lanewise(VectorOperators.LSHR, 31).eq(wanted).toLong() << 56;
-  }
-
-  private static long w2c0(MemorySegment in, long group, int target) {
-    final IntVector wanted = IntVector.broadcast(INTS, target);
-    final IntVector r0 = IntVector.fromMemorySegment(INTS, in, group + 0, ORDER);
-    return r0.and(3).eq(wanted).toLong()
-        | r0.lanewise(VectorOperators.LSHR, 2).and(3).eq(wanted).toLong() << 8
-        | r0.lanewise(VectorOperators.LSHR, 4).and(3).eq(wanted).toLong() << 16
-        | r0.lanewise(VectorOperators.LSHR, 6).and(3).eq(wanted).toLong() << 24
-        | r0.lanewise(VectorOperators.LSHR, 8).and(3).eq(wanted).toLong() << 32
-        | r0.lanewise(VectorOperators.LSHR, 10).and(3).eq(wanted).toLong() << 40
-        | r0.lanewise(VectorOperators.LSHR, 12).and(3).eq(wanted).toLong() << 48
-        | r0.lanewise(VectorOperators.LSHR, 14).and(3).eq(wanted).toLong() << 56;
-  }
-
-  private static long w2c1(MemorySegment in, long group, int target) {
-    final IntVector wanted = IntVector.broadcast(INTS, target);
-    final IntVector r0 = IntVector.fromMemorySegment(INTS, in, group + 0, ORDER);
-    return r0.lanewise(VectorOperators.LSHR, 16).and(3).eq(wanted).toLong()
-        | r0.lanewise(VectorOperators.LSHR, 18).and(3).eq(wanted).toLong() << 8
-        | r0.lanewise(VectorOperators.LSHR, 20).and(3).eq(wanted).toLong() << 16
-        | r0.lanewise(VectorOperators.LSHR, 22).and(3).eq(wanted).toLong() << 24
-        | r0.lanewise(VectorOperators.LSHR, 24).and(3).eq(wanted).toLong() << 32
-        | r0.lanewise(VectorOperators.LSHR, 26).and(3).eq(wanted).toLong() << 40
-        | r0.lanewise(VectorOperators.LSHR, 28).and(3).eq(wanted).toLong() << 48
-        | r0.lanewise(VectorOperators.LSHR, 30).eq(wanted).toLong() << 56;
-  }
-
-  private static long w2c2(MemorySegment in, long group, int target) {
-    final IntVector wanted = IntVector.broadcast(INTS, target);
-    final IntVector r1 = IntVector.fromMemorySegment(INTS, in, group + 32, ORDER);
-    return r1.and(3).eq(wanted).toLong()
-        | r1.lanewise(VectorOperators.LSHR, 2).and(3).eq(wanted).toLong() << 8
-        | r1.lanewise(VectorOperators.LSHR, 4).and(3).eq(wanted).toLong() << 16
-        | r1.lanewise(VectorOperators.LSHR, 6).and(3).eq(wanted).toLong() << 24
-        | r1.lanewise(VectorOperators.LSHR, 8).and(3).eq(wanted).toLong() << 32
-        | r1.lanewise(VectorOperators.LSHR, 10).and(3).eq(wanted).toLong() << 40
-        | r1.lanewise(VectorOperators.LSHR, 12).and(3).eq(wanted).toLong() << 48
-        | r1.lanewise(VectorOperators.LSHR, 14).and(3).eq(wanted).toLong() << 56;
-  }
-
-  private static long w2c3(MemorySegment in, long group, int target) {
-    final IntVector wanted = IntVector.broadcast(INTS, target);
-    final IntVector r1 = IntVector.fromMemorySegment(INTS, in, group + 32, ORDER);
-    return r1.lanewise(VectorOperators.LSHR, 16).and(3).eq(wanted).toLong()
-        | r1.lanewise(VectorOperators.LSHR, 18).and(3).eq(wanted).toLong() << 8
-        | r1.lanewise(VectorOperators.LSHR, 20).and(3).eq(wanted).toLong() << 16
-        | r1.lanewise(VectorOperators.LSHR, 22).and(3).eq(wanted).toLong() << 24
-        | r1.lanewise(VectorOperators.LSHR, 24).and(3).eq(wanted).toLong() << 32
-        | r1.lanewise(VectorOperators.LSHR, 26).and(3).eq(wanted).toLong() << 40
-        | r1.lanewise(VectorOperators.LSHR, 28).and(3).eq(wanted).toLong() << 48
-        | r1.lanewise(VectorOperators.LSHR, 30).eq(wanted).toLong() << 56;
-  }
-
-  private static long w3c0(MemorySegment in, long group, int target) {
-    final IntVector wanted = IntVector.broadcast(INTS, target);
-    final IntVector r0 = IntVector.fromMemorySegment(INTS, in, group + 0, ORDER);
-    return r0.and(7).eq(wanted).toLong()
-        | r0.lanewise(VectorOperators.LSHR, 3).and(7).eq(wanted).toLong() << 8
-        | r0.lanewise(VectorOperators.LSHR, 6).and(7).eq(wanted).toLong() << 16
-        | r0.lanewise(VectorOperators.LSHR, 9).and(7).eq(wanted).toLong() << 24
-        | r0.lanewise(VectorOperators.LSHR, 12).and(7).eq(wanted).toLong() << 32
-        | r0.lanewise(VectorOperators.LSHR, 15).and(7).eq(wanted).toLong() << 40
-        | r0.lanewise(VectorOperators.LSHR, 18).and(7).eq(wanted).toLong() << 48
-        | r0.lanewise(VectorOperators.LSHR, 21).and(7).eq(wanted).toLong() << 56;
-  }
-
-  private static long w3c1(MemorySegment in, long group, int target) {
-    final IntVector wanted = IntVector.broadcast(INTS, target);
-    final IntVector r0 = IntVector.fromMemorySegment(INTS, in, group + 0, ORDER);
-    final IntVector r1 = IntVector.fromMemorySegment(INTS, in, group + 32, ORDER);
-    return r0.lanewise(VectorOperators.LSHR, 24).and(7).eq(wanted).toLong()
-        | r0.lanewise(VectorOperators.LSHR, 27).and(7).eq(wanted).toLong() << 8
-        | r0.lanewise(VectorOperators.LSHR, 30).or(r1.lanewise(VectorOperators.LSHL, 2)).and(7).eq(wanted).toLong() << 16
-        | r1.lanewise(VectorOperators.LSHR, 1).and(7).eq(wanted).toLong() << 24
-        | r1.lanewise(VectorOperators.LSHR, 4).and(7).eq(wanted).toLong() << 32
-        | r1.lanewise(VectorOperators.LSHR, 7).and(7).eq(wanted).toLong() << 40
-        | r1.lanewise(VectorOperators.LSHR, 10).and(7).eq(wanted).toLong() << 48
-        | r1.lanewise(VectorOperators.LSHR, 13).and(7).eq(wanted).toLong() << 56;
-  }
-
-  private static long w3c2(MemorySegment in, long group, int target) {
-    final IntVector wanted = IntVector.broadcast(INTS, target);
-    final IntVector r1 = IntVector.fromMemorySegment(INTS, in, group + 32, ORDER);
-    final IntVector r2 = IntVector.fromMemorySegment(INTS, in, group + 64, ORDER);
-    return r1.lanewise(VectorOperators.LSHR, 16).and(7).eq(wanted).toLong()
-        | r1.lanewise(VectorOperators.LSHR, 19).and(7).eq(wanted).toLong() << 8
-        | r1.lanewise(VectorOperators.LSHR, 22).and(7).eq(wanted).toLong() << 16
-        | r1.lanewise(VectorOperators.LSHR, 25).and(7).eq(wanted).toLong() << 24
-        | r1.lanewise(VectorOperators.LSHR, 28).and(7).eq(wanted).toLong() << 32
-        | r1.lanewise(VectorOperators.LSHR, 31).or(r2.lanewise(VectorOperators.LSHL, 1)).and(7).eq(wanted).toLong() << 40
-        | r2.lanewise(VectorOperators.LSHR, 2).and(7).eq(wanted).toLong() << 48
-        | r2.lanewise(VectorOperators.LSHR, 5).and(7).eq(wanted).toLong() << 56;
-  }
-
-  private static long w3c3(MemorySegment in, long group, int target) {
-    final IntVector wanted = IntVector.broadcast(INTS, target);
-    final IntVector r2 = IntVector.fromMemorySegment(INTS, in, group + 64, ORDER);
-    return r2.lanewise(VectorOperators.LSHR, 8).and(7).eq(wanted).toLong()
-        | r2.lanewise(VectorOperators.LSHR, 11).and(7).eq(wanted).toLong() << 8
-        | r2.lanewise(VectorOperators.LSHR, 14).and(7).eq(wanted).toLong() << 16
-        | r2.lanewise(VectorOperators.LSHR, 17).and(7).eq(wanted).toLong() << 24
-        | r2.lanewise(VectorOperators.LSHR, 20).and(7).eq(wanted).toLong() << 32
-        | r2.lanewise(VectorOperators.LSHR, 23).and(7).eq(wanted).toLong() << 40
-        | r2.lanewise(VectorOperators.LSHR, 26).and(7).eq(wanted).toLong() << 48
-        | r2.lanewise(VectorOperators.LSHR, 29).eq(wanted).toLong() << 56;
-  }
-
-  private static long w4c0(MemorySegment in, long group, int target) {
-    final IntVector wanted = IntVector.broadcast(INTS, target);
-    final IntVector r0 = IntVector.fromMemorySegment(INTS, in, group + 0, ORDER);
-    return r0.and(15).eq(wanted).toLong()
-        | r0.lanewise(VectorOperators.LSHR, 4).and(15).eq(wanted).toLong() << 8
-        | r0.lanewise(VectorOperators.LSHR, 8).and(15).eq(wanted).toLong() << 16
-        | r0.lanewise(VectorOperators.LSHR, 12).and(15).eq(wanted).toLong() << 24
-        | r0.lanewise(VectorOperators.LSHR, 16).and(15).eq(wanted).toLong() << 32
-        | r0.lanewise(VectorOperators.LSHR, 20).and(15).eq(wanted).toLong() << 40
-        | r0.lanewise(VectorOperators.LSHR, 24).and(15).eq(wanted).toLong() << 48
-        | r0.lanewise(VectorOperators.LSHR, 28).eq(wanted).toLong() << 56;
-  }
-
-  private static long w4c1(MemorySegment in, long group, int target) {
-    final IntVector wanted = IntVector.broadcast(INTS, target);
-    final IntVector r1 = IntVector.fromMemorySegment(INTS, in, group + 32, ORDER);
-    return r1.and(15).eq(wanted).toLong()
-        | r1.lanewise(VectorOperators.LSHR, 4).and(15).eq(wanted).toLong() << 8
-        | r1.lanewise(VectorOperators.LSHR, 8).and(15).eq(wanted).toLong() << 16
-        | r1.lanewise(VectorOperators.LSHR, 12).and(15).eq(wanted).toLong() << 24
-        | r1.lanewise(VectorOperators.LSHR, 16).and(15).eq(wanted).toLong() << 32
-        | r1.lanewise(VectorOperators.LSHR, 20).and(15).eq(wanted).toLong() << 40
-        | r1.lanewise(VectorOperators.LSHR, 24).and(15).eq(wanted).toLong() << 48
-        | r1.lanewise(VectorOperators.LSHR, 28).eq(wanted).toLong() << 56;
-  }
-
-  private static long w4c2(MemorySegment in, long group, int target) {
-    final IntVector wanted = IntVector.broadcast(INTS, target);
-    final IntVector r2 = IntVector.fromMemorySegment(INTS, in, group + 64, ORDER);
-    return r2.and(15).eq(wanted).toLong()
-        | r2.lanewise(VectorOperators.LSHR, 4).and(15).eq(wanted).toLong() << 8
-        | r2.lanewise(VectorOperators.LSHR, 8).and(15).eq(wanted).toLong() << 16
-        | r2.lanewise(VectorOperators.LSHR, 12).and(15).eq(wanted).toLong() << 24
-        | r2.lanewise(VectorOperators.LSHR, 16).and(15).eq(wanted).toLong() << 32
-        | r2.lanewise(VectorOperators.LSHR, 20).and(15).eq(wanted).toLong() << 40
-        | r2.lanewise(VectorOperators.LSHR, 24).and(15).eq(wanted).toLong() << 48
-        | r2.lanewise(VectorOperators.LSHR, 28).eq(wanted).toLong() << 56;
-  }
-
-  private static long w4c3(MemorySegment in, long group, int target) {
-    final IntVector wanted = IntVector.broadcast(INTS, target);
-    final IntVector r3 = IntVector.fromMemorySegment(INTS, in, group + 96, ORDER);
-    return r3.and(15).eq(wanted).toLong()
-        | r3.lanewise(VectorOperators.LSHR, 4).and(15).eq(wanted).toLong() << 8
-        | r3.lanewise(VectorOperators.LSHR, 8).and(15).eq(wanted).toLong() << 16
-        | r3.lanewise(VectorOperators.LSHR, 12).and(15).eq(wanted).toLong() << 24
-        | r3.lanewise(VectorOperators.LSHR, 16).and(15).eq(wanted).toLong() << 32
-        | r3.lanewise(VectorOperators.LSHR, 20).and(15).eq(wanted).toLong() << 40
-        | r3.lanewise(VectorOperators.LSHR, 24).and(15).eq(wanted).toLong() << 48
-        | r3.lanewise(VectorOperators.LSHR, 28).eq(wanted).toLong() << 56;
-  }
-
-  private static long w5c0(MemorySegment in, long group, int target) {
-    final IntVector wanted = IntVector.broadcast(INTS, target);
-    final IntVector r0 = IntVector.fromMemorySegment(INTS, in, group + 0, ORDER);
-    final IntVector r1 = IntVector.fromMemorySegment(INTS, in, group + 32, ORDER);
-    return r0.and(31).eq(wanted).toLong()
-        | r0.lanewise(VectorOperators.LSHR, 5).and(31).eq(wanted).toLong() << 8
-        | r0.lanewise(VectorOperators.LSHR, 10).and(31).eq(wanted).toLong() << 16
-        | r0.lanewise(VectorOperators.LSHR, 15).and(31).eq(wanted).toLong() << 24
-        | r0.lanewise(VectorOperators.LSHR, 20).and(31).eq(wanted).toLong() << 32
-        | r0.lanewise(VectorOperators.LSHR, 25).and(31).eq(wanted).toLong() << 40
-        | r0.lanewise(VectorOperators.LSHR, 30).or(r1.lanewise(VectorOperators.LSHL, 2)).and(31).eq(wanted).toLong() << 48
-        | r1.lanewise(VectorOperators.LSHR, 3).and(31).eq(wanted).toLong() << 56;
-  }
-
-  private static long w5c1(MemorySegment in, long group, int target) {
-    final IntVector wanted = IntVector.broadcast(INTS, target);
-    final IntVector r1 = IntVector.fromMemorySegment(INTS, in, group + 32, ORDER);
-    final IntVector r2 = IntVector.fromMemorySegment(INTS, in, group + 64, ORDER);
-    return r1.lanewise(VectorOperators.LSHR, 8).and(31).eq(wanted).toLong()
-        | r1.lanewise(VectorOperators.LSHR, 13).and(31).eq(wanted).toLong() << 8
-        | r1.lanewise(VectorOperators.LSHR, 18).and(31).eq(wanted).toLong() << 16
-        | r1.lanewise(VectorOperators.LSHR, 23).and(31).eq(wanted).toLong() << 24
-        | r1.lanewise(VectorOperators.LSHR, 28).or(r2.lanewise(VectorOperators.LSHL, 4)).and(31).eq(wanted).toLong() << 32
-        | r2.lanewise(VectorOperators.LSHR, 1).and(31).eq(wanted).toLong() << 40
-        | r2.lanewise(VectorOperators.LSHR, 6).and(31).eq(wanted).toLong() << 48
-        | r2.lanewise(VectorOperators.LSHR, 11).and(31).eq(wanted).toLong() << 56;
-  }
-
-  private static long w5c2(MemorySegment in, long group, int target) {
-    final IntVector wanted = IntVector.broadcast(INTS, target);
-    final IntVector r2 = IntVector.fromMemorySegment(INTS, in, group + 64, ORDER);
-    final IntVector r3 = IntVector.fromMemorySegment(INTS, in, group + 96, ORDER);
-    return r2.lanewise(VectorOperators.LSHR, 16).and(31).eq(wanted).toLong()
-        | r2.lanewise(VectorOperators.LSHR, 21).and(31).eq(wanted).toLong() << 8
-        | r2.lanewise(VectorOperators.LSHR, 26).and(31).eq(wanted).toLong() << 16
-        | r2.lanewise(VectorOperators.LSHR, 31).or(r3.lanewise(VectorOperators.LSHL, 1)).and(31).eq(wanted).toLong() << 24
-        | r3.lanewise(VectorOperators.LSHR, 4).and(31).eq(wanted).toLong() << 32
-        | r3.lanewise(VectorOperators.LSHR, 9).and(31).eq(wanted).toLong() << 40
-        | r3.lanewise(VectorOperators.LSHR, 14).and(31).eq(wanted).toLong() << 48
-        | r3.lanewise(VectorOperators.LSHR, 19).and(31).eq(wanted).toLong() << 56;
-  }
-
-  private static long w5c3(MemorySegment in, long group, int target) {
-    final IntVector wanted = IntVector.broadcast(INTS, target);
-    final IntVector r3 = IntVector.fromMemorySegment(INTS, in, group + 96, ORDER);
-    final IntVector r4 = IntVector.fromMemorySegment(INTS, in, group + 128, ORDER);
-    return r3.lanewise(VectorOperators.LSHR, 24).and(31).eq(wanted).toLong()
-        | r3.lanewise(VectorOperators.LSHR, 29).or(r4.lanewise(VectorOperators.LSHL, 3)).and(31).eq(wanted).toLong() << 8
-        | r4.lanewise(VectorOperators.LSHR, 2).and(31).eq(wanted).toLong() << 16
-        | r4.lanewise(VectorOperators.LSHR, 7).and(31).eq(wanted).toLong() << 24
-        | r4.lanewise(VectorOperators.LSHR, 12).and(31).eq(wanted).toLong() << 32
-        | r4.lanewise(VectorOperators.LSHR, 17).and(31).eq(wanted).toLong() << 40
-        | r4.lanewise(VectorOperators.LSHR, 22).and(31).eq(wanted).toLong() << 48
-        | r4.lanewise(VectorOperators.LSHR, 27).eq(wanted).toLong() << 56;
-  }
-
-  private static long w6c0(MemorySegment in, long group, int target) {
-    final IntVector wanted = IntVector.broadcast(INTS, target);
-    final IntVector r0 = IntVector.fromMemorySegment(INTS, in, group + 0, ORDER);
-    final IntVector r1 = IntVector.fromMemorySegment(INTS, in, group + 32, ORDER);
-    return r0.and(63).eq(wanted).toLong()
-        | r0.lanewise(VectorOperators.LSHR, 6).and(63).eq(wanted).toLong() << 8
-        | r0.lanewise(VectorOperators.LSHR, 12).and(63).eq(wanted).toLong() << 16
-        | r0.lanewise(VectorOperators.LSHR, 18).and(63).eq(wanted).toLong() << 24
-        | r0.lanewise(VectorOperators.LSHR, 24).and(63).eq(wanted).toLong() << 32
-        | r0.lanewise(VectorOperators.LSHR, 30).or(r1.lanewise(VectorOperators.LSHL, 2)).and(63).eq(wanted).toLong() << 40
-        | r1.lanewise(VectorOperators.LSHR, 4).and(63).eq(wanted).toLong() << 48
-        | r1.lanewise(VectorOperators.LSHR, 10).and(63).eq(wanted).toLong() << 56;
-  }
-
-  private static long w6c1(MemorySegment in, long group, int target) {
-    final IntVector wanted = IntVector.broadcast(INTS, target);
-    final IntVector r1 = IntVector.fromMemorySegment(INTS, in, group + 32, ORDER);
-    final IntVector r2 = IntVector.fromMemorySegment(INTS, in, group + 64, ORDER);
-    return r1.lanewise(VectorOperators.LSHR, 16).and(63).eq(wanted).toLong()
-        | r1.lanewise(VectorOperators.LSHR, 22).and(63).eq(wanted).toLong() << 8
-        | r1.lanewise(VectorOperators.LSHR, 28).or(r2.lanewise(VectorOperators.LSHL, 4)).and(63).eq(wanted).toLong() << 16
-        | r2.lanewise(VectorOperators.LSHR, 2).and(63).eq(wanted).toLong() << 24
-        | r2.lanewise(VectorOperators.LSHR, 8).and(63).eq(wanted).toLong() << 32
-        | r2.lanewise(VectorOperators.LSHR, 14).and(63).eq(wanted).toLong() << 40
-        | r2.lanewise(VectorOperators.LSHR, 20).and(63).eq(wanted).toLong() << 48
-        | r2.lanewise(VectorOperators.LSHR, 26).eq(wanted).toLong() << 56;
-  }
-
-  private static long w6c2(MemorySegment in, long group, int target) {
-    final IntVector wanted = IntVector.broadcast(INTS, target);
-    final IntVector r3 = IntVector.fromMemorySegment(INTS, in, group + 96, ORDER);
-    final IntVector r4 = IntVector.fromMemorySegment(INTS, in, group + 128, ORDER);
-    return r3.and(63).eq(wanted).toLong()
-        | r3.lanewise(VectorOperators.LSHR, 6).and(63).eq(wanted).toLong() << 8
-        | r3.lanewise(VectorOperators.LSHR, 12).and(63).eq(wanted).toLong() << 16
-        | r3.lanewise(VectorOperators.LSHR, 18).and(63).eq(wanted).toLong() << 24
-        | r3.lanewise(VectorOperators.LSHR, 24).and(63).eq(wanted).toLong() << 32
-        | r3.lanewise(VectorOperators.LSHR, 30).or(r4.lanewise(VectorOperators.LSHL, 2)).and(63).eq(wanted).toLong() << 40
-        | r4.lanewise(VectorOperators.LSHR, 4).and(63).eq(wanted).toLong() << 48
-        | r4.lanewise(VectorOperators.LSHR, 10).and(63).eq(wanted).toLong() << 56;
-  }
-
-  private static long w6c3(MemorySegment in, long group, int target) {
-    final IntVector wanted = IntVector.broadcast(INTS, target);
-    final IntVector r4 = IntVector.fromMemorySegment(INTS, in, group + 128, ORDER);
-    final IntVector r5 = IntVector.fromMemorySegment(INTS, in, group + 160, ORDER);
-    return r4.lanewise(VectorOperators.LSHR, 16).and(63).eq(wanted).toLong()
-        | r4.lanewise(VectorOperators.LSHR, 22).and(63).eq(wanted).toLong() << 8
-        | r4.lanewise(VectorOperators.LSHR, 28).or(r5.lanewise(VectorOperators.LSHL, 4)).and(63).eq(wanted).toLong() << 16
-        | r5.lanewise(VectorOperators.LSHR, 2).and(63).eq(wanted).toLong() << 24
-        | r5.lanewise(VectorOperators.LSHR, 8).and(63).eq(wanted).toLong() << 32
-        | r5.lanewise(VectorOperators.LSHR, 14).and(63).eq(wanted).toLong() << 40
-        | r5.lanewise(VectorOperators.LSHR, 20).and(63).eq(wanted).toLong() << 48
-        | r5.lanewise(VectorOperators.LSHR, 26).eq(wanted).toLong() << 56;
-  }
-
-  private static long w7c0(MemorySegment in, long group, int target) {
-    final IntVector wanted = IntVector.broadcast(INTS, target);
-    final IntVector r0 = IntVector.fromMemorySegment(INTS, in, group + 0, ORDER);
-    final IntVector r1 = IntVector.fromMemorySegment(INTS, in, group + 32, ORDER);
-    return r0.and(127).eq(wanted).toLong()
-        | r0.lanewise(VectorOperators.LSHR, 7).and(127).eq(wanted).toLong() << 8
-        | r0.lanewise(VectorOperators.LSHR, 14).and(127).eq(wanted).toLong() << 16
-        | r0.lanewise(VectorOperators.LSHR, 21).and(127).eq(wanted).toLong() << 24
-        | r0.lanewise(VectorOperators.LSHR, 28).or(r1.lanewise(VectorOperators.LSHL, 4)).and(127).eq(wanted).toLong() << 32
-        | r1.lanewise(VectorOperators.LSHR, 3).and(127).eq(wanted).toLong() << 40
-        | r1.lanewise(VectorOperators.LSHR, 10).and(127).eq(wanted).toLong() << 48
-        | r1.lanewise(VectorOperators.LSHR, 17).and(127).eq(wanted).toLong() << 56;
-  }
-
-  private static long w7c1(MemorySegment in, long group, int target) {
-    final IntVector wanted = IntVector.broadcast(INTS, target);
-    final IntVector r1 = IntVector.fromMemorySegment(INTS, in, group + 32, ORDER);
-    final IntVector r2 = IntVector.fromMemorySegment(INTS, in, group + 64, ORDER);
-    final IntVector r3 = IntVector.fromMemorySegment(INTS, in, group + 96, ORDER);
-    return r1.lanewise(VectorOperators.LSHR, 24).and(127).eq(wanted).toLong()
-        | r1.lanewise(VectorOperators.LSHR, 31).or(r2.lanewise(VectorOperators.LSHL, 1)).and(127).eq(wanted).toLong() << 8
-        | r2.lanewise(VectorOperators.LSHR, 6).and(127).eq(wanted).toLong() << 16
-        | r2.lanewise(VectorOperators.LSHR, 13).and(127).eq(wanted).toLong() << 24
-        | r2.lanewise(VectorOperators.LSHR, 20).and(127).eq(wanted).toLong() << 32
-        | r2.lanewise(VectorOperators.LSHR, 27).or(r3.lanewise(VectorOperators.LSHL, 5)).and(127).eq(wanted).toLong() << 40
-        | r3.lanewise(VectorOperators.LSHR, 2).and(127).eq(wanted).toLong() << 48
-        | r3.lanewise(VectorOperators.LSHR, 9).and(127).eq(wanted).toLong() << 56;
-  }
-
-  private static long w7c2(MemorySegment in, long group, int target) {
-    final IntVector wanted = IntVector.broadcast(INTS, target);
-    final IntVector r3 = IntVector.fromMemorySegment(INTS, in, group + 96, ORDER);
-    final IntVector r4 = IntVector.fromMemorySegment(INTS, in, group + 128, ORDER);
-    final IntVector r5 = IntVector.fromMemorySegment(INTS, in, group + 160, ORDER);
-    return r3.lanewise(VectorOperators.LSHR, 16).and(127).eq(wanted).toLong()
-        | r3.lanewise(VectorOperators.LSHR, 23).and(127).eq(wanted).toLong() << 8
-        | r3.lanewise(VectorOperators.LSHR, 30).or(r4.lanewise(VectorOperators.LSHL, 2)).and(127).eq(wanted).toLong() << 16
-        | r4.lanewise(VectorOperators.LSHR, 5).and(127).eq(wanted).toLong() << 24
-        | r4.lanewise(VectorOperators.LSHR, 12).and(127).eq(wanted).toLong() << 32
-        | r4.lanewise(VectorOperators.LSHR, 19).and(127).eq(wanted).toLong() << 40
-        | r4.lanewise(VectorOperators.LSHR, 26).or(r5.lanewise(VectorOperators.LSHL, 6)).and(127).eq(wanted).toLong() << 48
-        | r5.lanewise(VectorOperators.LSHR, 1).and(127).eq(wanted).toLong() << 56;
-  }
-
-  private static long w7c3(MemorySegment in, long group, int target) {
-    final IntVector wanted = IntVector.broadcast(INTS, target);
-    final IntVector r5 = IntVector.fromMemorySegment(INTS, in, group + 160, ORDER);
-    final IntVector r6 = IntVector.fromMemorySegment(INTS, in, group + 192, ORDER);
-    return r5.lanewise(VectorOperators.LSHR, 8).and(127).eq(wanted).toLong()
-        | r5.lanewise(VectorOperators.LSHR, 15).and(127).eq(wanted).toLong() << 8
-        | r5.lanewise(VectorOperators.LSHR, 22).and(127).eq(wanted).toLong() << 16
-        | r5.lanewise(VectorOperators.LSHR, 29).or(r6.lanewise(VectorOperators.LSHL, 3)).and(127).eq(wanted).toLong() << 24
-        | r6.lanewise(VectorOperators.LSHR, 4).and(127).eq(wanted).toLong() << 32
-        | r6.lanewise(VectorOperators.LSHR, 11).and(127).eq(wanted).toLong() << 40
-        | r6.lanewise(VectorOperators.LSHR, 18).and(127).eq(wanted).toLong() << 48
-        | r6.lanewise(VectorOperators.LSHR, 25).eq(wanted).toLong() << 56;
-  }
-
-  private static long w8c0(MemorySegment in, long group, int target) {
-    final IntVector wanted = IntVector.broadcast(INTS, target);
-    final IntVector r0 = IntVector.fromMemorySegment(INTS, in, group + 0, ORDER);
-    final IntVector r1 = IntVector.fromMemorySegment(INTS, in, group + 32, ORDER);
-    return r0.and(255).eq(wanted).toLong()
-        | r0.lanewise(VectorOperators.LSHR, 8).and(255).eq(wanted).toLong() << 8
-        | r0.lanewise(VectorOperators.LSHR, 16).and(255).eq(wanted).toLong() << 16
-        | r0.lanewise(VectorOperators.LSHR, 24).eq(wanted).toLong() << 24
-        | r1.and(255).eq(wanted).toLong() << 32
-        | r1.lanewise(VectorOperators.LSHR, 8).and(255).eq(wanted).toLong() << 40
-        | r1.lanewise(VectorOperators.LSHR, 16).and(255).eq(wanted).toLong() << 48
-        | r1.lanewise(VectorOperators.LSHR, 24).eq(wanted).toLong() << 56;
-  }
-
-  private static long w8c1(MemorySegment in, long group, int target) {
-    final IntVector wanted = IntVector.broadcast(INTS, target);
-    final IntVector r2 = IntVector.fromMemorySegment(INTS, in, group + 64, ORDER);
-    final IntVector r3 = IntVector.fromMemorySegment(INTS, in, group + 96, ORDER);
-    return r2.and(255).eq(wanted).toLong()
-        | r2.lanewise(VectorOperators.LSHR, 8).and(255).eq(wanted).toLong() << 8
-        | r2.lanewise(VectorOperators.LSHR, 16).and(255).eq(wanted).toLong() << 16
-        | r2.lanewise(VectorOperators.LSHR, 24).eq(wanted).toLong() << 24
-        | r3.and(255).eq(wanted).toLong() << 32
-        | r3.lanewise(VectorOperators.LSHR, 8).and(255).eq(wanted).toLong() << 40
-        | r3.lanewise(VectorOperators.LSHR, 16).and(255).eq(wanted).toLong() << 48
-        | r3.lanewise(VectorOperators.LSHR, 24).eq(wanted).toLong() << 56;
-  }
-
-  private static long w8c2(MemorySegment in, long group, int target) {
-    final IntVector wanted = IntVector.broadcast(INTS, target);
-    final IntVector r4 = IntVector.fromMemorySegment(INTS, in, group + 128, ORDER);
-    final IntVector r5 = IntVector.fromMemorySegment(INTS, in, group + 160, ORDER);
-    return r4.and(255).eq(wanted).toLong()
-        | r4.lanewise(VectorOperators.LSHR, 8).and(255).eq(wanted).toLong() << 8
-        | r4.lanewise(VectorOperators.LSHR, 16).and(255).eq(wanted).toLong() << 16
-        | r4.lanewise(VectorOperators.LSHR, 24).eq(wanted).toLong() << 24
-        | r5.and(255).eq(wanted).toLong() << 32
-        | r5.lanewise(VectorOperators.LSHR, 8).and(255).eq(wanted).toLong() << 40
-        | r5.lanewise(VectorOperators.LSHR, 16).and(255).eq(wanted).toLong() << 48
-        | r5.lanewise(VectorOperators.LSHR, 24).eq(wanted).toLong() << 56;
-  }
-
-  private static long w8c3(MemorySegment in, long group, int target) {
-    final IntVector wanted = IntVector.broadcast(INTS, target);
-    final IntVector r6 = IntVector.fromMemorySegment(INTS, in, group + 192, ORDER);
-    final IntVector r7 = IntVector.fromMemorySegment(INTS, in, group + 224, ORDER);
-    return r6.and(255).eq(wanted).toLong()
-        | r6.lanewise(VectorOperators.LSHR, 8).and(255).eq(wanted).toLong() << 8
-        | r6.lanewise(VectorOperators.LSHR, 16).and(255).eq(wanted).toLong() << 16
-        | r6.lanewise(VectorOperators.LSHR, 24).eq(wanted).toLong() << 24
-        | r7.and(255).eq(wanted).toLong() << 32
-        | r7.lanewise(VectorOperators.LSHR, 8).and(255).eq(wanted).toLong() << 40
-        | r7.lanewise(VectorOperators.LSHR, 16).and(255).eq(wanted).toLong() << 48
-        | r7.lanewise(VectorOperators.LSHR, 24).eq(wanted).toLong() << 56;
   }
 }
