@@ -7,11 +7,9 @@ import java.lang.foreign.MemorySegment;
 
 /**
  * The ids of a single-value string column as a {@link RowIdMatcher}: refines the chunk lists and id
- * scans of its NBI4 bitmap index by matching the ids of the blocks a row range covers, one {@link
- * #matchEquals} call per block.
- *
- * <p>{@link #matchEquals} is {@code IntBlockCodec.matchEquals}: bit-packed blocks are matched in
- * place (vector compares for widths up to 8, no decode), other encodings by their own paths.
+ * scans of its NBI4 bitmap index by matching the ids of the blocks a row range covers, one {@code
+ * IntBlockCodec.matchEquals} call per block: bit-packed blocks are matched in place (vector
+ * compares for widths up to 8, no decode), other encodings by their own paths.
  *
  * <p>Thread-safe; allocates nothing. Valid while the segment is open.
  */
@@ -53,18 +51,13 @@ final class StringIdMatcher implements RowIdMatcher {
       final int from = Math.max(fromRow, blockStart) - blockStart;
       final int to = Math.min(toRow, blockStart + blocks.blockRowCount(b)) - blockStart;
       try {
-        matched += matchEquals(data, blocks.offset(b), from, to, id, words, firstBit + (blockStart + from - fromRow));
+        matched += IntBlockCodec.matchEquals(data, blocks.offset(b), from, to, id, words,
+            firstBit + (blockStart + from - fromRow));
       } catch (CodecException | IndexOutOfBoundsException | IllegalArgumentException e) {
         // the positions come from the block directory, so a range the block does not hold is corruption
         throw new SegmentCorruptException(ids.file(), ids.name(), "block=" + b + ": " + e.getMessage(), e);
       }
     }
     return matched;
-  }
-
-  /** ORs into words bit (firstBit + (p - from)) for each position p in [from, to) of the encoded
-   *  int block at offset whose value equals value; returns how many matched. */
-  static int matchEquals(MemorySegment in, long offset, int from, int to, int value, long[] words, long firstBit) {
-    return IntBlockCodec.matchEquals(in, offset, from, to, value, words, firstBit);
   }
 }

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@link StringIdMatcher#matchEquals} against a plain loop, over blocks of every encoding that
+ * {@code IntBlockCodec.matchEquals} as the matcher uses it against a plain loop, over blocks of every encoding that
  * applies, random position ranges, unaligned target bits and alternating blocks (the decoded-block
  * cache); and a format-4 segment whose single-value columns use every posting kind.
  */
@@ -73,13 +73,13 @@ class StringIdMatcherTest {
             want++;
           }
         }
-        final int matched = StringIdMatcher.matchEquals(block, 8, from, to, value, words, firstBit);
+        final int matched = IntBlockCodec.matchEquals(block, 8, from, to, value, words, firstBit);
         assertEquals(want, matched, "seed=" + seed + " encoding=" + encoding + " [" + from + ", " + to + ")");
         assertArrayEquals(expected, words, "seed=" + seed + " encoding=" + encoding + " [" + from + ", " + to + ")");
       }
       final int past = count;
       assertThrows(IllegalArgumentException.class,
-          () -> StringIdMatcher.matchEquals(block, 8, 0, past + 1, 0, new long[32], 0), "seed=" + seed);
+          () -> IntBlockCodec.matchEquals(block, 8, 0, past + 1, 0, new long[32], 0), "seed=" + seed);
     }
     assertTrue(covered.size() >= 4, "encodings covered=" + covered);
   }
