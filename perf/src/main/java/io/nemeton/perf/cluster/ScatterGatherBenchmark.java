@@ -217,7 +217,7 @@ public final class ScatterGatherBenchmark {
         HttpResponse.BodyHandlers.ofString());
   }
 
-  private static int positive(String name, String value, int max) {
+  static int positive(String name, String value, int max) {
     try {
       final int parsed = Integer.parseInt(String.valueOf(value));
       if (parsed >= 1 && parsed <= max) {
