@@ -41,7 +41,9 @@ import java.util.stream.Stream;
  * -Dnemeton.debug.latency=true} every process also prints where the time goes, stage by stage
  * (node-roles {@code LatencyStages}; the children's logs are under the cluster's temp directory). For each it
  * prints latency from one client (p50, p99) and throughput from {@code --clients} concurrent
- * clients. Run from the repository root after packaging perf:
+ * clients. Each line warms up for {@code --warmup} seconds and then, in 5 s slices, until the JIT
+ * compiler threads of every JVM of the setup used under 1 % of a core in the last slice ({@link
+ * CompilerActivity}; at most 300 s), and prints the compilers' CPU during the measured seconds. Run from the repository root after packaging perf:
  *
  * <pre>
  * java -Xmx1g --add-modules=jdk.incubator.vector --enable-native-access=ALL-UNNAMED \
@@ -56,6 +58,8 @@ public final class ScatterGatherBenchmark {
   private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private static final int DAYS = 6;
   private static final int ROWS = 100;
+  private static final int MAX_WARMUP_S = 300;
+  private static final int WARMUP_SLICE_S = 5;
   static final String QUERY = "{\"queryType\":\"timeseries\",\"dataSource\":\"bench\",\"intervals\":[\"2024-01-01/2024-02-01\"],"
       + "\"granularity\":\"all\",\"aggregations\":[{\"type\":\"count\",\"name\":\"rows\"},"
       + "{\"type\":\"longSum\",\"name\":\"added\",\"fieldName\":\"added\"}],"
@@ -86,39 +90,65 @@ public final class ScatterGatherBenchmark {
         "nemeton.dataDir", single.toString(), "nemeton.sample", "false"), home), home)) {
       final String singleBase = "http://127.0.0.1:" + server.port();
       ingest(singleBase, expected);
-      System.out.printf("every setup answers %s; warm-up %d s with %d clients, then per line %d s warm-up and %d s measured%n",
+      System.out.printf("every setup answers %s; warm-up %d s with %d clients, then per line at least %d s warm-up"
+          + " (longer until the JIT compilers are quiet) and %d s measured%n",
           expected, warmup, clients, warmup, seconds);
       // The in-process figures are taken before and after each cluster's, so that each cluster
       // is compared with the in-process engine under the same load of the machine.
-      measure("in-process", singleBase, clients, warmup, seconds);
+      final List<Long> self = List.of(ProcessHandle.current().pid());
+      measure("in-process", singleBase, self, clients, warmup, seconds);
       for (String transport : transports) {
         final Path clusterDir = Files.createTempDirectory("nemeton-sg-cluster");
         try (ClusterProcesses cluster = new ClusterProcesses(clusterDir, System.getProperty("nemeton.bench.childHeap", "512m"))) {
-          final String brokerBase = startCluster(cluster, transport.equals("ipc"));
+          final List<Long> pids = new ArrayList<>(List.of(ProcessHandle.current().pid()));
+          final String brokerBase = startCluster(cluster, transport.equals("ipc"), pids);
           post(brokerBase + "/druid/coordinator/v1/rules/bench", "[{\"type\":\"loadForever\",\"tieredReplicants\":{\"_default_tier\":1}}]");
           ingest(brokerBase, expected);
-          measure("cluster " + transport + " (3 historicals)", brokerBase, clients, warmup, seconds);
+          measure("cluster " + transport + " (3 historicals)", brokerBase, pids, clients, warmup, seconds);
         } finally {
           deleteTree(clusterDir);
         }
-        measure("in-process", singleBase, clients, warmup, seconds);
+        measure("in-process", singleBase, self, clients, warmup, seconds);
       }
     } finally {
       deleteTree(single);
     }
   }
 
-  private static void measure(String setup, String base, int clients, int warmup, int seconds) throws Exception {
+  private static void measure(String setup, String base, List<Long> pids, int clients, int warmup, int seconds)
+      throws Exception {
     final URI uri = URI.create(base + "/druid/v2");
     // Compile first: a fresh cluster's JVMs get ~10x fewer queries from one client than the
     // in-process server in the same warm-up, and would be measured while C2 still compiles.
     LoadRun.run(uri, QUERY, clients, warmup * 1000L);
     for (int concurrency : new int[] {1, clients}) {
-      LoadRun.run(uri, QUERY, concurrency, warmup * 1000L);
+      final int warmed = warmUntilCompiled(uri, pids, concurrency, warmup);
       final String loadBefore = loadAverage();
+      final long compilingBefore = CompilerActivity.compilerMillis(pids);
       final LoadRun.Result result = LoadRun.run(uri, QUERY, concurrency, seconds * 1000L);
-      System.out.printf("%-30s %2d client(s)  %s  load %s -> %s%n", setup, concurrency, result, loadBefore, loadAverage());
+      final long compiling = CompilerActivity.compilerMillis(pids) - compilingBefore;
+      System.out.printf("%-30s %2d client(s)  %s  load %s -> %s  warm-up %d s, JIT %d ms while measured%n", setup,
+          concurrency, result, loadBefore, loadAverage(), warmed, compiling);
     }
+  }
+
+  /**
+   * Runs the load for at least {@code warmup} seconds and then until the JIT compilers of {@code
+   * pids} used under 1 % of a core over the last slice (or {@link #MAX_WARMUP_S} passed): so the
+   * figures are of compiled code, not of the compilers taking the cores. Returns the seconds used.
+   */
+  private static int warmUntilCompiled(URI uri, List<Long> pids, int concurrency, int warmup) throws Exception {
+    LoadRun.run(uri, QUERY, concurrency, warmup * 1000L);
+    int used = warmup;
+    while (CompilerActivity.available() && used < MAX_WARMUP_S) {
+      final long before = CompilerActivity.compilerMillis(pids);
+      LoadRun.run(uri, QUERY, concurrency, WARMUP_SLICE_S * 1000L);
+      used += WARMUP_SLICE_S;
+      if (CompilerActivity.compilerMillis(pids) - before < WARMUP_SLICE_S * 10L) {
+        break;
+      }
+    }
+    return used;
   }
 
   private static String loadAverage() {
@@ -139,7 +169,7 @@ public final class ScatterGatherBenchmark {
     return out;
   }
 
-  private static String startCluster(ClusterProcesses cluster, boolean ipc) throws Exception {
+  private static String startCluster(ClusterProcesses cluster, boolean ipc, List<Long> pids) throws Exception {
     cluster.startZooKeeper(60_000);
     if (ipc) {
       cluster.startSharedMediaDriver();
@@ -153,6 +183,9 @@ public final class ScatterGatherBenchmark {
     final ClusterProcesses.Child broker = cluster.start(NodeConfig.Role.BROKER, 1, List.of("nemeton.port=0"));
     all.add(broker);
     cluster.awaitReady(all, 120_000);
+    for (ClusterProcesses.Child child : all) {
+      pids.add(child.process().pid());
+    }
     return "http://127.0.0.1:" + broker.port("http");
   }
 
