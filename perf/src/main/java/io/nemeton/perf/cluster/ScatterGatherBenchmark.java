@@ -175,7 +175,8 @@ public final class ScatterGatherBenchmark {
       cluster.startSharedMediaDriver();
     }
     final List<ClusterProcesses.Child> all = new ArrayList<>();
-    all.add(cluster.start(NodeConfig.Role.COORDINATOR, 1, List.of("nemeton.port=0", "nemeton.coordinator.periodMs=200")));
+    // the default coordinator period (1 s), as the in-process server runs it
+    all.add(cluster.start(NodeConfig.Role.COORDINATOR, 1, List.of("nemeton.port=0")));
     all.add(cluster.start(NodeConfig.Role.INDEXER, 1, List.of("nemeton.port=0")));
     for (int n = 1; n <= 3; n++) {
       all.add(cluster.start(NodeConfig.Role.HISTORICAL, n, List.of("nemeton.query.threads=2")));
