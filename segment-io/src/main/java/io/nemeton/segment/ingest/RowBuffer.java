@@ -36,6 +36,8 @@ final class RowBuffer implements AutoCloseable {
   private static final int MAX_MERGE_WIDTH = 64;
 
   private final List<Run> runs = new ArrayList<>();
+  /** Spills partitioned by time, when rows are neither rolled up nor carry sketch states; else null. */
+  private final TimeBucketRuns bucketRuns;
   private int runsWritten;
   private final long[] truncated = new long[InputBatch.CAPACITY];
   private final int[] selection = new int[InputBatch.CAPACITY];
@@ -57,6 +59,7 @@ final class RowBuffer implements AutoCloseable {
     this.log = log;
     this.spillDirectory = spillDirectory;
     this.rows = RowStore.forSchema(schema, Math.min(INITIAL_ROWS, maxRows));
+    this.bucketRuns = rollup || schema.objectColumns() > 0 ? null : new TimeBucketRuns();
   }
 
   /** Appends the batch's rows (counting each as processed, with error, or thrown away). */
@@ -142,6 +145,12 @@ final class RowBuffer implements AutoCloseable {
    * Returns the sorted order of the kept rows, or null when they are kept in order.
    */
   private int[] flush(boolean keep) throws IOException {
+    if (bucketRuns != null && !keep) {
+      // no sort now: rows are sorted once, bucket by bucket, at the end
+      bucketRuns.spill(rows, size, spareFor(size), newRunPath());
+      size = 0;
+      return null;
+    }
     keys.refresh(schema);
     final int[] order;
     if (timeGroups.group(rows, size, spareFor(size))) {
@@ -228,6 +237,15 @@ final class RowBuffer implements AutoCloseable {
 
   /** Sorts the remaining rows and hands the whole ordered result to {@code out}. */
   void finish(RowSink out) throws IOException {
+    if (bucketRuns != null && !bucketRuns.isEmpty()) {
+      keys.refresh(schema);
+      out.expectRows(size + bucketRuns.rows());
+      // the buffer's own store, once its rows are grouped, takes one slice of buckets at a time
+      bucketRuns.finish(rows, size, spareFor(size), rows, limit(), sorter, new OversizedBucket(), out);
+      rows.clearObjects(0, rows.capacity);
+      size = 0;
+      return;
+    }
     final int[] order = size > 0 ? flush(true) : null;
     keys.refresh(schema);
     long total = size;
@@ -241,6 +259,11 @@ final class RowBuffer implements AutoCloseable {
       }
       return;
     }
+    mergeRuns(new RunCursor(rows, order, size), out);
+  }
+
+  /** Merges the sorted runs in {@code runs} and, last, {@code inMemory} (may be null) into {@code out}. */
+  private void mergeRuns(RunCursor inMemory, RowSink out) throws IOException {
     final RunMerger merger = new RunMerger(keys, aggregation, rollup);
     // bound open files and block memory: merge the oldest runs into one until few enough remain
     while (runs.size() + 1 > MAX_MERGE_WIDTH) {
@@ -258,7 +281,27 @@ final class RowBuffer implements AutoCloseable {
       runs.subList(0, MAX_MERGE_WIDTH).clear();
       runs.add(0, new Run(path, merged));
     }
-    merge(merger, runs, new RunCursor(rows, order, size), out);
+    merge(merger, runs, inMemory, out);
+  }
+
+  /** A time bucket too big for memory: its pieces, each sorted into a run, are merged like sorted runs. */
+  private final class OversizedBucket implements TimeBucketRuns.OversizedBucket {
+    @Override
+    public Path newRunPath() throws IOException {
+      return RowBuffer.this.newRunPath();
+    }
+
+    @Override
+    public void merge(List<Path> paths, List<Long> counts, RowSink sink) throws IOException {
+      for (int i = 0; i < paths.size(); i++) {
+        runs.add(new Run(paths.get(i), counts.get(i)));
+      }
+      mergeRuns(null, sink);
+      for (Run run : runs) {
+        Files.deleteIfExists(run.path());
+      }
+      runs.clear();
+    }
   }
 
   private void merge(RunMerger merger, List<Run> group, RunCursor inMemory, RowSink out) throws IOException {
@@ -294,6 +337,9 @@ final class RowBuffer implements AutoCloseable {
   public void close() throws IOException {
     for (Run run : runs) {
       Files.deleteIfExists(run.path());
+    }
+    if (bucketRuns != null) {
+      bucketRuns.close();
     }
     rows = null;
     spare = null;
