@@ -44,6 +44,9 @@ final class RowBuffer implements AutoCloseable {
   private RowStore rows;
   private RowStore spare;
   private int size;
+  /** Smallest and largest time of the rows buffered since the last spill. */
+  private long minTime = Long.MAX_VALUE;
+  private long maxTime = Long.MIN_VALUE;
   private long peakRows;
 
   RowBuffer(InputSchema schema, Aggregation aggregation, Granularity queryGranularity, IntervalFilter intervals,
@@ -88,7 +91,8 @@ final class RowBuffer implements AutoCloseable {
         flush(false);
       }
       if (size == rows.capacity) {
-        rows.grow((int) Math.min(limit, (long) rows.capacity * 2));
+        // by four: each growth copies every row so far
+        rows.grow((int) Math.min(limit, (long) rows.capacity * 4));
       }
       final int n = Math.min(kept - done, rows.capacity - size);
       copy(batch, done, n, size);
@@ -101,9 +105,17 @@ final class RowBuffer implements AutoCloseable {
   private void copy(InputBatch batch, int from, int count, int row) {
     final int[] chosen = selection;
     final RowStore store = rows;
+    long min = minTime;
+    long max = maxTime;
     for (int i = 0; i < count; i++) {
-      store.setTime(row + i, truncated[chosen[from + i]]);
+      final long time = truncated[chosen[from + i]];
+      store.setTime(row + i, time);
+      min = Math.min(min, time);
+      max = Math.max(max, time);
     }
+    // the time range of the buffer, so partitioning by time needs no pass of its own to find it
+    minTime = min;
+    maxTime = max;
     for (int s = 0; s < batch.codes.length; s++) {
       final int[] codes = batch.codes[s];
       for (int i = 0; i < count; i++) {
@@ -147,8 +159,10 @@ final class RowBuffer implements AutoCloseable {
   private int[] flush(boolean keep) throws IOException {
     if (bucketRuns != null && !keep) {
       // no sort now: rows are sorted once, bucket by bucket, at the end
-      bucketRuns.spill(rows, size, spareFor(size), newRunPath());
+      bucketRuns.spill(rows, size, minTime, maxTime, spareFor(size), newRunPath());
       size = 0;
+      minTime = Long.MAX_VALUE;
+      maxTime = Long.MIN_VALUE;
       return null;
     }
     keys.refresh(schema);
@@ -241,7 +255,10 @@ final class RowBuffer implements AutoCloseable {
       keys.refresh(schema);
       out.expectRows(size + bucketRuns.rows());
       // the buffer's own store, once its rows are grouped, takes one slice of buckets at a time
-      bucketRuns.finish(rows, size, spareFor(size), rows, limit(), sorter, new OversizedBucket(), out);
+      rows.ensureIntColumns(schema.stringFieldCount(), size);
+      // the buffer's own store, once its rows are grouped, takes one slice of buckets at a time
+      bucketRuns.finish(rows, size, minTime, maxTime, spareFor(size), rows, limit(), sorter, new OversizedBucket(),
+          out);
       rows.clearObjects(0, rows.capacity);
       size = 0;
       return;

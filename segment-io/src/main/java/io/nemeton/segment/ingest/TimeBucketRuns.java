@@ -103,11 +103,11 @@ final class TimeBucketRuns implements AutoCloseable {
   }
 
   /**
-   * Groups rows {@code [0, count)} of {@code rows} into {@code grouped} (same layout, room for
-   * {@code count}) and writes them to a new run file at {@code path}.
+   * Groups rows {@code [0, count)} of {@code rows}, whose times lie in {@code [minTime, maxTime]},
+   * into {@code grouped} (same layout, room for {@code count}) and writes them to a new run file.
    */
-  void spill(RowStore rows, int count, RowStore grouped, Path path) throws IOException {
-    group(rows, count, grouped);
+  void spill(RowStore rows, int count, long minTime, long maxTime, RowStore grouped, Path path) throws IOException {
+    group(rows, count, minTime, maxTime, grouped);
     try (FileChannel channel = FileChannel.open(path, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
       final long bytes = (long) count * grouped.rowBytes;
       // slices bound the direct buffer the channel copies a heap array through
@@ -129,14 +129,7 @@ final class TimeBucketRuns implements AutoCloseable {
    * grid on the first call and coarsens it when a span needs more than {@link #MAX_BUCKETS}.
    * Leaves the non-empty buckets' ids and row counts in {@code groupIds}/{@code groupRows}.
    */
-  private void group(RowStore source, int count, RowStore target) {
-    long min = Long.MAX_VALUE;
-    long max = Long.MIN_VALUE;
-    for (int r = 0; r < count; r++) {
-      final long time = source.time(r);
-      min = Math.min(min, time);
-      max = Math.max(max, time);
-    }
+  private void group(RowStore source, int count, long min, long max, RowStore target) {
     if (shift < 0) {
       // at least MIN_BUCKETS: a small first buffer must not fix a coarse grid for all later ones
       final int wanted = Math.max(MIN_BUCKETS, count / PIECE_ROWS);
@@ -181,17 +174,18 @@ final class TimeBucketRuns implements AutoCloseable {
   }
 
   /**
-   * Hands every row, spilled and the {@code count} in {@code rows}, to {@code out} in sorted order.
+   * Hands every row, spilled and the {@code count} in {@code rows} (times in {@code [minTime,
+   * maxTime]}), to {@code out} in sorted order.
    * {@code grouped} takes the in-memory rows grouped; {@code work} (grown up to {@code maxRows})
    * takes one slice of consecutive buckets at a time. {@code sorter}'s keys must be refreshed.
    */
-  void finish(RowStore rows, int count, RowStore grouped, RowStore work, int maxRows, RowSorter sorter,
+  void finish(RowStore rows, int count, long minTime, long maxTime, RowStore grouped, RowStore work, int maxRows, RowSorter sorter,
       OversizedBucket oversized, RowSink out) throws IOException {
     int memoryGroups = 0;
     long[] memoryIds = new long[0];
     int[] memoryRows = new int[0];
     if (count > 0) {
-      group(rows, count, grouped);
+      group(rows, count, minTime, maxTime, grouped);
       memoryGroups = groups;
       memoryIds = Arrays.copyOf(groupIds, groups);
       memoryRows = Arrays.copyOf(groupRows, groups);
@@ -202,6 +196,7 @@ final class TimeBucketRuns implements AutoCloseable {
     final int readBytes = runs.size() > MAX_OPEN_RUNS ? 1 << 16 : READ_BYTES;
     // below maxRows only a slice of one bucket can be too big to sort in memory
     final long sliceRows = Math.min(SLICE_ROWS, maxRows);
+    RowStore sorted = null;
     int memoryNext = 0;
     int memoryStart = 0;
     int first = 0;
@@ -227,7 +222,17 @@ final class TimeBucketRuns implements AutoCloseable {
         System.arraycopy(grouped.bytes, memoryStart * grouped.rowBytes, work.bytes, at * work.rowBytes,
             memoryPiece * work.rowBytes);
         final int[] order = sorter.sort(work, n);
-        out.accept(work, order, 0, n);
+        if (n <= SLICE_ROWS) {
+          // rows in sorted order, then column by column: cheaper for the sink than scattered reads
+          if (sorted == null) {
+            sorted = new RowStore(SLICE_ROWS, work.intColumns, work.longColumns, work.doubleColumns, work.nullColumns,
+                work.objectColumns);
+          }
+          sorted.gather(work, order, 0, n, 0);
+          out.accept(sorted, null, 0, n);
+        } else {
+          out.accept(work, order, 0, n);
+        }
       } else {
         final List<Path> paths = new ArrayList<>();
         final List<Long> counts = new ArrayList<>();
