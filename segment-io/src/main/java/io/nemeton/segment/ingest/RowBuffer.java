@@ -6,16 +6,22 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
  * Holds at most {@code maxRowsInMemory} rows. Batches are appended column by column (time
- * truncated to {@code queryGranularity}, rows outside the intervals thrown away). When full, the
- * rows are moved into time groups ({@link TimeGroups}, so sorting and gathering stay in cache),
- * sorted and, with rollup, rows of equal key merged; if that freed at least half the room
- * the rows stay and appending continues, otherwise they are written to disk as a sorted run. At
- * the end the remaining rows are sorted once more and either are the whole result or join the
- * spilled runs in a merge.
+ * truncated to {@code queryGranularity}, rows outside the intervals thrown away).
+ *
+ * <p>Without rollup (and without sketch states) a full buffer is written to disk unsorted,
+ * partitioned by time ({@link TimeBucketRuns}); at the end each slice of time is read back from
+ * every run, joined by the rows still in memory and sorted once: no sort per spill and no merge.
+ *
+ * <p>With rollup (or sketches), when full, the rows are moved into time groups ({@link
+ * TimeGroups}, so sorting and gathering stay in cache), sorted, and rows of equal key merged; if
+ * that freed at least half the room the rows stay and appending continues, otherwise they are
+ * written to disk as a sorted run. At the end the remaining rows are sorted once more and either
+ * are the whole result or join the spilled runs in a merge.
  *
  * <p>Not thread-safe.
  */
@@ -46,6 +52,8 @@ final class RowBuffer implements AutoCloseable {
   private int size;
   /** Smallest and largest time of the rows buffered since the last spill. */
   private long minTime = Long.MAX_VALUE;
+  /** The buffered rows' times again, densely, for partitioning by time; null without it. */
+  private long[] times;
   private long maxTime = Long.MIN_VALUE;
   private long peakRows;
 
@@ -63,6 +71,7 @@ final class RowBuffer implements AutoCloseable {
     this.spillDirectory = spillDirectory;
     this.rows = RowStore.forSchema(schema, Math.min(INITIAL_ROWS, maxRows));
     this.bucketRuns = rollup || schema.objectColumns() > 0 ? null : new TimeBucketRuns();
+    this.times = bucketRuns == null ? null : new long[rows.capacity];
   }
 
   /** Appends the batch's rows (counting each as processed, with error, or thrown away). */
@@ -93,6 +102,9 @@ final class RowBuffer implements AutoCloseable {
       if (size == rows.capacity) {
         // by four: each growth copies every row so far
         rows.grow((int) Math.min(limit, (long) rows.capacity * 4));
+        if (times != null) {
+          times = Arrays.copyOf(times, rows.capacity);
+        }
       }
       final int n = Math.min(kept - done, rows.capacity - size);
       copy(batch, done, n, size);
@@ -110,6 +122,9 @@ final class RowBuffer implements AutoCloseable {
     for (int i = 0; i < count; i++) {
       final long time = truncated[chosen[from + i]];
       store.setTime(row + i, time);
+      if (times != null) {
+        times[row + i] = time;
+      }
       min = Math.min(min, time);
       max = Math.max(max, time);
     }
@@ -159,7 +174,7 @@ final class RowBuffer implements AutoCloseable {
   private int[] flush(boolean keep) throws IOException {
     if (bucketRuns != null && !keep) {
       // no sort now: rows are sorted once, bucket by bucket, at the end
-      bucketRuns.spill(rows, size, minTime, maxTime, spareFor(size), newRunPath());
+      bucketRuns.spill(rows, times, size, minTime, maxTime, spareFor(size), newRunPath());
       size = 0;
       minTime = Long.MAX_VALUE;
       maxTime = Long.MIN_VALUE;
@@ -257,8 +272,8 @@ final class RowBuffer implements AutoCloseable {
       // the buffer's own store, once its rows are grouped, takes one slice of buckets at a time
       rows.ensureIntColumns(schema.stringFieldCount(), size);
       // the buffer's own store, once its rows are grouped, takes one slice of buckets at a time
-      bucketRuns.finish(rows, size, minTime, maxTime, spareFor(size), rows, limit(), sorter, new OversizedBucket(),
-          out);
+      bucketRuns.finish(rows, times, size, minTime, maxTime, spareFor(size), rows, limit(), sorter,
+          new OversizedBucket(), out);
       rows.clearObjects(0, rows.capacity);
       size = 0;
       return;
