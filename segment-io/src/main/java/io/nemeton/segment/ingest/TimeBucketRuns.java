@@ -43,7 +43,7 @@ final class TimeBucketRuns implements AutoCloseable {
   /** Most buckets of one flush (a counter each); a wider span coarsens the grid. */
   private static final int MAX_BUCKETS = 1 << 16;
   private static final int WRITE_BYTES = 1 << 20;
-  /** Runs kept open while reading; past this each refill opens its file, through a smaller buffer. */
+  /** Runs read through a buffer and an open file each; past this, each piece opens its file. */
   private static final int MAX_OPEN_RUNS = 64;
 
   /** Sorts and merges a bucket too big to sort in memory; rows arrive as sorted pieces. */
@@ -199,7 +199,6 @@ final class TimeBucketRuns implements AutoCloseable {
     final int finalShift = shift;
     final long[] ids = finalIds(memoryIds, memoryGroups, finalShift);
     final long[] idRows = rowsPerId(ids, memoryIds, memoryRows, memoryGroups, finalShift);
-    final int readBytes = runs.size() > MAX_OPEN_RUNS ? 1 << 16 : READ_BYTES;
     // below maxRows only a slice of one bucket can be too big to sort in memory
     final long sliceRows = Math.min(SLICE_ROWS, maxRows);
     RowStore sorted = null;
@@ -223,7 +222,7 @@ final class TimeBucketRuns implements AutoCloseable {
         ensureCapacity(work, n, maxRows);
         int at = 0;
         for (final Run run : runs) {
-          at += read(run, last, finalShift, work, at, readBytes);
+          at += read(run, last, finalShift, work, at);
         }
         System.arraycopy(grouped.bytes, memoryStart * grouped.rowBytes, work.bytes, at * work.rowBytes,
             memoryPiece * work.rowBytes);
@@ -244,7 +243,7 @@ final class TimeBucketRuns implements AutoCloseable {
         final List<Long> counts = new ArrayList<>();
         for (final Run run : runs) {
           ensureCapacity(work, (int) Math.min(maxRows, rowsUpTo(run, last, finalShift)), maxRows);
-          final int n = read(run, last, finalShift, work, 0, readBytes);
+          final int n = read(run, last, finalShift, work, 0);
           if (n > 0) {
             paths.add(sortedPiece(work, n, sorter, oversized.newRunPath()));
             counts.add((long) n);
@@ -332,7 +331,7 @@ final class TimeBucketRuns implements AutoCloseable {
    * Reads {@code run}'s rows from its next bucket through final bucket {@code last} into {@code
    * target} from {@code row}; returns how many. The run is read sequentially through a buffer.
    */
-  private int read(Run run, long last, int finalShift, RowStore target, int row, int readBytes) throws IOException {
+  private int read(Run run, long last, int finalShift, RowStore target, int row) throws IOException {
     final int delta = finalShift - run.shift;
     long rows = 0;
     int next = run.next;
@@ -351,15 +350,21 @@ final class TimeBucketRuns implements AutoCloseable {
     }
     final byte[] into = sameWidth ? target.bytes : narrow;
     int offset = sameWidth ? row * target.rowBytes : 0;
-    int remaining = bytes;
-    while (remaining > 0) {
-      if (run.buffer == null || !run.buffer.hasRemaining()) {
-        refill(run, readBytes);
+    if (runs.size() > MAX_OPEN_RUNS) {
+      // many runs: no buffer and no open file each (memory and file handles would grow with
+      // them); each piece is read where it lies, with the file opened for it
+      readDirectly(run, into, offset, bytes);
+    } else {
+      int remaining = bytes;
+      while (remaining > 0) {
+        if (run.buffer == null || !run.buffer.hasRemaining()) {
+          refill(run);
+        }
+        final int take = Math.min(remaining, run.buffer.remaining());
+        run.buffer.get(into, offset, take);
+        offset += take;
+        remaining -= take;
       }
-      final int take = Math.min(remaining, run.buffer.remaining());
-      run.buffer.get(into, offset, take);
-      offset += take;
-      remaining -= take;
     }
     if (!sameWidth) {
       // a run written before more string dimensions were discovered: their codes are null (0)
@@ -379,9 +384,27 @@ final class TimeBucketRuns implements AutoCloseable {
     return n;
   }
 
-  private void refill(Run run, int readBytes) throws IOException {
+  private static void readDirectly(Run run, byte[] into, int offset, int bytes) throws IOException {
+    try (FileChannel channel = FileChannel.open(run.path, StandardOpenOption.READ)) {
+      for (int done = 0; done < bytes; ) {
+        // slices bound the direct buffer the channel copies a heap array through
+        final ByteBuffer buffer = ByteBuffer.wrap(into, offset + done, Math.min(WRITE_BYTES, bytes - done));
+        while (buffer.hasRemaining()) {
+          final int read = channel.read(buffer, run.position);
+          if (read < 0) {
+            throw new IOException("run file=" + run.path + ": ends at byte=" + run.position
+                + " before the rows its buckets count");
+          }
+          run.position += read;
+          done += read;
+        }
+      }
+    }
+  }
+
+  private static void refill(Run run) throws IOException {
     if (run.buffer == null) {
-      run.buffer = ByteBuffer.allocateDirect(readBytes);
+      run.buffer = ByteBuffer.allocateDirect(READ_BYTES);
     }
     if (run.channel == null) {
       run.channel = FileChannel.open(run.path, StandardOpenOption.READ);
@@ -399,10 +422,6 @@ final class TimeBucketRuns implements AutoCloseable {
     if (!buffer.hasRemaining()) {
       throw new IOException("run file=" + run.path + ": ends at byte=" + run.position
           + " before the rows its buckets count");
-    }
-    if (runs.size() > MAX_OPEN_RUNS) {
-      run.channel.close();
-      run.channel = null;
     }
   }
 
