@@ -15,7 +15,8 @@ import java.util.Map;
 /**
  * Batch ingestion: reads a spec's input (JSON lines, CSV or TSV; local files or inline data),
  * parses it into typed columns, truncates time, throws away rows outside the intervals, sorts and
- * rolls up in bounded memory (spilling sorted runs to disk and merging them), cuts the result into
+ * rolls up in bounded memory (spilling to disk: sorted runs that are merged with rollup, runs
+ * partitioned by time that are sorted slice by slice without), cuts the result into
  * time-chunked segments of at most {@code maxRowsPerSegment} rows and hands each to a {@link
  * SegmentSink}.
  *
@@ -26,7 +27,8 @@ import java.util.Map;
  *
  * <p>One ingestion runs on the calling thread; separate ingestions may run concurrently with
  * separate temp directories. Memory: at most {@code maxRowsInMemory} rows, twice (rows are
- * regrouped by time before sorting, and rolled up into a second copy), one segment being assembled, one block per spilled run while merging, and
+ * regrouped by time, and rolled up into a second copy), one segment being assembled, one block or
+ * read buffer per spilled run while merging, and
  * the dictionaries of distinct values.
  */
 public final class BatchIngestion {

@@ -6,16 +6,22 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
  * Holds at most {@code maxRowsInMemory} rows. Batches are appended column by column (time
- * truncated to {@code queryGranularity}, rows outside the intervals thrown away). When full, the
- * rows are moved into time groups ({@link TimeGroups}, so sorting and gathering stay in cache),
- * sorted and, with rollup, rows of equal key merged; if that freed at least half the room
- * the rows stay and appending continues, otherwise they are written to disk as a sorted run. At
- * the end the remaining rows are sorted once more and either are the whole result or join the
- * spilled runs in a merge.
+ * truncated to {@code queryGranularity}, rows outside the intervals thrown away).
+ *
+ * <p>Without rollup (and without sketch states) a full buffer is written to disk unsorted,
+ * partitioned by time ({@link TimeBucketRuns}); at the end each slice of time is read back from
+ * every run, joined by the rows still in memory and sorted once: no sort per spill and no merge.
+ *
+ * <p>With rollup (or sketches), when full, the rows are moved into time groups ({@link
+ * TimeGroups}, so sorting and gathering stay in cache), sorted, and rows of equal key merged; if
+ * that freed at least half the room the rows stay and appending continues, otherwise they are
+ * written to disk as a sorted run. At the end the remaining rows are sorted once more and either
+ * are the whole result or join the spilled runs in a merge.
  *
  * <p>Not thread-safe.
  */
@@ -36,12 +42,19 @@ final class RowBuffer implements AutoCloseable {
   private static final int MAX_MERGE_WIDTH = 64;
 
   private final List<Run> runs = new ArrayList<>();
+  /** Spills partitioned by time, when rows are neither rolled up nor carry sketch states; else null. */
+  private final TimeBucketRuns bucketRuns;
   private int runsWritten;
   private final long[] truncated = new long[InputBatch.CAPACITY];
   private final int[] selection = new int[InputBatch.CAPACITY];
   private RowStore rows;
   private RowStore spare;
   private int size;
+  /** Smallest and largest time of the rows buffered since the last spill. */
+  private long minTime = Long.MAX_VALUE;
+  /** The buffered rows' times again, densely, for partitioning by time; null without it. */
+  private long[] times;
+  private long maxTime = Long.MIN_VALUE;
   private long peakRows;
 
   RowBuffer(InputSchema schema, Aggregation aggregation, Granularity queryGranularity, IntervalFilter intervals,
@@ -57,6 +70,8 @@ final class RowBuffer implements AutoCloseable {
     this.log = log;
     this.spillDirectory = spillDirectory;
     this.rows = RowStore.forSchema(schema, Math.min(INITIAL_ROWS, maxRows));
+    this.bucketRuns = rollup || schema.objectColumns() > 0 ? null : new TimeBucketRuns();
+    this.times = bucketRuns == null ? null : new long[rows.capacity];
   }
 
   /** Appends the batch's rows (counting each as processed, with error, or thrown away). */
@@ -85,7 +100,11 @@ final class RowBuffer implements AutoCloseable {
         flush(false);
       }
       if (size == rows.capacity) {
-        rows.grow((int) Math.min(limit, (long) rows.capacity * 2));
+        // by four: each growth copies every row so far
+        rows.grow((int) Math.min(limit, (long) rows.capacity * 4));
+        if (times != null) {
+          times = Arrays.copyOf(times, rows.capacity);
+        }
       }
       final int n = Math.min(kept - done, rows.capacity - size);
       copy(batch, done, n, size);
@@ -98,9 +117,20 @@ final class RowBuffer implements AutoCloseable {
   private void copy(InputBatch batch, int from, int count, int row) {
     final int[] chosen = selection;
     final RowStore store = rows;
+    long min = minTime;
+    long max = maxTime;
     for (int i = 0; i < count; i++) {
-      store.setTime(row + i, truncated[chosen[from + i]]);
+      final long time = truncated[chosen[from + i]];
+      store.setTime(row + i, time);
+      if (times != null) {
+        times[row + i] = time;
+      }
+      min = Math.min(min, time);
+      max = Math.max(max, time);
     }
+    // the time range of the buffer, so partitioning by time needs no pass of its own to find it
+    minTime = min;
+    maxTime = max;
     for (int s = 0; s < batch.codes.length; s++) {
       final int[] codes = batch.codes[s];
       for (int i = 0; i < count; i++) {
@@ -142,6 +172,14 @@ final class RowBuffer implements AutoCloseable {
    * Returns the sorted order of the kept rows, or null when they are kept in order.
    */
   private int[] flush(boolean keep) throws IOException {
+    if (bucketRuns != null && !keep) {
+      // no sort now: rows are sorted once, bucket by bucket, at the end
+      bucketRuns.spill(rows, times, size, minTime, maxTime, spareFor(size), newRunPath());
+      size = 0;
+      minTime = Long.MAX_VALUE;
+      maxTime = Long.MIN_VALUE;
+      return null;
+    }
     keys.refresh(schema);
     final int[] order;
     if (timeGroups.group(rows, size, spareFor(size))) {
@@ -228,6 +266,18 @@ final class RowBuffer implements AutoCloseable {
 
   /** Sorts the remaining rows and hands the whole ordered result to {@code out}. */
   void finish(RowSink out) throws IOException {
+    if (bucketRuns != null && !bucketRuns.isEmpty()) {
+      keys.refresh(schema);
+      out.expectRows(size + bucketRuns.rows());
+      // the buffer's own store, once its rows are grouped, takes one slice of buckets at a time
+      rows.ensureIntColumns(schema.stringFieldCount(), size);
+      // the buffer's own store, once its rows are grouped, takes one slice of buckets at a time
+      bucketRuns.finish(rows, times, size, minTime, maxTime, spareFor(size), rows, limit(), sorter,
+          new OversizedBucket(), out);
+      rows.clearObjects(0, rows.capacity);
+      size = 0;
+      return;
+    }
     final int[] order = size > 0 ? flush(true) : null;
     keys.refresh(schema);
     long total = size;
@@ -241,6 +291,11 @@ final class RowBuffer implements AutoCloseable {
       }
       return;
     }
+    mergeRuns(new RunCursor(rows, order, size), out);
+  }
+
+  /** Merges the sorted runs in {@code runs} and, last, {@code inMemory} (may be null) into {@code out}. */
+  private void mergeRuns(RunCursor inMemory, RowSink out) throws IOException {
     final RunMerger merger = new RunMerger(keys, aggregation, rollup);
     // bound open files and block memory: merge the oldest runs into one until few enough remain
     while (runs.size() + 1 > MAX_MERGE_WIDTH) {
@@ -258,7 +313,27 @@ final class RowBuffer implements AutoCloseable {
       runs.subList(0, MAX_MERGE_WIDTH).clear();
       runs.add(0, new Run(path, merged));
     }
-    merge(merger, runs, new RunCursor(rows, order, size), out);
+    merge(merger, runs, inMemory, out);
+  }
+
+  /** A time bucket too big for memory: its pieces, each sorted into a run, are merged like sorted runs. */
+  private final class OversizedBucket implements TimeBucketRuns.OversizedBucket {
+    @Override
+    public Path newRunPath() throws IOException {
+      return RowBuffer.this.newRunPath();
+    }
+
+    @Override
+    public void merge(List<Path> paths, List<Long> counts, RowSink sink) throws IOException {
+      for (int i = 0; i < paths.size(); i++) {
+        runs.add(new Run(paths.get(i), counts.get(i)));
+      }
+      mergeRuns(null, sink);
+      for (Run run : runs) {
+        Files.deleteIfExists(run.path());
+      }
+      runs.clear();
+    }
   }
 
   private void merge(RunMerger merger, List<Run> group, RunCursor inMemory, RowSink out) throws IOException {
@@ -294,6 +369,9 @@ final class RowBuffer implements AutoCloseable {
   public void close() throws IOException {
     for (Run run : runs) {
       Files.deleteIfExists(run.path());
+    }
+    if (bucketRuns != null) {
+      bucketRuns.close();
     }
     rows = null;
     spare = null;

@@ -95,9 +95,10 @@ final class RowSorter {
     final long[] minimums = new long[keys.count + 1];
     final int[] widths = new int[keys.count + 1];
     while (end < keys.count) {
-      // once the packed keys can take 16 times more values than there are rows, ties are rare:
-      // packing more levels would cost a pass per level for the few ties the recursion handles
-      if (end > level && 63 - available - indexBits >= indexBits + 4) {
+      // once the packed keys can take 8 times more values than there are rows, ties are rare:
+      // packing more levels would cost a pass per level (and more radix passes) for the few ties
+      // the recursion handles
+      if (end > level && 63 - available - indexBits >= indexBits + 3) {
         break;
       }
       final long[] range = range(end, from, to, available);
