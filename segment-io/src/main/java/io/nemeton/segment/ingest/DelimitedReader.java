@@ -2,10 +2,12 @@ package io.nemeton.segment.ingest;
 
 import io.nemeton.segment.ingest.spec.InputFormat;
 import io.nemeton.segment.ingest.spec.InputFormatSpec;
+import io.nemeton.segment.time.TimestampDayCache;
 import io.nemeton.segment.time.TimestampParser;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -27,6 +29,12 @@ final class DelimitedReader implements RowReader {
   private final byte delimiter;
   private final byte[] listDelimiter;
   private final TimestampParser timestampParser;
+  private final TimestampDayCache timestamps;
+  /**
+   * Whether data lines are found by {@link #scanLine} in the same pass as their fields (not when a
+   * delimiter is a line-end byte, which the line reader would have dropped).
+   */
+  private final boolean scansLines;
   private final String timestampColumn;
   private final Long missingTimestampMs;
   /**
@@ -40,13 +48,24 @@ final class DelimitedReader implements RowReader {
   private static final byte LONG = 3;
   private static final byte DOUBLE = 4;
   private static final byte SEVERAL = 5;
+  /** {@link #scanLine}: the scanned bytes end before a {@code \n}. */
+  private static final int NO_NEWLINE = -1;
+  /** {@link #scanLine}: the line holds a quote (its fields were not all found). */
+  private static final int QUOTED = -2;
+  private static final long NEWLINES = ByteScan.broadcast((byte) '\n');
+  private static final long QUOTES = ByteScan.broadcast((byte) '"');
 
   private FieldBinding[] bindings;
   /** Per column what its field feeds, so the row loop switches once per field. */
   private byte[] actions;
   private int[] fieldEnds = new int[64];
-  /** Set by {@link #split}: whether the line holds the (one-byte) list delimiter anywhere. */
+  /** Set by {@link #scanLine}: fields found so far, {@code fieldEnds[0, fieldCount)}. */
+  private int fieldCount;
+  /** Set by {@link #scanLine}: whether the line holds the (one-byte) list delimiter anywhere. */
   private boolean lineHasList;
+  private final long separatorPattern;
+  /** The one-byte list delimiter in every byte; 0 (never matched alone) when it is longer. */
+  private final long listPattern;
   private int headerLinesToSkip;
   private boolean needsHeader;
   private byte[] unescaped = new byte[256];
@@ -61,10 +80,15 @@ final class DelimitedReader implements RowReader {
     this.delimiter = format.format() == InputFormat.CSV ? (byte) ',' : (byte) format.delimiter().charAt(0);
     this.listDelimiter = format.listDelimiter().getBytes(StandardCharsets.UTF_8);
     this.timestampParser = schema.timestampParser;
+    this.timestamps = new TimestampDayCache(timestampParser);
     this.timestampColumn = schema.timestampColumn;
     this.missingTimestampMs = schema.missingTimestampMs;
     this.headerLinesToSkip = format.skipHeaderRows();
     this.needsHeader = format.findColumnsFromHeader();
+    this.separatorPattern = ByteScan.broadcast(delimiter);
+    this.listPattern = listDelimiter.length == 1 ? ByteScan.broadcast(listDelimiter[0]) : 0;
+    this.scansLines = delimiter != '\n' && delimiter != '\r'
+        && !(listDelimiter.length == 1 && (listDelimiter[0] == '\n' || listDelimiter[0] == '\r'));
     if (!needsHeader) {
       bind(format.columns());
     }
@@ -96,6 +120,13 @@ final class DelimitedReader implements RowReader {
 
   private boolean readRows(InputBatch batch) throws IOException {
     while (!batch.isFull()) {
+      if (scansLines && bindings != null && headerLinesToSkip == 0 && lines.lineNumber() > 0) {
+        // data lines: their ends are found in the same pass as their fields
+        if (!readScannedLine(batch)) {
+          return false;
+        }
+        continue;
+      }
       if (!lines.next()) {
         return false;
       }
@@ -112,16 +143,70 @@ final class DelimitedReader implements RowReader {
       if (lines.isBlank()) {
         continue;
       }
-      final int row = batch.count;
-      if (parseLine(lines.buffer(), lines.start(), lines.end(), batch, row)) {
-        batch.lines[row] = lines.lineNumber();
-        batch.count = row + 1;
-      } else {
-        batch.resetRow(row);
-        errors.unparseable(source, lines.lineNumber(), rowFailure);
+      final byte[] bytes = lines.buffer();
+      final int start = lines.start();
+      final int end = lines.end();
+      final boolean quoted = scanLine(bytes, start, end) == QUOTED;
+      if (!quoted) {
+        fieldEnds[fieldCount++] = end;
       }
+      storeRow(batch, quoted, bytes, start, end);
     }
     return true;
+  }
+
+  /**
+   * Reads the next data line with one scan of its bytes for the line end, the field ends, quotes
+   * and list delimiters; false at the end of the input.
+   */
+  private boolean readScannedLine(InputBatch batch) throws IOException {
+    while (true) {
+      final byte[] bytes = lines.buffer();
+      final int from = lines.position();
+      final int limit = lines.limit();
+      int scanned = scanLine(bytes, from, limit);
+      if (scanned == QUOTED) {
+        scanned = ByteScan.indexOf(bytes, from, limit, (byte) '\n');
+      }
+      final boolean quoted = fieldCount < 0;
+      int lineEnd = scanned;
+      if (scanned < 0) {
+        if (!lines.ended()) {
+          // the line may go on past the bytes read so far: read more, scan it again from its moved start
+          lines.fill();
+          continue;
+        }
+        if (from == limit) {
+          return false;
+        }
+        lineEnd = limit;
+      }
+      lines.takeLine(lineEnd);
+      final int start = lines.start();
+      final int end = lines.end();
+      if (end == start || ((bytes[start] == ' ' || bytes[start] == '\t') && lines.isBlank())) {
+        return true;
+      }
+      if (!quoted) {
+        // the last field ends at the line end, before a dropped \r
+        fieldEnds[fieldCount++] = end;
+      }
+      storeRow(batch, quoted, bytes, start, end);
+      return true;
+    }
+  }
+
+  private void storeRow(InputBatch batch, boolean quoted, byte[] bytes, int start, int end) throws IngestFailedException {
+    final int row = batch.count;
+    final boolean parsed = quoted ? parseQuotedLine(bytes, start, end, batch, row)
+        : parseFields(bytes, start, batch, row);
+    if (parsed) {
+      batch.lines[row] = lines.lineNumber();
+      batch.count = row + 1;
+    } else {
+      batch.resetRow(row);
+      errors.unparseable(source, lines.lineNumber(), rowFailure);
+    }
   }
 
   private List<String> headerColumns() {
@@ -159,12 +244,12 @@ final class DelimitedReader implements RowReader {
     }
   }
 
-  /** Fills row {@code row}; false (with {@link #rowFailure}) when the row is unparseable. */
-  private boolean parseLine(byte[] bytes, int start, int end, InputBatch batch, int row) {
-    final int fields = split(bytes, start, end);
-    if (fields < 0) {
-      return parseQuotedLine(bytes, start, end, batch, row);
-    }
+  /**
+   * Fills row {@code row} from the fields {@link #scanLine} found, the first starting at {@code
+   * start}; false (with {@link #rowFailure}) when the row is unparseable.
+   */
+  private boolean parseFields(byte[] bytes, int start, InputBatch batch, int row) {
+    final int fields = fieldCount;
     timestampSeen = false;
     rowFailure = null;
     final int[] ends = fieldEnds;
@@ -177,6 +262,15 @@ final class DelimitedReader implements RowReader {
       if (length > 0) {
         switch (columnActions[c]) {
           case IGNORE -> { }
+          case TIMESTAMP -> {
+            final long time = timestamps.parse(bytes, fieldStart, length);
+            if (time == TimestampParser.INVALID) {
+              rowFailure = invalidTimestamp(bytes, fieldStart, length);
+              return false;
+            }
+            batch.times[row] = time;
+            timestampSeen = true;
+          }
           case STRING -> {
             final StringField field = bindings[c].stringField;
             if (!lineHasList
@@ -227,36 +321,42 @@ final class DelimitedReader implements RowReader {
   }
 
   /**
-   * Finds the field ends of a line without quotes, eight bytes at a time: {@code fieldEnds[0,
-   * count)} (the last is {@code end}). Returns -1 when the line holds a quote.
+   * Scans {@code bytes[from, limit)} up to the first {@code \n}, eight bytes at a time: the
+   * delimiters before it become {@code fieldEnds[0, fieldCount)} (the caller adds the line's end),
+   * and {@link #lineHasList} tells whether a one-byte list delimiter occurs. Returns the index of
+   * the {@code \n}, {@link #NO_NEWLINE} when the bytes end first, or {@link #QUOTED} (and {@code
+   * fieldCount} -1) when a quote comes first: such lines take the general path.
    */
-  private int split(byte[] bytes, int start, int end) {
-    final long separators = ByteScan.broadcast(delimiter);
-    final long quotes = ByteScan.broadcast((byte) '"');
+  private int scanLine(byte[] bytes, int from, int limit) {
+    final long separators = separatorPattern;
+    final long lists = listPattern;
     // a multi-byte list delimiter is looked for field by field instead
-    final long lists = listDelimiter.length == 1 ? ByteScan.broadcast(listDelimiter[0]) : 0;
     long listBytes = listDelimiter.length == 1 ? 0 : 1;
-    if (fieldEnds.length < end - start + 9) {
-      fieldEnds = new int[end - start + 9];
-    }
-    final int[] ends = fieldEnds;
+    int[] ends = fieldEnds;
     int count = 0;
-    int i = start;
-    final int lastWord = bytes.length - 8;
-    for (; i < end && i <= lastWord; i += 8) {
+    int i = from;
+    final int lastWord = Math.min(limit, bytes.length) - 8;
+    for (; i <= lastWord; i += 8) {
+      if (count + 9 > ends.length) {
+        ends = growFieldEnds();
+      }
       final long word = (long) ByteScan.LONG.get(bytes, i);
-      long quoteBytes = ByteScan.zeroBytes(word ^ quotes);
+      final long newlineBytes = ByteScan.zeroBytes(word ^ NEWLINES);
+      long quoteBytes = ByteScan.zeroBytes(word ^ QUOTES);
       long separatorBytes = ByteScan.zeroBytes(word ^ separators);
       long listInWord = ByteScan.zeroBytes(word ^ lists);
-      final int valid = end - i;
-      if (valid < 8) {
-        final long inLine = (1L << (valid << 3)) - 1;
-        quoteBytes &= inLine;
-        separatorBytes &= inLine;
-        listInWord &= inLine;
+      int newline = NO_NEWLINE;
+      if (newlineBytes != 0) {
+        // only the bytes before the first \n belong to this line
+        final long before = (newlineBytes & -newlineBytes) - 1;
+        quoteBytes &= before;
+        separatorBytes &= before;
+        listInWord &= before;
+        newline = i + (Long.numberOfTrailingZeros(newlineBytes) >>> 3);
       }
       if (quoteBytes != 0) {
-        return -1;
+        fieldCount = -1;
+        return QUOTED;
       }
       listBytes |= listInWord;
       // four positions written unconditionally, a loop only past that: words rarely hold more
@@ -278,21 +378,42 @@ final class DelimitedReader implements RowReader {
         }
       }
       count += found;
-    }
-    for (; i < end; i++) {
-      final byte b = bytes[i];
-      if (b == '"') {
-        return -1;
+      if (newline != NO_NEWLINE) {
+        fieldCount = count;
+        lineHasList = listBytes != 0;
+        return newline;
       }
-      if (b == delimiter) {
+    }
+    final byte separator = delimiter;
+    final byte list = listDelimiter[0];
+    for (; i < limit; i++) {
+      final byte b = bytes[i];
+      if (b == '\n') {
+        fieldCount = count;
+        lineHasList = listBytes != 0;
+        return i;
+      }
+      if (b == '"') {
+        fieldCount = -1;
+        return QUOTED;
+      }
+      if (count + 1 >= ends.length) {
+        ends = growFieldEnds();
+      }
+      if (b == separator) {
         ends[count++] = i;
-      } else if (listDelimiter.length == 1 && b == listDelimiter[0]) {
+      } else if (b == list) {
         listBytes = 1;
       }
     }
-    ends[count++] = end;
+    fieldCount = count;
     lineHasList = listBytes != 0;
-    return count;
+    return NO_NEWLINE;
+  }
+
+  private int[] growFieldEnds() {
+    fieldEnds = Arrays.copyOf(fieldEnds, fieldEnds.length * 2);
+    return fieldEnds;
   }
 
   /** The general path for lines with quoted fields. */
@@ -388,11 +509,9 @@ final class DelimitedReader implements RowReader {
       return true;
     }
     if (binding.timestamp) {
-      final long time = timestampParser.parse(bytes, offset, length);
+      final long time = timestamps.parse(bytes, offset, length);
       if (time == TimestampParser.INVALID) {
-        rowFailure = "timestamp column=" + timestampColumn + " value="
-            + ParseErrorLog.quote(new String(bytes, offset, length, StandardCharsets.UTF_8)) + " is not a valid "
-            + timestampParser.format() + " timestamp";
+        rowFailure = invalidTimestamp(bytes, offset, length);
         return false;
       }
       batch.times[row] = time;
@@ -423,6 +542,12 @@ final class DelimitedReader implements RowReader {
       }
     }
     return true;
+  }
+
+  private String invalidTimestamp(byte[] bytes, int offset, int length) {
+    return "timestamp column=" + timestampColumn + " value="
+        + ParseErrorLog.quote(new String(bytes, offset, length, StandardCharsets.UTF_8)) + " is not a valid "
+        + timestampParser.format() + " timestamp";
   }
 
   private static void numberError(FieldBinding binding, byte[] bytes, int offset, int length, InputBatch batch, int row) {
