@@ -41,7 +41,7 @@ final class DelimitedReader implements RowReader {
    * Dictionaries below this many values (a table of 128 KiB at most, which stays in the core's cache
    * even on a busy machine) are probed row by row; larger ones are batched to overlap cache misses.
    */
-  private static final int DIRECT_INTERN_LIMIT = 1 << 12;
+  private static final int DIRECT_INTERN_LIMIT = FieldColumns.DIRECT_INTERN_LIMIT;
   private static final byte IGNORE = 0;
   private static final byte TIMESTAMP = 1;
   private static final byte STRING = 2;
@@ -59,6 +59,10 @@ final class DelimitedReader implements RowReader {
   /** Per column what its field feeds, so the row loop switches once per field. */
   private byte[] actions;
   private int[] fieldEnds = new int[64];
+  /** The plain rows' string and number fields, parsed a column at a time; null when rows go one by one. */
+  private FieldColumns fieldColumns;
+  /** The column of the timestamp when {@link #fieldColumns} is used; -1 when there is none. */
+  private int timestampField = -1;
   /** Set by {@link #scanLine}: fields found so far, {@code fieldEnds[0, fieldCount)}. */
   private int fieldCount;
   /** Set by {@link #scanLine}: whether the line holds the (one-byte) list delimiter anywhere. */
@@ -105,6 +109,18 @@ final class DelimitedReader implements RowReader {
       actions[i] = roles == 0 ? IGNORE : roles > 1 ? SEVERAL : binding.timestamp ? TIMESTAMP
           : binding.stringField != null ? STRING : binding.longSlot >= 0 ? LONG : DOUBLE;
     }
+    // plain rows go column by column unless a field feeds several things or the time comes twice
+    int timestamps = 0;
+    boolean several = false;
+    timestampField = -1;
+    for (int i = 0; i < actions.length; i++) {
+      several |= actions[i] == SEVERAL;
+      if (actions[i] == TIMESTAMP) {
+        timestamps++;
+        timestampField = i;
+      }
+    }
+    fieldColumns = several || timestamps > 1 ? null : new FieldColumns(bindings, actions, STRING, LONG, DOUBLE);
   }
 
   @Override
@@ -114,7 +130,15 @@ final class DelimitedReader implements RowReader {
     try {
       return readRows(batch);
     } finally {
+      parseFieldColumns(batch);
       batch.internPending(schema);
+    }
+  }
+
+  /** Parses the kept plain rows' fields; due before the line buffer moves or the batch is handed on. */
+  private void parseFieldColumns(InputBatch batch) {
+    if (fieldColumns != null && fieldColumns.count() > 0) {
+      fieldColumns.parse(lines.buffer(), batch);
     }
   }
 
@@ -127,6 +151,7 @@ final class DelimitedReader implements RowReader {
         }
         continue;
       }
+      parseFieldColumns(batch);
       if (!lines.next()) {
         return false;
       }
@@ -173,6 +198,7 @@ final class DelimitedReader implements RowReader {
       if (scanned < 0) {
         if (!lines.ended()) {
           // the line may go on past the bytes read so far: read more, scan it again from its moved start
+          parseFieldColumns(batch);
           lines.fill();
           continue;
         }
@@ -197,6 +223,10 @@ final class DelimitedReader implements RowReader {
   }
 
   private void storeRow(InputBatch batch, boolean quoted, byte[] bytes, int start, int end) throws IngestFailedException {
+    if (!quoted && !lineHasList && fieldColumns != null) {
+      storePlainRow(batch, bytes, start);
+      return;
+    }
     final int row = batch.count;
     final boolean parsed = quoted ? parseQuotedLine(bytes, start, end, batch, row)
         : parseFields(bytes, start, batch, row);
@@ -207,6 +237,36 @@ final class DelimitedReader implements RowReader {
       batch.resetRow(row);
       errors.unparseable(source, lines.lineNumber(), rowFailure);
     }
+  }
+
+  /**
+   * Stores a plain row's time now (a bad one makes the row unparseable) and keeps its other fields
+   * for {@link #fieldColumns}.
+   */
+  private void storePlainRow(InputBatch batch, byte[] bytes, int start) throws IngestFailedException {
+    final int row = batch.count;
+    final int fields = fieldCount;
+    final int[] ends = fieldEnds;
+    final int column = timestampField;
+    final int timeStart = column <= 0 ? start : ends[column - 1] + 1;
+    final int timeLength = column >= 0 && column < fields ? ends[column] - timeStart : 0;
+    final long time;
+    if (timeLength > 0) {
+      time = timestamps.parse(bytes, timeStart, timeLength);
+      if (time == TimestampParser.INVALID) {
+        errors.unparseable(source, lines.lineNumber(), invalidTimestamp(bytes, timeStart, timeLength));
+        return;
+      }
+    } else if (missingTimestampMs != null) {
+      time = missingTimestampMs;
+    } else {
+      errors.unparseable(source, lines.lineNumber(), "timestamp column=" + timestampColumn + " is null or missing");
+      return;
+    }
+    batch.times[row] = time;
+    batch.lines[row] = lines.lineNumber();
+    batch.count = row + 1;
+    fieldColumns.add(row, start, ends, fields);
   }
 
   private List<String> headerColumns() {
@@ -551,8 +611,7 @@ final class DelimitedReader implements RowReader {
   }
 
   private static void numberError(FieldBinding binding, byte[] bytes, int offset, int length, InputBatch batch, int row) {
-    batch.fieldError(row, "column=" + binding.name + " value="
-        + ParseErrorLog.quote(new String(bytes, offset, length, StandardCharsets.UTF_8)) + " is not a number; stored as null");
+    FieldColumns.numberError(binding, bytes, offset, length, batch, row);
   }
 
   private int listCode(StringField field, byte[] bytes, int offset, int length) {
