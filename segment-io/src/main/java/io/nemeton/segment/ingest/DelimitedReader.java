@@ -7,7 +7,6 @@ import io.nemeton.segment.time.TimestampParser;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -18,6 +17,11 @@ import java.util.List;
  * list delimiter is a multi-value row. Columns come from the spec or the header row (after {@code
  * skipHeaderRows}); short rows leave the missing fields null, extra fields are ignored. Blank
  * lines are skipped. Quoted fields cannot span lines.
+ *
+ * <p>Data lines are found in the same scan as their fields ({@link FieldScanner} over the line
+ * buffer). A plain line (no quote, no list delimiter) has its time parsed at once and its other
+ * fields kept as offsets, parsed a column at a time for the whole batch ({@link FieldColumns})
+ * before the buffer moves; other lines are parsed field by field.
  *
  * <p>Not thread-safe.
  */
@@ -31,45 +35,28 @@ final class DelimitedReader implements RowReader {
   private final TimestampParser timestampParser;
   private final TimestampDayCache timestamps;
   /**
-   * Whether data lines are found by {@link #scanLine} in the same pass as their fields (not when a
+   * Whether data lines are found by {@link FieldScanner} in the same pass as their fields (not when a
    * delimiter is a line-end byte, which the line reader would have dropped).
    */
   private final boolean scansLines;
   private final String timestampColumn;
   private final Long missingTimestampMs;
-  /**
-   * Dictionaries below this many values (a table of 128 KiB at most, which stays in the core's cache
-   * even on a busy machine) are probed row by row; larger ones are batched to overlap cache misses.
-   */
-  private static final int DIRECT_INTERN_LIMIT = FieldColumns.DIRECT_INTERN_LIMIT;
   private static final byte IGNORE = 0;
   private static final byte TIMESTAMP = 1;
   private static final byte STRING = 2;
   private static final byte LONG = 3;
   private static final byte DOUBLE = 4;
   private static final byte SEVERAL = 5;
-  /** {@link #scanLine}: the scanned bytes end before a {@code \n}. */
-  private static final int NO_NEWLINE = -1;
-  /** {@link #scanLine}: the line holds a quote (its fields were not all found). */
-  private static final int QUOTED = -2;
-  private static final long NEWLINES = ByteScan.broadcast((byte) '\n');
-  private static final long QUOTES = ByteScan.broadcast((byte) '"');
 
   private FieldBinding[] bindings;
   /** Per column what its field feeds, so the row loop switches once per field. */
   private byte[] actions;
-  private int[] fieldEnds = new int[64];
   /** The plain rows' string and number fields, parsed a column at a time; null when rows go one by one. */
   private FieldColumns fieldColumns;
   /** The column of the timestamp when {@link #fieldColumns} is used; -1 when there is none. */
   private int timestampField = -1;
-  /** Set by {@link #scanLine}: fields found so far, {@code fieldEnds[0, fieldCount)}. */
-  private int fieldCount;
-  /** Set by {@link #scanLine}: whether the line holds the (one-byte) list delimiter anywhere. */
-  private boolean lineHasList;
-  private final long separatorPattern;
-  /** The one-byte list delimiter in every byte; 0 (never matched alone) when it is longer. */
-  private final long listPattern;
+  /** Finds each data line's field ends, quotes and list delimiters. */
+  private final FieldScanner scanner;
   private int headerLinesToSkip;
   private boolean needsHeader;
   private byte[] unescaped = new byte[256];
@@ -89,8 +76,7 @@ final class DelimitedReader implements RowReader {
     this.missingTimestampMs = schema.missingTimestampMs;
     this.headerLinesToSkip = format.skipHeaderRows();
     this.needsHeader = format.findColumnsFromHeader();
-    this.separatorPattern = ByteScan.broadcast(delimiter);
-    this.listPattern = listDelimiter.length == 1 ? ByteScan.broadcast(listDelimiter[0]) : 0;
+    this.scanner = new FieldScanner(delimiter, listDelimiter);
     this.scansLines = delimiter != '\n' && delimiter != '\r'
         && !(listDelimiter.length == 1 && (listDelimiter[0] == '\n' || listDelimiter[0] == '\r'));
     if (!needsHeader) {
@@ -171,9 +157,9 @@ final class DelimitedReader implements RowReader {
       final byte[] bytes = lines.buffer();
       final int start = lines.start();
       final int end = lines.end();
-      final boolean quoted = scanLine(bytes, start, end) == QUOTED;
+      final boolean quoted = scanner.scan(bytes, start, end) == FieldScanner.QUOTED;
       if (!quoted) {
-        fieldEnds[fieldCount++] = end;
+        scanner.addEnd(end);
       }
       storeRow(batch, quoted, bytes, start, end);
     }
@@ -189,11 +175,11 @@ final class DelimitedReader implements RowReader {
       final byte[] bytes = lines.buffer();
       final int from = lines.position();
       final int limit = lines.limit();
-      int scanned = scanLine(bytes, from, limit);
-      if (scanned == QUOTED) {
+      int scanned = scanner.scan(bytes, from, limit);
+      if (scanned == FieldScanner.QUOTED) {
         scanned = ByteScan.indexOf(bytes, from, limit, (byte) '\n');
       }
-      final boolean quoted = fieldCount < 0;
+      final boolean quoted = scanner.count < 0;
       int lineEnd = scanned;
       if (scanned < 0) {
         if (!lines.ended()) {
@@ -215,7 +201,7 @@ final class DelimitedReader implements RowReader {
       }
       if (!quoted) {
         // the last field ends at the line end, before a dropped \r
-        fieldEnds[fieldCount++] = end;
+        scanner.addEnd(end);
       }
       storeRow(batch, quoted, bytes, start, end);
       return true;
@@ -223,7 +209,7 @@ final class DelimitedReader implements RowReader {
   }
 
   private void storeRow(InputBatch batch, boolean quoted, byte[] bytes, int start, int end) throws IngestFailedException {
-    if (!quoted && !lineHasList && fieldColumns != null) {
+    if (!quoted && !scanner.hasList && fieldColumns != null) {
       storePlainRow(batch, bytes, start);
       return;
     }
@@ -245,8 +231,8 @@ final class DelimitedReader implements RowReader {
    */
   private void storePlainRow(InputBatch batch, byte[] bytes, int start) throws IngestFailedException {
     final int row = batch.count;
-    final int fields = fieldCount;
-    final int[] ends = fieldEnds;
+    final int fields = scanner.count;
+    final int[] ends = scanner.ends;
     final int column = timestampField;
     final int timeStart = column <= 0 ? start : ends[column - 1] + 1;
     final int timeLength = column >= 0 && column < fields ? ends[column] - timeStart : 0;
@@ -305,14 +291,14 @@ final class DelimitedReader implements RowReader {
   }
 
   /**
-   * Fills row {@code row} from the fields {@link #scanLine} found, the first starting at {@code
+   * Fills row {@code row} from the fields {@link FieldScanner} found, the first starting at {@code
    * start}; false (with {@link #rowFailure}) when the row is unparseable.
    */
   private boolean parseFields(byte[] bytes, int start, InputBatch batch, int row) {
-    final int fields = fieldCount;
+    final int fields = scanner.count;
     timestampSeen = false;
     rowFailure = null;
-    final int[] ends = fieldEnds;
+    final int[] ends = scanner.ends;
     final byte[] columnActions = actions;
     final int columns = Math.min(fields, columnActions.length);
     int fieldStart = start;
@@ -320,52 +306,8 @@ final class DelimitedReader implements RowReader {
       final int fieldEnd = ends[c];
       final int length = fieldEnd - fieldStart;
       if (length > 0) {
-        switch (columnActions[c]) {
-          case IGNORE -> { }
-          case TIMESTAMP -> {
-            final long time = timestamps.parse(bytes, fieldStart, length);
-            if (time == TimestampParser.INVALID) {
-              rowFailure = invalidTimestamp(bytes, fieldStart, length);
-              return false;
-            }
-            batch.times[row] = time;
-            timestampSeen = true;
-          }
-          case STRING -> {
-            final StringField field = bindings[c].stringField;
-            if (!lineHasList
-                || (listDelimiter.length == 1 && ByteScan.indexOf(bytes, fieldStart, fieldEnd, listDelimiter[0]) < 0)) {
-              // small dictionaries stay in cache: intern now; large ones are batched to overlap misses
-              if (field.dictionary.size() < DIRECT_INTERN_LIMIT) {
-                batch.codes[field.slot][row] = field.dictionary.intern(bytes, fieldStart, length);
-              } else {
-                batch.addPending(field.slot, row, bytes, fieldStart, length);
-              }
-            } else {
-              field(bindings[c], bytes, fieldStart, length, batch, row);
-            }
-          }
-          case LONG -> {
-            final int slot = bindings[c].longSlot;
-            if (NumberParsing.parseLong(bytes, fieldStart, length, batch.longs[slot], row)) {
-              batch.longNulls[slot][row] = 0;
-            } else {
-              numberError(bindings[c], bytes, fieldStart, length, batch, row);
-            }
-          }
-          case DOUBLE -> {
-            final int slot = bindings[c].doubleSlot;
-            if (NumberParsing.parseDouble(bytes, fieldStart, length, batch.doubles[slot], row)) {
-              batch.doubleNulls[slot][row] = 0;
-            } else {
-              numberError(bindings[c], bytes, fieldStart, length, batch, row);
-            }
-          }
-          default -> {
-            if (!field(bindings[c], bytes, fieldStart, length, batch, row)) {
-              return false;
-            }
-          }
+        if (columnActions[c] != IGNORE && !field(bindings[c], bytes, fieldStart, length, batch, row)) {
+          return false;
         }
       }
       fieldStart = fieldEnd + 1;
@@ -378,102 +320,6 @@ final class DelimitedReader implements RowReader {
       batch.times[row] = missingTimestampMs;
     }
     return true;
-  }
-
-  /**
-   * Scans {@code bytes[from, limit)} up to the first {@code \n}, eight bytes at a time: the
-   * delimiters before it become {@code fieldEnds[0, fieldCount)} (the caller adds the line's end),
-   * and {@link #lineHasList} tells whether a one-byte list delimiter occurs. Returns the index of
-   * the {@code \n}, {@link #NO_NEWLINE} when the bytes end first, or {@link #QUOTED} (and {@code
-   * fieldCount} -1) when a quote comes first: such lines take the general path.
-   */
-  private int scanLine(byte[] bytes, int from, int limit) {
-    final long separators = separatorPattern;
-    final long lists = listPattern;
-    // a multi-byte list delimiter is looked for field by field instead
-    long listBytes = listDelimiter.length == 1 ? 0 : 1;
-    int[] ends = fieldEnds;
-    int count = 0;
-    int i = from;
-    final int lastWord = Math.min(limit, bytes.length) - 8;
-    for (; i <= lastWord; i += 8) {
-      if (count + 9 > ends.length) {
-        ends = growFieldEnds();
-      }
-      final long word = (long) ByteScan.LONG.get(bytes, i);
-      final long newlineBytes = ByteScan.zeroBytes(word ^ NEWLINES);
-      long quoteBytes = ByteScan.zeroBytes(word ^ QUOTES);
-      long separatorBytes = ByteScan.zeroBytes(word ^ separators);
-      long listInWord = ByteScan.zeroBytes(word ^ lists);
-      int newline = NO_NEWLINE;
-      if (newlineBytes != 0) {
-        // only the bytes before the first \n belong to this line
-        final long before = (newlineBytes & -newlineBytes) - 1;
-        quoteBytes &= before;
-        separatorBytes &= before;
-        listInWord &= before;
-        newline = i + (Long.numberOfTrailingZeros(newlineBytes) >>> 3);
-      }
-      if (quoteBytes != 0) {
-        fieldCount = -1;
-        return QUOTED;
-      }
-      listBytes |= listInWord;
-      // four positions written unconditionally, a loop only past that: words rarely hold more
-      // than four separators, and the loop's exit is what the branch predictor gets wrong
-      final int found = Long.bitCount(separatorBytes);
-      ends[count] = i + (Long.numberOfTrailingZeros(separatorBytes) >>> 3);
-      separatorBytes &= separatorBytes - 1;
-      ends[count + 1] = i + (Long.numberOfTrailingZeros(separatorBytes) >>> 3);
-      separatorBytes &= separatorBytes - 1;
-      ends[count + 2] = i + (Long.numberOfTrailingZeros(separatorBytes) >>> 3);
-      separatorBytes &= separatorBytes - 1;
-      ends[count + 3] = i + (Long.numberOfTrailingZeros(separatorBytes) >>> 3);
-      separatorBytes &= separatorBytes - 1;
-      if (found > 4) {
-        int at = count + 4;
-        while (separatorBytes != 0) {
-          ends[at++] = i + (Long.numberOfTrailingZeros(separatorBytes) >>> 3);
-          separatorBytes &= separatorBytes - 1;
-        }
-      }
-      count += found;
-      if (newline != NO_NEWLINE) {
-        fieldCount = count;
-        lineHasList = listBytes != 0;
-        return newline;
-      }
-    }
-    final byte separator = delimiter;
-    final byte list = listDelimiter[0];
-    for (; i < limit; i++) {
-      final byte b = bytes[i];
-      if (b == '\n') {
-        fieldCount = count;
-        lineHasList = listBytes != 0;
-        return i;
-      }
-      if (b == '"') {
-        fieldCount = -1;
-        return QUOTED;
-      }
-      if (count + 1 >= ends.length) {
-        ends = growFieldEnds();
-      }
-      if (b == separator) {
-        ends[count++] = i;
-      } else if (b == list) {
-        listBytes = 1;
-      }
-    }
-    fieldCount = count;
-    lineHasList = listBytes != 0;
-    return NO_NEWLINE;
-  }
-
-  private int[] growFieldEnds() {
-    fieldEnds = Arrays.copyOf(fieldEnds, fieldEnds.length * 2);
-    return fieldEnds;
   }
 
   /** The general path for lines with quoted fields. */
