@@ -47,7 +47,10 @@ class DelimitedReaderTest {
 
   private static void check(SplittableRandom random, int rowCount, int chunkBytes, boolean newlineAtEnd, String context)
       throws IOException {
-    final StringBuilder text = new StringBuilder("ts,s,tags,l,d\n");
+    // the time first or second: a plain row's time is read before its other fields are kept
+    final boolean timeSecond = random.nextBoolean();
+    final StringBuilder text = new StringBuilder(timeSecond ? "s,ts,tags,l,d\n" : "ts,s,tags,l,d\n");
+    int badTimes = 0;
     final List<Row> rows = new ArrayList<>();
     long line = 1;
     final long day = random.nextLong(0, 30_000) * 86_400_000L;
@@ -69,10 +72,12 @@ class DelimitedReaderTest {
       final Long l = random.nextInt(10) == 0 ? null : random.nextLong(-1_000_000_000_000L, 1_000_000_000_000L);
       final Double d = random.nextInt(10) == 0 ? null : random.nextInt(10_000_000) / 100.0;
       final boolean badNumber = random.nextInt(50) == 0;
-      text.append(iso).append(',');
-      if (s != null) {
-        text.append(quoted ? "\"" + s + "\"" : s);
+      final boolean badTime = random.nextInt(40) == 0;
+      if (badTime) {
+        iso = random.nextBoolean() ? "2026-02-30T00:00:00.000Z" : "yesterday";
       }
+      final String sText = s == null ? "" : quoted ? "\"" + s + "\"" : s;
+      text.append(timeSecond ? sText : iso).append(',').append(timeSecond ? iso : sText);
       text.append(',').append(String.join("|", tags)).append(',').append(badNumber ? "x1" : l == null ? "" : l);
       final boolean shortRow = d == null && random.nextBoolean();
       if (!shortRow) {
@@ -80,6 +85,10 @@ class DelimitedReaderTest {
       }
       if (i < rowCount - 1 || newlineAtEnd) {
         text.append(random.nextInt(4) == 0 ? "\r\n" : "\n");
+      }
+      if (badTime) {
+        badTimes++;
+        continue;
       }
       rows.add(new Row(line, time, s, tags, badNumber ? null : l, d, badNumber));
     }
@@ -123,6 +132,7 @@ class DelimitedReaderTest {
       }
     }
     assertEquals(rows.size(), next, context);
+    assertEquals(badTimes, log.unparseable, context + ": rows with a bad time are unparseable");
   }
 
   /** A stream that returns at most {@code chunk} bytes per read. */
