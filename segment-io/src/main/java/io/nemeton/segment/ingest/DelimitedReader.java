@@ -2,6 +2,7 @@ package io.nemeton.segment.ingest;
 
 import io.nemeton.segment.ingest.spec.InputFormat;
 import io.nemeton.segment.ingest.spec.InputFormatSpec;
+import io.nemeton.segment.time.TimestampDayCache;
 import io.nemeton.segment.time.TimestampParser;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -17,6 +18,11 @@ import java.util.List;
  * skipHeaderRows}); short rows leave the missing fields null, extra fields are ignored. Blank
  * lines are skipped. Quoted fields cannot span lines.
  *
+ * <p>Data lines are found in the same scan as their fields ({@link FieldScanner} over the line
+ * buffer). A plain line (no quote, no list delimiter) has its time parsed at once and its other
+ * fields kept as offsets, parsed a column at a time for the whole batch ({@link FieldColumns})
+ * before the buffer moves; other lines are parsed field by field.
+ *
  * <p>Not thread-safe.
  */
 final class DelimitedReader implements RowReader {
@@ -27,13 +33,14 @@ final class DelimitedReader implements RowReader {
   private final byte delimiter;
   private final byte[] listDelimiter;
   private final TimestampParser timestampParser;
+  private final TimestampDayCache timestamps;
+  /**
+   * Whether data lines are found by {@link FieldScanner} in the same pass as their fields (not when a
+   * delimiter is a line-end byte, which the line reader would have dropped).
+   */
+  private final boolean scansLines;
   private final String timestampColumn;
   private final Long missingTimestampMs;
-  /**
-   * Dictionaries below this many values (a table of 128 KiB at most, which stays in the core's cache
-   * even on a busy machine) are probed row by row; larger ones are batched to overlap cache misses.
-   */
-  private static final int DIRECT_INTERN_LIMIT = 1 << 12;
   private static final byte IGNORE = 0;
   private static final byte TIMESTAMP = 1;
   private static final byte STRING = 2;
@@ -44,9 +51,12 @@ final class DelimitedReader implements RowReader {
   private FieldBinding[] bindings;
   /** Per column what its field feeds, so the row loop switches once per field. */
   private byte[] actions;
-  private int[] fieldEnds = new int[64];
-  /** Set by {@link #split}: whether the line holds the (one-byte) list delimiter anywhere. */
-  private boolean lineHasList;
+  /** The plain rows' string and number fields, parsed a column at a time; null when rows go one by one. */
+  private FieldColumns fieldColumns;
+  /** The column of the timestamp when {@link #fieldColumns} is used; -1 when there is none. */
+  private int timestampField = -1;
+  /** Finds each data line's field ends, quotes and list delimiters. */
+  private final FieldScanner scanner;
   private int headerLinesToSkip;
   private boolean needsHeader;
   private byte[] unescaped = new byte[256];
@@ -61,10 +71,14 @@ final class DelimitedReader implements RowReader {
     this.delimiter = format.format() == InputFormat.CSV ? (byte) ',' : (byte) format.delimiter().charAt(0);
     this.listDelimiter = format.listDelimiter().getBytes(StandardCharsets.UTF_8);
     this.timestampParser = schema.timestampParser;
+    this.timestamps = new TimestampDayCache(timestampParser);
     this.timestampColumn = schema.timestampColumn;
     this.missingTimestampMs = schema.missingTimestampMs;
     this.headerLinesToSkip = format.skipHeaderRows();
     this.needsHeader = format.findColumnsFromHeader();
+    this.scanner = new FieldScanner(delimiter, listDelimiter);
+    this.scansLines = delimiter != '\n' && delimiter != '\r'
+        && !(listDelimiter.length == 1 && (listDelimiter[0] == '\n' || listDelimiter[0] == '\r'));
     if (!needsHeader) {
       bind(format.columns());
     }
@@ -81,6 +95,18 @@ final class DelimitedReader implements RowReader {
       actions[i] = roles == 0 ? IGNORE : roles > 1 ? SEVERAL : binding.timestamp ? TIMESTAMP
           : binding.stringField != null ? STRING : binding.longSlot >= 0 ? LONG : DOUBLE;
     }
+    // plain rows go column by column unless a field feeds several things or the time comes twice
+    int timestamps = 0;
+    boolean several = false;
+    timestampField = -1;
+    for (int i = 0; i < actions.length; i++) {
+      several |= actions[i] == SEVERAL;
+      if (actions[i] == TIMESTAMP) {
+        timestamps++;
+        timestampField = i;
+      }
+    }
+    fieldColumns = several || timestamps > 1 ? null : new FieldColumns(bindings, actions, STRING, LONG, DOUBLE);
   }
 
   @Override
@@ -90,12 +116,28 @@ final class DelimitedReader implements RowReader {
     try {
       return readRows(batch);
     } finally {
+      parseFieldColumns(batch);
       batch.internPending(schema);
+    }
+  }
+
+  /** Parses the kept plain rows' fields; due before the line buffer moves or the batch is handed on. */
+  private void parseFieldColumns(InputBatch batch) {
+    if (fieldColumns != null && fieldColumns.count() > 0) {
+      fieldColumns.parse(lines.buffer(), batch);
     }
   }
 
   private boolean readRows(InputBatch batch) throws IOException {
     while (!batch.isFull()) {
+      if (scansLines && bindings != null && headerLinesToSkip == 0 && lines.lineNumber() > 0) {
+        // data lines: their ends are found in the same pass as their fields
+        if (!readScannedLine(batch)) {
+          return false;
+        }
+        continue;
+      }
+      parseFieldColumns(batch);
       if (!lines.next()) {
         return false;
       }
@@ -112,16 +154,105 @@ final class DelimitedReader implements RowReader {
       if (lines.isBlank()) {
         continue;
       }
-      final int row = batch.count;
-      if (parseLine(lines.buffer(), lines.start(), lines.end(), batch, row)) {
-        batch.lines[row] = lines.lineNumber();
-        batch.count = row + 1;
-      } else {
-        batch.resetRow(row);
-        errors.unparseable(source, lines.lineNumber(), rowFailure);
+      final byte[] bytes = lines.buffer();
+      final int start = lines.start();
+      final int end = lines.end();
+      final boolean quoted = scanner.scan(bytes, start, end) == FieldScanner.QUOTED;
+      if (!quoted) {
+        scanner.addEnd(end);
       }
+      storeRow(batch, quoted, bytes, start, end);
     }
     return true;
+  }
+
+  /**
+   * Reads the next data line with one scan of its bytes for the line end, the field ends, quotes
+   * and list delimiters; false at the end of the input.
+   */
+  private boolean readScannedLine(InputBatch batch) throws IOException {
+    while (true) {
+      final byte[] bytes = lines.buffer();
+      final int from = lines.position();
+      final int limit = lines.limit();
+      int scanned = scanner.scan(bytes, from, limit);
+      if (scanned == FieldScanner.QUOTED) {
+        scanned = ByteScan.indexOf(bytes, from, limit, (byte) '\n');
+      }
+      final boolean quoted = scanner.count < 0;
+      int lineEnd = scanned;
+      if (scanned < 0) {
+        if (!lines.ended()) {
+          // the line may go on past the bytes read so far: read more, scan it again from its moved start
+          parseFieldColumns(batch);
+          lines.fill();
+          continue;
+        }
+        if (from == limit) {
+          return false;
+        }
+        lineEnd = limit;
+      }
+      lines.takeLine(lineEnd);
+      final int start = lines.start();
+      final int end = lines.end();
+      if (end == start || ((bytes[start] == ' ' || bytes[start] == '\t') && lines.isBlank())) {
+        return true;
+      }
+      if (!quoted) {
+        // the last field ends at the line end, before a dropped \r
+        scanner.addEnd(end);
+      }
+      storeRow(batch, quoted, bytes, start, end);
+      return true;
+    }
+  }
+
+  private void storeRow(InputBatch batch, boolean quoted, byte[] bytes, int start, int end) throws IngestFailedException {
+    if (!quoted && !scanner.hasList && fieldColumns != null) {
+      storePlainRow(batch, bytes, start);
+      return;
+    }
+    final int row = batch.count;
+    final boolean parsed = quoted ? parseQuotedLine(bytes, start, end, batch, row)
+        : parseFields(bytes, start, batch, row);
+    if (parsed) {
+      batch.lines[row] = lines.lineNumber();
+      batch.count = row + 1;
+    } else {
+      batch.resetRow(row);
+      errors.unparseable(source, lines.lineNumber(), rowFailure);
+    }
+  }
+
+  /**
+   * Stores a plain row's time now (a bad one makes the row unparseable) and keeps its other fields
+   * for {@link #fieldColumns}.
+   */
+  private void storePlainRow(InputBatch batch, byte[] bytes, int start) throws IngestFailedException {
+    final int row = batch.count;
+    final int fields = scanner.count;
+    final int[] ends = scanner.ends;
+    final int column = timestampField;
+    final int timeStart = column <= 0 ? start : ends[column - 1] + 1;
+    final int timeLength = column >= 0 && column < fields ? ends[column] - timeStart : 0;
+    final long time;
+    if (timeLength > 0) {
+      time = timestamps.parse(bytes, timeStart, timeLength);
+      if (time == TimestampParser.INVALID) {
+        errors.unparseable(source, lines.lineNumber(), invalidTimestamp(bytes, timeStart, timeLength));
+        return;
+      }
+    } else if (missingTimestampMs != null) {
+      time = missingTimestampMs;
+    } else {
+      errors.unparseable(source, lines.lineNumber(), "timestamp column=" + timestampColumn + " is null or missing");
+      return;
+    }
+    batch.times[row] = time;
+    batch.lines[row] = lines.lineNumber();
+    batch.count = row + 1;
+    fieldColumns.add(row, start, ends, fields);
   }
 
   private List<String> headerColumns() {
@@ -159,15 +290,15 @@ final class DelimitedReader implements RowReader {
     }
   }
 
-  /** Fills row {@code row}; false (with {@link #rowFailure}) when the row is unparseable. */
-  private boolean parseLine(byte[] bytes, int start, int end, InputBatch batch, int row) {
-    final int fields = split(bytes, start, end);
-    if (fields < 0) {
-      return parseQuotedLine(bytes, start, end, batch, row);
-    }
+  /**
+   * Fills row {@code row} from the fields {@link FieldScanner} found, the first starting at {@code
+   * start}; false (with {@link #rowFailure}) when the row is unparseable.
+   */
+  private boolean parseFields(byte[] bytes, int start, InputBatch batch, int row) {
+    final int fields = scanner.count;
     timestampSeen = false;
     rowFailure = null;
-    final int[] ends = fieldEnds;
+    final int[] ends = scanner.ends;
     final byte[] columnActions = actions;
     final int columns = Math.min(fields, columnActions.length);
     int fieldStart = start;
@@ -175,43 +306,8 @@ final class DelimitedReader implements RowReader {
       final int fieldEnd = ends[c];
       final int length = fieldEnd - fieldStart;
       if (length > 0) {
-        switch (columnActions[c]) {
-          case IGNORE -> { }
-          case STRING -> {
-            final StringField field = bindings[c].stringField;
-            if (!lineHasList
-                || (listDelimiter.length == 1 && ByteScan.indexOf(bytes, fieldStart, fieldEnd, listDelimiter[0]) < 0)) {
-              // small dictionaries stay in cache: intern now; large ones are batched to overlap misses
-              if (field.dictionary.size() < DIRECT_INTERN_LIMIT) {
-                batch.codes[field.slot][row] = field.dictionary.intern(bytes, fieldStart, length);
-              } else {
-                batch.addPending(field.slot, row, bytes, fieldStart, length);
-              }
-            } else {
-              field(bindings[c], bytes, fieldStart, length, batch, row);
-            }
-          }
-          case LONG -> {
-            final int slot = bindings[c].longSlot;
-            if (NumberParsing.parseLong(bytes, fieldStart, length, batch.longs[slot], row)) {
-              batch.longNulls[slot][row] = 0;
-            } else {
-              numberError(bindings[c], bytes, fieldStart, length, batch, row);
-            }
-          }
-          case DOUBLE -> {
-            final int slot = bindings[c].doubleSlot;
-            if (NumberParsing.parseDouble(bytes, fieldStart, length, batch.doubles[slot], row)) {
-              batch.doubleNulls[slot][row] = 0;
-            } else {
-              numberError(bindings[c], bytes, fieldStart, length, batch, row);
-            }
-          }
-          default -> {
-            if (!field(bindings[c], bytes, fieldStart, length, batch, row)) {
-              return false;
-            }
-          }
+        if (columnActions[c] != IGNORE && !field(bindings[c], bytes, fieldStart, length, batch, row)) {
+          return false;
         }
       }
       fieldStart = fieldEnd + 1;
@@ -224,75 +320,6 @@ final class DelimitedReader implements RowReader {
       batch.times[row] = missingTimestampMs;
     }
     return true;
-  }
-
-  /**
-   * Finds the field ends of a line without quotes, eight bytes at a time: {@code fieldEnds[0,
-   * count)} (the last is {@code end}). Returns -1 when the line holds a quote.
-   */
-  private int split(byte[] bytes, int start, int end) {
-    final long separators = ByteScan.broadcast(delimiter);
-    final long quotes = ByteScan.broadcast((byte) '"');
-    // a multi-byte list delimiter is looked for field by field instead
-    final long lists = listDelimiter.length == 1 ? ByteScan.broadcast(listDelimiter[0]) : 0;
-    long listBytes = listDelimiter.length == 1 ? 0 : 1;
-    if (fieldEnds.length < end - start + 9) {
-      fieldEnds = new int[end - start + 9];
-    }
-    final int[] ends = fieldEnds;
-    int count = 0;
-    int i = start;
-    final int lastWord = bytes.length - 8;
-    for (; i < end && i <= lastWord; i += 8) {
-      final long word = (long) ByteScan.LONG.get(bytes, i);
-      long quoteBytes = ByteScan.zeroBytes(word ^ quotes);
-      long separatorBytes = ByteScan.zeroBytes(word ^ separators);
-      long listInWord = ByteScan.zeroBytes(word ^ lists);
-      final int valid = end - i;
-      if (valid < 8) {
-        final long inLine = (1L << (valid << 3)) - 1;
-        quoteBytes &= inLine;
-        separatorBytes &= inLine;
-        listInWord &= inLine;
-      }
-      if (quoteBytes != 0) {
-        return -1;
-      }
-      listBytes |= listInWord;
-      // four positions written unconditionally, a loop only past that: words rarely hold more
-      // than four separators, and the loop's exit is what the branch predictor gets wrong
-      final int found = Long.bitCount(separatorBytes);
-      ends[count] = i + (Long.numberOfTrailingZeros(separatorBytes) >>> 3);
-      separatorBytes &= separatorBytes - 1;
-      ends[count + 1] = i + (Long.numberOfTrailingZeros(separatorBytes) >>> 3);
-      separatorBytes &= separatorBytes - 1;
-      ends[count + 2] = i + (Long.numberOfTrailingZeros(separatorBytes) >>> 3);
-      separatorBytes &= separatorBytes - 1;
-      ends[count + 3] = i + (Long.numberOfTrailingZeros(separatorBytes) >>> 3);
-      separatorBytes &= separatorBytes - 1;
-      if (found > 4) {
-        int at = count + 4;
-        while (separatorBytes != 0) {
-          ends[at++] = i + (Long.numberOfTrailingZeros(separatorBytes) >>> 3);
-          separatorBytes &= separatorBytes - 1;
-        }
-      }
-      count += found;
-    }
-    for (; i < end; i++) {
-      final byte b = bytes[i];
-      if (b == '"') {
-        return -1;
-      }
-      if (b == delimiter) {
-        ends[count++] = i;
-      } else if (listDelimiter.length == 1 && b == listDelimiter[0]) {
-        listBytes = 1;
-      }
-    }
-    ends[count++] = end;
-    lineHasList = listBytes != 0;
-    return count;
   }
 
   /** The general path for lines with quoted fields. */
@@ -388,11 +415,9 @@ final class DelimitedReader implements RowReader {
       return true;
     }
     if (binding.timestamp) {
-      final long time = timestampParser.parse(bytes, offset, length);
+      final long time = timestamps.parse(bytes, offset, length);
       if (time == TimestampParser.INVALID) {
-        rowFailure = "timestamp column=" + timestampColumn + " value="
-            + ParseErrorLog.quote(new String(bytes, offset, length, StandardCharsets.UTF_8)) + " is not a valid "
-            + timestampParser.format() + " timestamp";
+        rowFailure = invalidTimestamp(bytes, offset, length);
         return false;
       }
       batch.times[row] = time;
@@ -425,9 +450,14 @@ final class DelimitedReader implements RowReader {
     return true;
   }
 
+  private String invalidTimestamp(byte[] bytes, int offset, int length) {
+    return "timestamp column=" + timestampColumn + " value="
+        + ParseErrorLog.quote(new String(bytes, offset, length, StandardCharsets.UTF_8)) + " is not a valid "
+        + timestampParser.format() + " timestamp";
+  }
+
   private static void numberError(FieldBinding binding, byte[] bytes, int offset, int length, InputBatch batch, int row) {
-    batch.fieldError(row, "column=" + binding.name + " value="
-        + ParseErrorLog.quote(new String(bytes, offset, length, StandardCharsets.UTF_8)) + " is not a number; stored as null");
+    FieldColumns.numberError(binding, bytes, offset, length, batch, row);
   }
 
   private int listCode(StringField field, byte[] bytes, int offset, int length) {

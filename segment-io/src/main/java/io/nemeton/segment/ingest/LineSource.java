@@ -10,7 +10,12 @@ import java.util.Arrays;
  * is {@code buffer()[start(), end())} without its {@code \n} or {@code \r\n}. A UTF-8 byte order
  * mark at the start is skipped. Lines longer than the buffer grow it.
  *
- * <p>Not thread-safe. The returned buffer and offsets are valid until the next {@link #next()}.
+ * <p>A reader that scans the lines' bytes anyway may find the line ends itself instead: it scans
+ * {@code buffer()[position(), limit())}, hands the end it found to {@link #takeLine}, and calls
+ * {@link #fill()} when the buffer ends before a line does. That way each byte is read once.
+ *
+ * <p>Not thread-safe. The returned buffer and offsets are valid until the next {@link #next()},
+ * {@link #takeLine} or {@link #fill()}.
  */
 final class LineSource implements Closeable {
   private static final int DEFAULT_BUFFER_BYTES = 1 << 20;
@@ -85,6 +90,56 @@ final class LineSource implements Closeable {
     start = from;
     end = to;
     lineNumber++;
+  }
+
+  /** Where the unread bytes start in {@link #buffer()}: just past the current line's {@code \n}. */
+  int position() {
+    return position;
+  }
+
+  /** End of the bytes read so far in {@link #buffer()}. */
+  int limit() {
+    return limit;
+  }
+
+  /**
+   * Makes {@code buffer()[position(), lineEnd)} the current line, for a caller that found its end
+   * itself: {@code lineEnd} is the index of its {@code \n}, or {@link #limit()} for a last line
+   * without one. A trailing {@code \r} is dropped as {@link #next()} drops it.
+   */
+  void takeLine(int lineEnd) {
+    setLine(position, lineEnd);
+    position = Math.min(lineEnd + 1, limit);
+  }
+
+  /**
+   * Reads more input behind the unread bytes, which first move to the start of the buffer (so
+   * offsets into it change). False when the input has ended: nothing was added.
+   */
+  boolean fill() throws IOException {
+    if (endOfInput) {
+      return false;
+    }
+    if (position > 0) {
+      System.arraycopy(buffer, position, buffer, 0, limit - position);
+      limit -= position;
+      position = 0;
+    }
+    if (limit == buffer.length) {
+      buffer = Arrays.copyOf(buffer, buffer.length * 2);
+    }
+    final int read = in.read(buffer, limit, buffer.length - limit);
+    if (read < 0) {
+      endOfInput = true;
+      return false;
+    }
+    limit += read;
+    return true;
+  }
+
+  /** True once the input has ended: {@link #limit()} is the end of the last bytes. */
+  boolean ended() {
+    return endOfInput;
   }
 
   byte[] buffer() {

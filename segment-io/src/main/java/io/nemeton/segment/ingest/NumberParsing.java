@@ -26,23 +26,61 @@ final class NumberParsing {
 
   /** Parses a long into {@code out[index]}; false when the text is not a number. */
   static boolean parseLong(byte[] bytes, int offset, int length, long[] out, int index) {
-    // fast path: optional minus and up to 16 digits, eight at a time
-    int pos = offset;
-    final int end = offset + length;
-    final boolean negative = length > 0 && bytes[pos] == '-';
-    if (negative) {
-      pos++;
+    if (length > 0 && length <= 8 && offset + 8 <= bytes.length) {
+      // the whole field in one load: an optional minus and up to 8 digits, without a branch on the sign
+      final long word = (long) ByteScan.LONG.get(bytes, offset);
+      final int negative = (word & 0xFF) == '-' ? 1 : 0;
+      final long value = digitsOfWord(word >>> (negative << 3), length - negative);
+      if (value >= 0) {
+        out[index] = (value ^ -negative) + negative;
+        return true;
+      }
+      return parseLongSlow(bytes, offset, length, out, index);
     }
-    final int digits = end - pos;
-    if (digits > 0 && digits <= 16) {
-      final long value = digits <= 8 ? digits(bytes, pos, digits)
-          : combine(digits(bytes, pos, digits - 8), digits(bytes, end - 8, 8), 100_000_000L);
+    if (length > 8) {
+      // 9..16 digits after an optional minus: two loads, the second ending at the field's end
+      final int negative = bytes[offset] == '-' ? 1 : 0;
+      final int digits = length - negative;
+      if (digits > 8 && digits <= 16) {
+        final long high = digitsOfWord((long) ByteScan.LONG.get(bytes, offset + negative), digits - 8);
+        final long low = digitsOfWord((long) ByteScan.LONG.get(bytes, offset + length - 8), 8);
+        if ((high | low) >= 0) {
+          final long value = high * 100_000_000L + low;
+          out[index] = (value ^ -negative) + negative;
+          return true;
+        }
+      }
+    } else if (length > 0) {
+      // near the end of the buffer: up to 8 bytes, one digit at a time
+      final boolean negative = bytes[offset] == '-';
+      final int pos = negative ? offset + 1 : offset;
+      final int digits = offset + length - pos;
+      final long value = digits > 0 ? digits(bytes, pos, digits) : -1;
       if (value >= 0) {
         out[index] = negative ? -value : value;
         return true;
       }
     }
     return parseLongSlow(bytes, offset, length, out, index);
+  }
+
+  /**
+   * The value of the {@code count} (0..8) ASCII digits in the low bytes of {@code word} (the first
+   * digit in the lowest byte), or -1 if one is not a digit (and for no digits at all). The bytes
+   * above them are ignored.
+   */
+  static long digitsOfWord(long word, int count) {
+    final int shift = (8 - count) << 3;
+    // the digits moved to the top, the gap below filled with '0' (shift 64 would not shift at all)
+    final long aligned = count == 0 ? 0 : (word << shift) | (0x3030303030303030L & ~(-1L << shift));
+    final long digits = aligned ^ 0x3030303030303030L;
+    if (((digits | (digits + 0x0606060606060606L)) & 0xF0F0F0F0F0F0F0F0L) != 0 || count == 0) {
+      return -1;
+    }
+    long value = (digits * 10) + (digits >>> 8);
+    value = (((value & 0x000000FF000000FFL) * (100 + (1000000L << 32)))
+        + (((value >>> 16) & 0x000000FF000000FFL) * (1 + (10000L << 32)))) >>> 32;
+    return value;
   }
 
   /** {@code high * scale + low}, or -1 when either part is not digits. */
@@ -132,6 +170,34 @@ final class NumberParsing {
 
   /** Parses a double into {@code out[index]}; false when the text is not a number. */
   static boolean parseDouble(byte[] bytes, int offset, int length, double[] out, int index) {
+    if (length > 0 && length <= 8 && offset + 8 <= bytes.length) {
+      // the whole field in one load: the point found and squeezed out, then one eight-digit step
+      final long loaded = (long) ByteScan.LONG.get(bytes, offset);
+      final int negative = (loaded & 0xFF) == '-' ? 1 : 0;
+      final long word = loaded >>> (negative << 3);
+      final int count = length - negative;
+      final long points = ByteScan.zeroBytes(word ^ POINTS) & ((1L << (count << 3)) - 1);
+      final int point = Long.numberOfTrailingZeros(points) >>> 3;
+      final int fractionDigits = count - point - 1;
+      if (points == 0) {
+        final long value = digitsOfWord(word, count);
+        if (value >= 0) {
+          out[index] = negative == 0 ? value : -(double) value;
+          return true;
+        }
+      } else if (point > 0 && fractionDigits > 0) {
+        final int pointBits = point << 3;
+        final long below = word & ((1L << pointBits) - 1);
+        final long mantissa = digitsOfWord(below | ((word >>> (pointBits + 8)) << pointBits), count - 1);
+        if (mantissa >= 0) {
+          // Clinger: an exact mantissa divided by an exact power of ten rounds once, correctly
+          final double value = mantissa / POWERS_OF_TEN[fractionDigits];
+          out[index] = negative == 0 ? value : -value;
+          return true;
+        }
+      }
+      return parseDoubleGeneral(bytes, offset, length, out, index);
+    }
     // fast path: optional minus, up to 8 digits, optional '.' and 1..8 digits
     int pos = offset;
     final int end = offset + length;

@@ -39,7 +39,6 @@ final class ValueDictionary {
   private int arenaSize;
   private int[] starts = new int[256];
   private int[] lengths = new int[256];
-  private int[] hashes = new int[256];
   /** First five bytes, remapped to String order, big-endian: most comparisons end here. */
   private long[] prefixes = new long[256];
   private String[] strings = new String[256];
@@ -196,7 +195,6 @@ final class ValueDictionary {
       final int grown = id * 2;
       starts = Arrays.copyOf(starts, grown);
       lengths = Arrays.copyOf(lengths, grown);
-      hashes = Arrays.copyOf(hashes, grown);
       prefixes = Arrays.copyOf(prefixes, grown);
       strings = Arrays.copyOf(strings, grown);
     }
@@ -210,7 +208,6 @@ final class ValueDictionary {
     System.arraycopy(bytes, offset, arena, arenaSize, length);
     starts[id] = arenaSize;
     lengths[id] = length;
-    hashes[id] = hash;
     prefixes[id] = prefix(bytes, offset, length);
     arenaSize += length;
     size = id + 1;
@@ -222,17 +219,26 @@ final class ValueDictionary {
     return id;
   }
 
+  /**
+   * Doubles the table. The old slots are read in order and each pair is copied as it is (hash and
+   * location are in the slot): a value's new home is its old one or that plus the old size, so
+   * the writes go through the new table in two sequential streams instead of at random.
+   */
   private void rehash() {
+    final long[] old = table;
     final int slots = (mask + 1) * 2;
     final long[] grown = new long[slots * 2];
     final int grownMask = slots - 1;
-    for (int id = 1; id < size; id++) {
-      int slot = hashes[id] & grownMask;
-      while (grown[slot << 1] != 0) {
-        slot = (slot + 1) & grownMask;
+    for (int from = 0; from < old.length; from += 2) {
+      final long head = old[from];
+      if (head != 0) {
+        int slot = (int) (head >>> 32) & grownMask;
+        while (grown[slot << 1] != 0) {
+          slot = (slot + 1) & grownMask;
+        }
+        grown[slot << 1] = head;
+        grown[(slot << 1) + 1] = old[from + 1];
       }
-      grown[slot << 1] = ((long) hashes[id] << 32) | id;
-      grown[(slot << 1) + 1] = location(id);
     }
     table = grown;
     mask = grownMask;

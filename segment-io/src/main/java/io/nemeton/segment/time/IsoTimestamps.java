@@ -325,6 +325,47 @@ public final class IsoTimestamps {
         + minute * CivilDates.MILLIS_PER_MINUTE + second * CivilDates.MILLIS_PER_SECOND + millis;
   }
 
+  /**
+   * The millis within the day of a common-shaped value ({@code yyyy-MM-ddTHH:mm:ss.SSSZ} or {@code
+   * yyyy-MM-ddTHH:mm:ssZ}, {@code length} 24 or 20) from its last two words: {@code w1} holds bytes
+   * 8..15 ({@code ddTHH:mm}), {@code w2} bytes 16..23, little-endian. Checks the time part exactly as
+   * {@link #parseCommon} does (the date bytes are not looked at); {@link #INVALID} when it fails.
+   */
+  public static long millisOfDay(long w1, long w2, int length) {
+    final long fractionDigits;
+    if (length == 24) {
+      if ((w2 & 0xFF000000FF0000FFL) != 0x5A0000002E00003AL) {
+        return INVALID;
+      }
+      fractionDigits = 0x00FFFFFF00FFFF00L;
+    } else if (length == 20) {
+      if ((w2 & 0x00000000FF0000FFL) != 0x000000005A00003AL) {
+        return INVALID;
+      }
+      fractionDigits = 0x0000000000FFFF00L;
+    } else {
+      return INVALID;
+    }
+    if ((w1 & 0x0000FF0000000000L) != 0x00003A0000000000L) {
+      return INVALID;
+    }
+    final long d1 = (w1 ^ 0x3030303030303030L) & 0xFFFF00FFFF000000L;
+    final long d2 = (w2 ^ 0x3030303030303030L) & fractionDigits;
+    if (((d1 | d2) & 0xF0F0F0F0F0F0F0F0L) != 0
+        || (((d1 + 0x0606060606060606L) | (d2 + 0x0606060606060606L)) & 0xF0F0F0F0F0F0F0F0L) != 0) {
+      return INVALID;
+    }
+    final int hour = (int) ((d1 >>> 24) & 0xFF) * 10 + (int) ((d1 >>> 32) & 0xFF);
+    final int minute = (int) ((d1 >>> 48) & 0xFF) * 10 + (int) ((d1 >>> 56) & 0xFF);
+    final int second = (int) ((d2 >>> 8) & 0xFF) * 10 + (int) ((d2 >>> 16) & 0xFF);
+    final int millis = (int) ((d2 >>> 32) & 0xFF) * 100 + (int) ((d2 >>> 40) & 0xFF) * 10 + (int) ((d2 >>> 48) & 0xFF);
+    if (hour > 23 || minute > 59 || second > 59) {
+      return INVALID;
+    }
+    return hour * CivilDates.MILLIS_PER_HOUR + minute * CivilDates.MILLIS_PER_MINUTE
+        + second * CivilDates.MILLIS_PER_SECOND + millis;
+  }
+
   /** Formats as Druid prints instants: {@code yyyy-MM-ddTHH:mm:ss.SSSZ}. */
   public static String format(long epochMillis) {
     final long epochDay = Math.floorDiv(epochMillis, CivilDates.MILLIS_PER_DAY);

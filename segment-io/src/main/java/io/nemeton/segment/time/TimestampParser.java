@@ -67,6 +67,14 @@ public final class TimestampParser {
     return kind != Kind.ISO && kind != Kind.PATTERN;
   }
 
+  /**
+   * True when every value of the common ISO shapes ({@code yyyy-MM-ddTHH:mm:ss[.SSS]Z}) is read as
+   * that instant ({@code iso} and {@code auto}), so {@link TimestampDayCache} may reuse its day.
+   */
+  public boolean readsIsoText() {
+    return kind == Kind.ISO || kind == Kind.AUTO;
+  }
+
   /** Reads {@code bytes[offset, offset + length)} (UTF-8 text). */
   public long parse(byte[] bytes, int offset, int length) {
     if (kind == Kind.ISO) {

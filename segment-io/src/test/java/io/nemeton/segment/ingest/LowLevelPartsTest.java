@@ -64,6 +64,62 @@ class LowLevelPartsTest {
   }
 
   @Test
+  void shortNumbersReadInOneLoadAgreeWithTheBytePathAndTheJavaLibrary() {
+    final long seed = System.nanoTime();
+    final SplittableRandom random = new SplittableRandom(seed);
+    final String alphabet = "0123456789012345678901234567890123456789..--+ eE\t,x";
+    final long[] longs = new long[2];
+    final double[] doubles = new double[2];
+    for (int i = 0; i < 200_000; i++) {
+      final String text;
+      if (random.nextBoolean()) {
+        final StringBuilder chars = new StringBuilder();
+        final int length = random.nextInt(0, 18);
+        for (int c = 0; c < length; c++) {
+          chars.append(alphabet.charAt(random.nextInt(alphabet.length())));
+        }
+        text = chars.toString();
+      } else {
+        final StringBuilder digitChars = new StringBuilder();
+        final int digitCount = random.nextInt(1, 17);
+        for (int c = 0; c < digitCount; c++) {
+          digitChars.append((char) ('0' + random.nextInt(10)));
+        }
+        final String digits = digitChars.toString();
+        final int point = random.nextInt(-1, digits.length());
+        text = (random.nextInt(4) == 0 ? "-" : "") + (point <= 0 ? digits : digits.substring(0, point) + "." + digits.substring(point));
+      }
+      final byte[] value = text.getBytes(StandardCharsets.US_ASCII);
+      // at the end of its array: no eight-byte load fits, the byte path reads it
+      final byte[] tight = value.clone();
+      // followed by bytes that look like more number
+      final byte[] padded = new byte[value.length + 8];
+      System.arraycopy(value, 0, padded, 0, value.length);
+      for (int p = value.length; p < padded.length; p++) {
+        padded[p] = (byte) alphabet.charAt(random.nextInt(alphabet.length()));
+      }
+      final String at = "seed=" + seed + " text=\"" + text + "\"";
+      final boolean tightDouble = NumberParsing.parseDouble(tight, 0, value.length, doubles, 0);
+      final boolean paddedDouble = NumberParsing.parseDouble(padded, 0, value.length, doubles, 1);
+      assertEquals(tightDouble, paddedDouble, at);
+      if (tightDouble) {
+        assertEquals(Double.doubleToRawLongBits(doubles[0]), Double.doubleToRawLongBits(doubles[1]), at);
+        if (text.matches("-?\\d{1,15}(\\.\\d{1,15})?") && text.replaceAll("[-.]", "").length() <= 15) {
+          assertEquals(Double.doubleToRawLongBits(Double.parseDouble(text)), Double.doubleToRawLongBits(doubles[1]), at);
+        }
+      }
+      final boolean tightLong = NumberParsing.parseLong(tight, 0, value.length, longs, 0);
+      assertEquals(tightLong, NumberParsing.parseLong(padded, 0, value.length, longs, 1), at);
+      if (tightLong) {
+        assertEquals(longs[0], longs[1], at);
+        if (text.matches("-?\\d{1,16}")) {
+          assertEquals(Long.parseLong(text), longs[1], at);
+        }
+      }
+    }
+  }
+
+  @Test
   void byteScanFindsTheFirstMatch() {
     final SplittableRandom random = new SplittableRandom(3);
     for (int i = 0; i < 5000; i++) {
