@@ -119,6 +119,23 @@ public final class BitmapIndexWriter {
   }
 
   /**
+   * {@link #writeSingleValued(int[], int, int, BitmapIndexFormat, GrowableBytes)} through the
+   * caller's reused working memory: the same bytes, and no allocation once {@code scratch} has grown
+   * to the column's size (for the {@link BitmapIndexFormat#CHUNK_POSTINGS} layout; the older layouts
+   * allocate as before).
+   */
+  public static int writeSingleValued(int[] ids, int rowCount, int cardinality, BitmapIndexFormat format,
+      GrowableBytes out, BitmapIndexScratch scratch) {
+    checkCardinality(cardinality);
+    Objects.requireNonNull(format, "format");
+    if (format != BitmapIndexFormat.CHUNK_POSTINGS) {
+      return writeSingleValued(ids, rowCount, cardinality, format, out);
+    }
+    return scratch.encoder.encodeV4(scratch.grouping.groupSingleValued(ids, rowCount, cardinality), true,
+        ChunkPostings.DEFAULT_CHUNK_SHIFT, out);
+  }
+
+  /**
    * The {@link BitmapIndexFormat#CHUNK_POSTINGS} index of a single-value column with chunk lists of
    * {@code 2^chunkShift} rows ({@link ChunkPostings}; the format's writer uses {@link
    * ChunkPostings#DEFAULT_CHUNK_SHIFT}).

@@ -40,6 +40,14 @@ public final class BitStreamWriter {
     bitCount = at + bits;
   }
 
+  /** Makes room for {@code bits} more bits at once (a hint: writes grow the stream as needed anyway). */
+  public void reserve(long bits) {
+    final long words = (bitCount + bits + 63) >>> 6;
+    if (words + 1 < Integer.MAX_VALUE - 16) {
+      ensureWords((int) words + 1);
+    }
+  }
+
   /** Appends {@code length} zero bits. */
   public void skip(long length) {
     ensureWords((int) ((bitCount + length + 63) >>> 6) + 1);
@@ -61,10 +69,12 @@ public final class BitStreamWriter {
   /** Appends the stream as {@code ceil(bitCount / 64)} little-endian words, then one zero word. */
   public void copyTo(GrowableBytes out) {
     final int used = (int) ((bitCount + 63) >>> 6);
+    // one capacity check for the whole stream, then plain stores
+    final int at = out.skip(8 * (used + 1));
     for (int w = 0; w < used; w++) {
-      out.writeLong(words[w]);
+      out.setLong(at + 8 * w, words[w]);
     }
-    out.writeLong(0L);
+    out.setLong(at + 8 * used, 0L);
   }
 
   private void ensureWords(int needed) {
