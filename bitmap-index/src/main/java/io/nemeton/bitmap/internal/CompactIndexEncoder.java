@@ -101,6 +101,7 @@ public final class CompactIndexEncoder {
     final int[] distinct = this.distinct;
     final int[] chunks = this.chunks;
     lists.reserve(listBitsEstimate(grouped, listCapacity, rowLimit, v4));
+    final boolean rowsDistinct = grouped.knownRowLimit() >= 0;
     // first pass: choose each id's form and write the lists; Roaring ids are only marked in masks
     for (int g = 0; g < groups; g++) {
       bitOffsets[g] = lists.bitCount();
@@ -110,10 +111,13 @@ public final class CompactIndexEncoder {
       for (int id = firstId; id < lastId; id++) {
         final int from = grouped.start(id);
         final int to = grouped.end(id);
-        final int n = distinctRows(rows, from, to, distinct, listCapacity);
+        // an id's rows are distinct already when each row holds one id: read them in place
+        final int n = rowsDistinct ? to - from : distinctRows(rows, from, to, distinct, listCapacity);
+        final int[] idRows = rowsDistinct ? rows : distinct;
+        final int first = rowsDistinct ? from : 0;
         if (n == 0) {
           writeKind(v4, ChunkPostings.KIND_ROWS, lists);
-          EliasFanoList.write(distinct, 0, 0, rowLimit, lists);
+          EliasFanoList.write(idRows, first, 0, rowLimit, lists);
           continue;
         }
         if (refined && ChunkPostings.scanWorthReading(n, rowLimit)) {
@@ -126,18 +130,20 @@ public final class CompactIndexEncoder {
           continue;
         }
         final long rowBits = EliasFanoList.sizeBits(n, rowLimit);
-        final int c = refined ? distinctChunks(distinct, n, chunkShift, chunks) : 0;
+        // one pass: the distinct chunks (refined only) and the Roaring containers
+        final long chunksAndContainers = chunksAndContainers(idRows, first, n, chunkShift, refined ? chunks : null);
+        final int c = (int) chunksAndContainers;
         final long chunkBits = refined && ChunkPostings.chunksWorthReading(c, n, chunkShift)
             ? EliasFanoList.sizeBits(c, chunkLimit) : Long.MAX_VALUE;
         final long listBits = Math.min(rowBits, chunkBits);
         // both rules only get easier for a list as the Roaring size grows, so a list that wins
-        // against a floor of that size wins against the size itself: most rare ids are decided
-        // without analysing their Roaring containers
-        final long roaringFloor = roaringBytesFloor(distinct, n);
+        // against a floor of that size (5 + 4k header bytes and 2 per container, k containers)
+        // wins against the size itself: most rare ids are decided without analysing their containers
+        final long roaringFloor = 5 + 6 * (chunksAndContainers >>> 32);
         boolean list = v2 ? listBits < 8 * roaringFloor
             : CompactIndexLayout.listWorthDecoding(n, rowLimit, listBits, roaringFloor);
         if (!list) {
-          final long roaringBytes = encoder.sizeBytes(distinct, 0, n);
+          final long roaringBytes = encoder.sizeBytes(idRows, first, first + n);
           list = v2 ? listBits < 8 * roaringBytes
               : CompactIndexLayout.listWorthDecoding(n, rowLimit, listBits, roaringBytes);
         }
@@ -149,7 +155,7 @@ public final class CompactIndexEncoder {
           EliasFanoList.write(chunks, 0, c, chunkLimit, lists);
         } else {
           writeKind(v4, ChunkPostings.KIND_ROWS, lists);
-          EliasFanoList.write(distinct, 0, n, rowLimit, lists);
+          EliasFanoList.write(idRows, first, n, rowLimit, lists);
         }
       }
     }
@@ -196,33 +202,36 @@ public final class CompactIndexEncoder {
   }
 
   /**
-   * A floor under the portable Roaring size of the n ascending distinct rows: with k containers
-   * (distinct high 16 bits) the header takes at least {@code 5 + 4k} bytes (the smaller, run-marked
-   * header) and each container at least 2.
+   * In one pass over the n ascending distinct rows {@code rows[from, from + n)}: the distinct
+   * {@code 2^chunkShift}-row chunks, written to {@code chunks} unless it is null, in the low 32 bits,
+   * and the Roaring containers (distinct high 16 bits) in the high 32.
    */
-  private static long roaringBytesFloor(int[] rows, int n) {
+  private static long chunksAndContainers(int[] rows, int from, int n, int chunkShift, int[] chunks) {
+    int c = 0;
     int containers = 0;
+    int previousChunk = -1;
     int previousKey = -1;
-    for (int i = 0; i < n; i++) {
-      final int key = rows[i] >>> 16;
+    final int to = from + n;
+    if (chunks == null) {
+      for (int i = from; i < to; i++) {
+        final int key = rows[i] >>> 16;
+        containers += key != previousKey ? 1 : 0;
+        previousKey = key;
+      }
+      return (long) containers << 32;
+    }
+    for (int i = from; i < to; i++) {
+      final int row = rows[i];
+      final int chunk = row >>> chunkShift;
+      if (chunk != previousChunk) {
+        chunks[c++] = chunk;
+        previousChunk = chunk;
+      }
+      final int key = row >>> 16;
       containers += key != previousKey ? 1 : 0;
       previousKey = key;
     }
-    return 5 + 6L * containers;
-  }
-
-  /** The distinct chunks of the n ascending rows, into {@code chunks}; returns how many. */
-  private static int distinctChunks(int[] rows, int n, int chunkShift, int[] chunks) {
-    int c = 0;
-    int previous = -1;
-    for (int i = 0; i < n; i++) {
-      final int chunk = rows[i] >>> chunkShift;
-      if (chunk != previous) {
-        chunks[c++] = chunk;
-        previous = chunk;
-      }
-    }
-    return c;
+    return ((long) containers << 32) | c;
   }
 
   /**

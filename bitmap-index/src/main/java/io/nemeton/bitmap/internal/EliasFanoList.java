@@ -48,15 +48,10 @@ public final class EliasFanoList {
       return;
     }
     final int low = lowBits(n, rowLimit);
-    final long lowMask = (1L << low) - 1;
-    for (int i = 0; i < n; i++) {
-      out.write(rows[from + i] & lowMask, low);
-    }
+    out.writeLowBits(rows, from, n, low);
     final long highStart = out.bitCount();
     out.skip((long) n + ((rowLimit - 1) >>> low) + 1);
-    for (int i = 0; i < n; i++) {
-      out.setBit(highStart + (rows[from + i] >>> low) + i);
-    }
+    out.setUpperBits(highStart, rows, from, n, low);
   }
 
   /**
