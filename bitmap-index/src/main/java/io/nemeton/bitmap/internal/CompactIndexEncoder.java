@@ -151,11 +151,10 @@ public final class CompactIndexEncoder {
           masks[g] |= 1L << (id - firstId);
           roaringCount++;
         } else if (chunkBits < rowBits) {
-          writeKind(true, ChunkPostings.KIND_CHUNKS, lists);
-          EliasFanoList.write(chunks, 0, c, chunkLimit, lists);
+          EliasFanoList.write(ChunkPostings.KIND_CHUNKS, ChunkPostings.KIND_BITS, chunks, 0, c, chunkLimit, lists);
         } else {
-          writeKind(v4, ChunkPostings.KIND_ROWS, lists);
-          EliasFanoList.write(idRows, first, n, rowLimit, lists);
+          EliasFanoList.write(ChunkPostings.KIND_ROWS, v4 ? ChunkPostings.KIND_BITS : 0, idRows, first, n, rowLimit,
+              lists);
         }
       }
     }
