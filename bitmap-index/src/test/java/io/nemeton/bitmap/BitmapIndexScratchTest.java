@@ -39,6 +39,25 @@ class BitmapIndexScratchTest {
   }
 
   @Test
+  void columnsOfManyIdsWriteTheSameBytes() {
+    Seeds.trials(3, random -> {
+      final BitmapIndexScratch scratch = new BitmapIndexScratch();
+      for (int column = 0; column < 3; column++) {
+        // at least 32,768 ids over up to 400,000 rows: a high-cardinality column's shape
+        final int rowCount = 40_000 + random.nextInt(360_000);
+        final int cardinality = 32_768 + random.nextInt(rowCount - 32_768);
+        final int[] ids = random.nextBoolean() ? skewed(random, rowCount, cardinality)
+            : TestColumns.singleValued(random, rowCount, cardinality);
+        final GrowableBytes fresh = new GrowableBytes();
+        BitmapIndexWriter.writeSingleValued(ids, rowCount, cardinality, BitmapIndexFormat.CHUNK_POSTINGS, fresh);
+        final GrowableBytes reused = new GrowableBytes();
+        BitmapIndexWriter.writeSingleValued(ids, rowCount, cardinality, BitmapIndexFormat.CHUNK_POSTINGS, reused, scratch);
+        assertArrayEquals(fresh.toByteArray(), reused.toByteArray(), "rows=" + rowCount + " ids=" + cardinality);
+      }
+    });
+  }
+
+  @Test
   void badIdsFailNamingTheRow() {
     final BitmapIndexScratch scratch = new BitmapIndexScratch();
     final GrowableBytes out = new GrowableBytes();
