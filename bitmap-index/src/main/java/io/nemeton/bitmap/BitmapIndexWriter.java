@@ -26,7 +26,8 @@ import java.util.Objects;
  * on the Roaring-only layout).
  *
  * <p>Not thread-safe. Allocates while building: the pair buffer, then at write time the grouping
- * arrays (4 bytes per id and per pair) and the output's growth.
+ * arrays (4 bytes per id and per pair) and the output's growth; a single-value column written
+ * through a caller's {@link BitmapIndexScratch} reuses the scratch's arrays instead.
  */
 public final class BitmapIndexWriter {
   private final int cardinality;
