@@ -27,6 +27,8 @@ import org.roaringbitmap.RoaringBitmap;
  * <p>Not thread-safe; keeps per-field scratch arrays between segments.
  */
 final class SegmentAssembler {
+  /** Dictionaries of up to this many codes map codes to local ids by a table (64 KiB at most). */
+  private static final int CODE_TABLE_MAX = 1 << 14;
   private static final VarHandle FLAGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
   private final InputSchema schema;
   private final Aggregation aggregation;
@@ -34,6 +36,7 @@ final class SegmentAssembler {
   private int[] rankOfRow = new int[0];
   private int[] before = new int[1];
   private int[] idsInOrder = new int[0];
+  private int[] localOfCode = new int[0];
   /** True while the current segment may take the row arrays as they are. */
   private boolean owned;
 
@@ -91,10 +94,13 @@ final class SegmentAssembler {
     }
     final long[] bits = present;
     final int[] codes = rows.ints[field.slot];
-    if (rankOfRow.length < count) {
+    // a small dictionary maps codes to local ids through a table that stays in cache, so the rows'
+    // ranks need not be kept between the two passes
+    final boolean byCode = dictionary.size() <= CODE_TABLE_MAX;
+    if (!byCode && rankOfRow.length < count) {
       rankOfRow = new int[count];
     }
-    final int[] rowRanks = rankOfRow;
+    final int[] rowRanks = byCode ? null : rankOfRow;
     boolean multiValue = false;
     int listValues = 0;
     for (int r = 0; r < count; r++) {
@@ -102,7 +108,9 @@ final class SegmentAssembler {
       if (code >= 0) {
         final int rank = ranks[code];
         bits[rank >>> 6] |= 1L << rank;
-        rowRanks[r] = rank;
+        if (rowRanks != null) {
+          rowRanks[r] = rank;
+        }
       } else {
         multiValue = true;
         final int values = field.valueCount(code);
@@ -122,8 +130,23 @@ final class SegmentAssembler {
     if (!multiValue) {
       // the codes array can become the ids when the segment owns it and no sketch still reads it
       final int[] ids = owned && !readByMetric(field.slot) ? codes : new int[count];
-      for (int r = 0; r < count; r++) {
-        ids[r] = localId(bits, rowRanks[r]);
+      if (byCode) {
+        final int size = dictionary.size();
+        if (localOfCode.length < size) {
+          localOfCode = new int[CODE_TABLE_MAX + 1];
+        }
+        final int[] table = localOfCode;
+        for (int code = 0; code < size; code++) {
+          // codes no row uses get a value too; it is never read
+          table[code] = localId(bits, ranks[code]);
+        }
+        for (int r = 0; r < count; r++) {
+          ids[r] = table[codes[r]];
+        }
+      } else {
+        for (int r = 0; r < count; r++) {
+          ids[r] = localId(bits, rowRanks[r]);
+        }
       }
       segment.utf8StringColumn(dimension.name(), ColumnRole.DIMENSION, values, ids);
       return;
@@ -139,7 +162,7 @@ final class SegmentAssembler {
       rowStarts[r] = out;
       final int code = codes[r];
       if (code >= 0) {
-        valueIds[out++] = localId(bits, rowRanks[r]);
+        valueIds[out++] = localId(bits, ranks[code]);
       } else {
         final int valueCount = field.valueCount(code);
         for (int i = 0; i < valueCount; i++) {
