@@ -26,7 +26,8 @@ import java.util.Objects;
  * on the Roaring-only layout).
  *
  * <p>Not thread-safe. Allocates while building: the pair buffer, then at write time the grouping
- * arrays (4 bytes per id and per pair) and the output's growth.
+ * arrays (4 bytes per id and per pair) and the output's growth; a single-value column written
+ * through a caller's {@link BitmapIndexScratch} reuses the scratch's arrays instead.
  */
 public final class BitmapIndexWriter {
   private final int cardinality;
@@ -116,6 +117,23 @@ public final class BitmapIndexWriter {
       GrowableBytes out) {
     checkCardinality(cardinality);
     return write(RowsByValue.singleValued(ids, rowCount, cardinality), format, true, out);
+  }
+
+  /**
+   * {@link #writeSingleValued(int[], int, int, BitmapIndexFormat, GrowableBytes)} through the
+   * caller's reused working memory: the same bytes, and no allocation once {@code scratch} has grown
+   * to the column's size (for the {@link BitmapIndexFormat#CHUNK_POSTINGS} layout; the older layouts
+   * allocate as before).
+   */
+  public static int writeSingleValued(int[] ids, int rowCount, int cardinality, BitmapIndexFormat format,
+      GrowableBytes out, BitmapIndexScratch scratch) {
+    checkCardinality(cardinality);
+    Objects.requireNonNull(format, "format");
+    if (format != BitmapIndexFormat.CHUNK_POSTINGS) {
+      return writeSingleValued(ids, rowCount, cardinality, format, out);
+    }
+    return scratch.encoder.encodeV4(scratch.grouping.groupSingleValued(ids, rowCount, cardinality), true,
+        ChunkPostings.DEFAULT_CHUNK_SHIFT, out);
   }
 
   /**

@@ -15,6 +15,21 @@ import io.nemeton.codecs.internal.EncoderScratch;
 public final class BlockEncoderScratch {
   private final EncoderScratch arrays = new EncoderScratch();
 
+  /**
+   * The smallest value of the last block {@link LongBlockCodec}, {@link TimeBlockCodec} or {@link
+   * IntBlockCodec} encoded through this scratch (ints widened), so a writer that keeps block
+   * statistics need not scan the block again; valid until the next encode, undefined before one or
+   * after a floating-point block.
+   */
+  public long lastMin() {
+    return arrays.statistics().min;
+  }
+
+  /** The largest value of the last such block; see {@link #lastMin()}. */
+  public long lastMax() {
+    return arrays.statistics().max;
+  }
+
   /** The arrays, for the codecs of this package. */
   EncoderScratch arrays() {
     return arrays;

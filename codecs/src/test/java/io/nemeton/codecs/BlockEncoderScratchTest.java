@@ -1,6 +1,7 @@
 package io.nemeton.codecs;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.nemeton.memory.GrowableBytes;
 import org.junit.jupiter.api.Test;
@@ -51,6 +52,31 @@ class BlockEncoderScratchTest {
         }
       }
       assertArrayEquals(fresh.toByteArray(), reused.toByteArray(), "count=" + count);
+    });
+  }
+
+  @Test
+  void lastMinAndMaxAreThoseOfTheLastLongOrTimeBlock() {
+    final BlockEncoderScratch scratch = new BlockEncoderScratch();
+    final GrowableBytes out = new GrowableBytes();
+    SeededTrials.run("last min and max", 32_000, 200, random -> {
+      final int count = Math.max(1, SeededTrials.blockSize(random));
+      final boolean time = random.nextBoolean();
+      final long[] longs = time ? LongGenerators.sortedTimes(random, count) : LongGenerators.mixed(random, count);
+      out.clear();
+      if (time) {
+        TimeBlockCodec.encode(longs, count, out, scratch);
+      } else {
+        LongBlockCodec.encode(longs, count, out, scratch);
+      }
+      long min = Long.MAX_VALUE;
+      long max = Long.MIN_VALUE;
+      for (int i = 0; i < count; i++) {
+        min = Math.min(min, longs[i]);
+        max = Math.max(max, longs[i]);
+      }
+      assertEquals(min, scratch.lastMin(), "count=" + count);
+      assertEquals(max, scratch.lastMax(), "count=" + count);
     });
   }
 

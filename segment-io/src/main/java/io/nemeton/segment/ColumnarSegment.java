@@ -92,6 +92,25 @@ public final class ColumnarSegment {
     return add(new StringColumn(name, role, dictionary, rowStarts, ids));
   }
 
+  /**
+   * Adds a single-value string column whose sorted dictionary is given as UTF-8 bytes ({@link
+   * Utf8Dictionary}); otherwise as {@link #stringColumn}. A writer encodes the bytes as they are.
+   */
+  public ColumnarSegment utf8StringColumn(String name, ColumnRole role, Utf8Dictionary dictionary, int[] ids) {
+    checkLength(name, ids.length);
+    return add(new StringColumn(name, role, null, null, ids, Objects.requireNonNull(dictionary, "dictionary")));
+  }
+
+  /** As {@link #multiValueStringColumn} with the dictionary given as UTF-8 bytes ({@link Utf8Dictionary}). */
+  public ColumnarSegment utf8MultiValueStringColumn(
+      String name, ColumnRole role, Utf8Dictionary dictionary, int[] rowStarts, int[] ids) {
+    if (rowStarts.length != rowCount + 1) {
+      throw new IllegalArgumentException(
+          "column=" + name + ": rowStarts length=" + rowStarts.length + " expected=" + (rowCount + 1));
+    }
+    return add(new StringColumn(name, role, null, rowStarts, ids, Objects.requireNonNull(dictionary, "dictionary")));
+  }
+
   /** Adds a complex column of serialized values (e.g. DataSketches), one per row, never null. */
   public ColumnarSegment complexColumn(String name, ColumnRole role, String typeName, byte[][] values) {
     checkLength(name, values.length);
@@ -152,9 +171,35 @@ public final class ColumnarSegment {
     }
   }
 
-  /** {@code rowStarts} is null for a single-value column. */
-  public record StringColumn(String name, ColumnRole role, String[] dictionary, int[] rowStarts, int[] ids)
-      implements Column {
+  /**
+   * {@code rowStarts} is null for a single-value column. The dictionary is held either as Strings
+   * ({@code dictionary}) or as UTF-8 bytes ({@code utf8}, then {@code dictionary} is null and {@link
+   * #dictionary()} decodes the bytes once, on first use).
+   */
+  public record StringColumn(String name, ColumnRole role, String[] dictionary, int[] rowStarts, int[] ids,
+      Utf8Dictionary utf8) implements Column {
+    public StringColumn {
+      if (dictionary != null && utf8 != null) {
+        throw new IllegalArgumentException("column=" + name + ": a dictionary as Strings and as UTF-8 bytes, not both");
+      }
+    }
+
+    /** A column whose dictionary is held as Strings. */
+    public StringColumn(String name, ColumnRole role, String[] dictionary, int[] rowStarts, int[] ids) {
+      this(name, role, dictionary, rowStarts, ids, null);
+    }
+
+    /** The dictionary as Strings, null first when present; decoded from {@link #utf8()} when held as bytes. */
+    @Override
+    public String[] dictionary() {
+      return utf8 == null ? dictionary : utf8.strings();
+    }
+
+    /** The number of dictionary ids, null included, without decoding. */
+    public int cardinality() {
+      return utf8 == null ? dictionary.length : utf8.cardinality();
+    }
+
     @Override
     public ColumnType type() {
       return ColumnType.STRING;

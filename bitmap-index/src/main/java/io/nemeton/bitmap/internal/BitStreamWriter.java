@@ -40,6 +40,72 @@ public final class BitStreamWriter {
     bitCount = at + bits;
   }
 
+  /**
+   * Appends the low {@code bits} bits (in [0, 32]) of each of {@code values[from, from + n)}, as
+   * {@link #write} would one by one: one capacity check, and the word being filled kept in a
+   * register rather than read back from the array after every field.
+   */
+  public void writeLowBits(int[] values, int from, int n, int bits) {
+    if (bits == 0 || n <= 0) {
+      return;
+    }
+    final long at = bitCount;
+    final long total = (long) n * bits;
+    ensureWords((int) ((at + total + 63) >>> 6) + 1);
+    final long[] stream = words;
+    final long mask = (1L << bits) - 1;
+    int word = (int) (at >>> 6);
+    int shift = (int) (at & 63);
+    long filling = stream[word];
+    for (int i = 0; i < n; i++) {
+      final long value = values[from + i] & mask;
+      filling |= value << shift;
+      shift += bits;
+      if (shift >= 64) {
+        stream[word++] = filling;
+        shift -= 64;
+        // the value's bits that did not fit: bits - shift of them went into the finished word
+        filling = shift == 0 ? 0 : value >>> (bits - shift);
+      }
+    }
+    stream[word] = filling;
+    bitCount = at + total;
+  }
+
+  /**
+   * Sets, for each i in {@code [0, n)}, the bit at {@code start + (values[from + i] >>> shift) + i}
+   * (positions ascending, below {@link #bitCount}): the upper half of an Elias–Fano list, with the
+   * bits of one word gathered in a register before it is stored.
+   */
+  public void setUpperBits(long start, int[] values, int from, int n, int shift) {
+    if (n <= 0) {
+      return;
+    }
+    final long[] stream = words;
+    long position = start + (values[from] >>> shift);
+    int word = (int) (position >>> 6);
+    long bits = 1L << position;
+    for (int i = 1; i < n; i++) {
+      position = start + (values[from + i] >>> shift) + i;
+      final int next = (int) (position >>> 6);
+      if (next != word) {
+        stream[word] |= bits;
+        word = next;
+        bits = 0;
+      }
+      bits |= 1L << position;
+    }
+    stream[word] |= bits;
+  }
+
+  /** Makes room for {@code bits} more bits at once (a hint: writes grow the stream as needed anyway). */
+  public void reserve(long bits) {
+    final long words = (bitCount + bits + 63) >>> 6;
+    if (words + 1 < Integer.MAX_VALUE - 16) {
+      ensureWords((int) words + 1);
+    }
+  }
+
   /** Appends {@code length} zero bits. */
   public void skip(long length) {
     ensureWords((int) ((bitCount + length + 63) >>> 6) + 1);
@@ -61,10 +127,12 @@ public final class BitStreamWriter {
   /** Appends the stream as {@code ceil(bitCount / 64)} little-endian words, then one zero word. */
   public void copyTo(GrowableBytes out) {
     final int used = (int) ((bitCount + 63) >>> 6);
+    // one capacity check for the whole stream, then plain stores
+    final int at = out.skip(8 * (used + 1));
     for (int w = 0; w < used; w++) {
-      out.writeLong(words[w]);
+      out.setLong(at + 8 * w, words[w]);
     }
-    out.writeLong(0L);
+    out.setLong(at + 8 * used, 0L);
   }
 
   private void ensureWords(int needed) {

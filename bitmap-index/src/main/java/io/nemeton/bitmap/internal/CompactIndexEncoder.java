@@ -3,6 +3,7 @@ package io.nemeton.bitmap.internal;
 import io.nemeton.bitmap.ChunkPostings;
 import io.nemeton.bitmap.CompactIndexLayout;
 import io.nemeton.memory.GrowableBytes;
+import java.util.Arrays;
 
 /**
  * Writes rows grouped by id as one {@link CompactIndexLayout} region, choosing per id between an
@@ -12,12 +13,24 @@ import io.nemeton.memory.GrowableBytes;
  * single-value column, also chooses id scans and chunk lists by the rules of {@link ChunkPostings}.
  * A tie goes to Roaring, which is read in place.
  *
- * <p>Stateless; each call allocates its group tables (about 3 bits per id), the list stream and
- * one scratch list. Roaring bitmaps are encoded straight into {@code out} in a second pass over
- * the ids chosen for them (their sizes are analysed again there, as a list candidate's were).
+ * <p>The static methods allocate their working memory per call: group tables (about 3 bits per id),
+ * the list stream and one scratch list. An instance ({@link #CompactIndexEncoder()}) keeps that
+ * memory and reuses it region after region, allocating only when a region is larger than any
+ * before; it is not thread-safe. Roaring bitmaps are encoded straight into {@code out} in a second
+ * pass over the ids chosen for them (their sizes are analysed again there, as a list candidate's
+ * were).
  */
 public final class CompactIndexEncoder {
-  private CompactIndexEncoder() {}
+  private long[] masks = new long[0];
+  private long[] bitOffsets = new long[0];
+  private int[] roaringBefore = new int[0];
+  private int[] distinct = new int[0];
+  private int[] chunks = new int[0];
+  private final BitStreamWriter lists = new BitStreamWriter();
+  private final PortableRoaringEncoder encoder = new PortableRoaringEncoder();
+
+  /** An encoder whose working memory is kept between {@link #encodeV4} calls. */
+  public CompactIndexEncoder() {}
 
   /**
    * Appends the region for {@code grouped}; returns the bytes appended. The row limit (the lists'
@@ -40,26 +53,55 @@ public final class CompactIndexEncoder {
       throw new IllegalArgumentException("chunkShift=" + chunkShift + " is outside [0, " + ChunkPostings.MAX_CHUNK_SHIFT
           + "]");
     }
-    return write(grouped, CompactIndexLayout.MAGIC_V4, refined, chunkShift, out);
+    return new CompactIndexEncoder().encodeV4(grouped, refined, chunkShift, out);
+  }
+
+  /** {@link #writeV4} through this encoder's reused working memory; the same bytes. */
+  public int encodeV4(RowsByValue grouped, boolean refined, int chunkShift, GrowableBytes out) {
+    if (chunkShift < 0 || chunkShift > ChunkPostings.MAX_CHUNK_SHIFT) {
+      throw new IllegalArgumentException("chunkShift=" + chunkShift + " is outside [0, " + ChunkPostings.MAX_CHUNK_SHIFT
+          + "]");
+    }
+    return encode(grouped, CompactIndexLayout.MAGIC_V4, refined, chunkShift, out);
   }
 
   private static int write(RowsByValue grouped, int magic, boolean refined, int chunkShift, GrowableBytes out) {
+    return new CompactIndexEncoder().encode(grouped, magic, refined, chunkShift, out);
+  }
+
+  private int encode(RowsByValue grouped, int magic, boolean refined, int chunkShift, GrowableBytes out) {
     final boolean v2 = magic == CompactIndexLayout.MAGIC;
     final boolean v4 = magic == CompactIndexLayout.MAGIC_V4;
     final int count = grouped.cardinality();
-    final int rowLimit = rowLimit(grouped);
+    final int rowLimit = grouped.knownRowLimit() >= 0 ? grouped.knownRowLimit() : rowLimit(grouped);
     final int chunkLimit = ChunkPostings.chunkLimit(rowLimit, chunkShift);
     final int groups = CompactIndexLayout.groupCount(count);
-    final long[] masks = new long[groups];
-    final long[] bitOffsets = new long[groups];
-    final int[] roaringBefore = new int[groups];
+    if (masks.length < groups) {
+      masks = new long[groups];
+      bitOffsets = new long[groups];
+      roaringBefore = new int[groups];
+    } else {
+      Arrays.fill(masks, 0, groups, 0L);
+    }
+    final long[] masks = this.masks;
+    final long[] bitOffsets = this.bitOffsets;
+    final int[] roaringBefore = this.roaringBefore;
     int roaringCount = 0;
-    final BitStreamWriter lists = new BitStreamWriter();
-    final PortableRoaringEncoder encoder = new PortableRoaringEncoder();
+    final BitStreamWriter lists = this.lists;
+    lists.clear();
+    final PortableRoaringEncoder encoder = this.encoder;
     final int[] rows = grouped.rows();
-    final int[] distinct = new int[v2 ? CompactIndexLayout.MAX_LIST_ROWS
-        : Math.min(maxRowsPerId(grouped), CompactIndexLayout.MAX_LIST_ROWS_V3)];
-    final int[] chunks = refined ? new int[distinct.length] : null;
+    // the scratch list's length is part of the choice (an id with more distinct rows is Roaring)
+    final int listCapacity = v2 ? CompactIndexLayout.MAX_LIST_ROWS
+        : Math.min(maxRowsPerId(grouped), CompactIndexLayout.MAX_LIST_ROWS_V3);
+    if (distinct.length < listCapacity) {
+      distinct = new int[listCapacity];
+      chunks = new int[listCapacity];
+    }
+    final int[] distinct = this.distinct;
+    final int[] chunks = this.chunks;
+    lists.reserve(listBitsEstimate(grouped, listCapacity, rowLimit, v4));
+    final boolean rowsDistinct = grouped.knownRowLimit() >= 0;
     // first pass: choose each id's form and write the lists; Roaring ids are only marked in masks
     for (int g = 0; g < groups; g++) {
       bitOffsets[g] = lists.bitCount();
@@ -69,38 +111,50 @@ public final class CompactIndexEncoder {
       for (int id = firstId; id < lastId; id++) {
         final int from = grouped.start(id);
         final int to = grouped.end(id);
-        final int n = distinctRows(rows, from, to, distinct);
+        // an id's rows are distinct already when each row holds one id: read them in place
+        final int n = rowsDistinct ? to - from : distinctRows(rows, from, to, distinct, listCapacity);
+        final int[] idRows = rowsDistinct ? rows : distinct;
+        final int first = rowsDistinct ? from : 0;
         if (n == 0) {
           writeKind(v4, ChunkPostings.KIND_ROWS, lists);
-          EliasFanoList.write(distinct, 0, 0, rowLimit, lists);
+          EliasFanoList.write(idRows, first, 0, rowLimit, lists);
           continue;
         }
         if (refined && ChunkPostings.scanWorthReading(n, rowLimit)) {
           writeKind(true, ChunkPostings.KIND_SCAN, lists);
           continue;
         }
-        if (n > distinct.length) {
+        if (n > listCapacity) {
           masks[g] |= 1L << (id - firstId);
           roaringCount++;
           continue;
         }
-        final long roaringBytes = encoder.sizeBytes(distinct, 0, n);
         final long rowBits = EliasFanoList.sizeBits(n, rowLimit);
-        final int c = refined ? distinctChunks(distinct, n, chunkShift, chunks) : 0;
+        // one pass: the distinct chunks (refined only) and the Roaring containers
+        final long chunksAndContainers = chunksAndContainers(idRows, first, n, chunkShift, refined ? chunks : null);
+        final int c = (int) chunksAndContainers;
         final long chunkBits = refined && ChunkPostings.chunksWorthReading(c, n, chunkShift)
             ? EliasFanoList.sizeBits(c, chunkLimit) : Long.MAX_VALUE;
         final long listBits = Math.min(rowBits, chunkBits);
-        final boolean list = v2 ? listBits < 8 * roaringBytes
-            : CompactIndexLayout.listWorthDecoding(n, rowLimit, listBits, roaringBytes);
+        // both rules only get easier for a list as the Roaring size grows, so a list that wins
+        // against a floor of that size (5 + 4k header bytes and 2 per container, k containers)
+        // wins against the size itself: most rare ids are decided without analysing their containers
+        final long roaringFloor = 5 + 6 * (chunksAndContainers >>> 32);
+        boolean list = v2 ? listBits < 8 * roaringFloor
+            : CompactIndexLayout.listWorthDecoding(n, rowLimit, listBits, roaringFloor);
+        if (!list) {
+          final long roaringBytes = encoder.sizeBytes(idRows, first, first + n);
+          list = v2 ? listBits < 8 * roaringBytes
+              : CompactIndexLayout.listWorthDecoding(n, rowLimit, listBits, roaringBytes);
+        }
         if (!list) {
           masks[g] |= 1L << (id - firstId);
           roaringCount++;
         } else if (chunkBits < rowBits) {
-          writeKind(true, ChunkPostings.KIND_CHUNKS, lists);
-          EliasFanoList.write(chunks, 0, c, chunkLimit, lists);
+          EliasFanoList.write(ChunkPostings.KIND_CHUNKS, ChunkPostings.KIND_BITS, chunks, 0, c, chunkLimit, lists);
         } else {
-          writeKind(v4, ChunkPostings.KIND_ROWS, lists);
-          EliasFanoList.write(distinct, 0, n, rowLimit, lists);
+          EliasFanoList.write(ChunkPostings.KIND_ROWS, v4 ? ChunkPostings.KIND_BITS : 0, idRows, first, n, rowLimit,
+              lists);
         }
       }
     }
@@ -146,18 +200,52 @@ public final class CompactIndexEncoder {
     }
   }
 
-  /** The distinct chunks of the n ascending rows, into {@code chunks}; returns how many. */
-  private static int distinctChunks(int[] rows, int n, int chunkShift, int[] chunks) {
+  /**
+   * In one pass over the n ascending distinct rows {@code rows[from, from + n)}: the distinct
+   * {@code 2^chunkShift}-row chunks, written to {@code chunks} unless it is null, in the low 32 bits,
+   * and the Roaring containers (distinct high 16 bits) in the high 32.
+   */
+  private static long chunksAndContainers(int[] rows, int from, int n, int chunkShift, int[] chunks) {
     int c = 0;
-    int previous = -1;
-    for (int i = 0; i < n; i++) {
-      final int chunk = rows[i] >>> chunkShift;
-      if (chunk != previous) {
-        chunks[c++] = chunk;
-        previous = chunk;
+    int containers = 0;
+    int previousChunk = -1;
+    int previousKey = -1;
+    final int to = from + n;
+    if (chunks == null) {
+      for (int i = from; i < to; i++) {
+        final int key = rows[i] >>> 16;
+        containers += key != previousKey ? 1 : 0;
+        previousKey = key;
       }
+      return (long) containers << 32;
     }
-    return c;
+    for (int i = from; i < to; i++) {
+      final int row = rows[i];
+      final int chunk = row >>> chunkShift;
+      if (chunk != previousChunk) {
+        chunks[c++] = chunk;
+        previousChunk = chunk;
+      }
+      final int key = row >>> 16;
+      containers += key != previousKey ? 1 : 0;
+      previousKey = key;
+    }
+    return ((long) containers << 32) | c;
+  }
+
+  /**
+   * About the bits of the list stream: every id whose entries fit a list, written as a row list. A
+   * capacity hint (the stream still grows if it is short), so it is allocated once rather than grown
+   * by copying.
+   */
+  private static long listBitsEstimate(RowsByValue grouped, int listCapacity, int rowLimit, boolean v4) {
+    final int kindBits = v4 ? ChunkPostings.KIND_BITS : 0;
+    long bits = 0;
+    for (int id = 0; id < grouped.cardinality(); id++) {
+      final int entries = grouped.end(id) - grouped.start(id);
+      bits += kindBits + (entries <= listCapacity ? EliasFanoList.sizeBits(Math.min(entries, rowLimit), rowLimit) : 0);
+    }
+    return bits;
   }
 
   /** The most (row, id) entries of one id: bounds its distinct rows. */
@@ -185,8 +273,7 @@ public final class CompactIndexEncoder {
    * Counts the distinct rows of {@code rows[from, to)} (ascending, repeats adjacent) and, while
    * they fit, copies them into {@code distinct}.
    */
-  private static int distinctRows(int[] rows, int from, int to, int[] distinct) {
-    final int capacity = distinct.length;
+  private static int distinctRows(int[] rows, int from, int to, int[] distinct, int capacity) {
     int n = 0;
     int previous = -1;
     for (int i = from; i < to; i++) {

@@ -43,20 +43,29 @@ public final class EliasFanoList {
 
   /** Appends the list of the n distinct ascending rows {@code rows[from, from + n)}, all below U. */
   public static void write(int[] rows, int from, int n, int rowLimit, BitStreamWriter out) {
-    out.writeGamma(n + 1);
+    write(0, 0, rows, from, n, rowLimit, out);
+  }
+
+  /**
+   * As {@link #write(int[], int, int, int, BitStreamWriter)} after the low {@code prefixBits} bits
+   * (at most 2) of {@code prefix}, such as an entry's kind: the prefix and the count's gamma code
+   * go into the stream as one field.
+   */
+  public static void write(int prefix, int prefixBits, int[] rows, int from, int n, int rowLimit,
+      BitStreamWriter out) {
+    // gamma(n + 1): k zeros, a one, then the k bits of n + 1 below its top bit
+    final int x = n + 1;
+    final int k = 31 - Integer.numberOfLeadingZeros(x);
+    final long gamma = (1L << k) | ((long) (x & ((1 << k) - 1)) << (k + 1));
+    out.write(prefix | (gamma << prefixBits), prefixBits + 2 * k + 1);
     if (n == 0) {
       return;
     }
     final int low = lowBits(n, rowLimit);
-    final long lowMask = (1L << low) - 1;
-    for (int i = 0; i < n; i++) {
-      out.write(rows[from + i] & lowMask, low);
-    }
+    out.writeLowBits(rows, from, n, low);
     final long highStart = out.bitCount();
     out.skip((long) n + ((rowLimit - 1) >>> low) + 1);
-    for (int i = 0; i < n; i++) {
-      out.setBit(highStart + (rows[from + i] >>> low) + i);
-    }
+    out.setUpperBits(highStart, rows, from, n, low);
   }
 
   /**

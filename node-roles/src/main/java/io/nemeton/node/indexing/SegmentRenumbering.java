@@ -26,6 +26,9 @@ final class SegmentRenumbering {
         case LongColumn c -> copy.longColumn(c.name(), c.role(), c.values(), c.nullRows());
         case FloatColumn c -> copy.floatColumn(c.name(), c.role(), c.values(), c.nullRows());
         case DoubleColumn c -> copy.doubleColumn(c.name(), c.role(), c.values(), c.nullRows());
+        case StringColumn c when c.utf8() != null && c.multiValue() ->
+            copy.utf8MultiValueStringColumn(c.name(), c.role(), c.utf8(), c.rowStarts(), c.ids());
+        case StringColumn c when c.utf8() != null -> copy.utf8StringColumn(c.name(), c.role(), c.utf8(), c.ids());
         case StringColumn c when c.multiValue() ->
             copy.multiValueStringColumn(c.name(), c.role(), c.dictionary(), c.rowStarts(), c.ids());
         case StringColumn c -> copy.stringColumn(c.name(), c.role(), c.dictionary(), c.ids());

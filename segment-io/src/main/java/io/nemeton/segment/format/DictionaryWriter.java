@@ -2,6 +2,8 @@ package io.nemeton.segment.format;
 
 import io.nemeton.codecs.Compression;
 import io.nemeton.memory.GrowableBytes;
+import io.nemeton.segment.Utf8Dictionary;
+import java.nio.charset.StandardCharsets;
 
 /**
  * Validates a sorted string dictionary and writes it as a {@code dictionary} region ({@link
@@ -10,7 +12,9 @@ import io.nemeton.memory.GrowableBytes;
  * the flat form when first used. The stored bytes are compressed only when that saves at least an
  * eighth as well.
  *
- * <p>Not thread-safe; reusable. Encodes each value straight into the growing value bytes.
+ * <p>Not thread-safe; reusable. Encodes each value straight into the growing value bytes; a
+ * dictionary already held as UTF-8 ({@link Utf8Dictionary}) is checked and coded as it is, the same
+ * bytes as its Strings would give.
  */
 final class DictionaryWriter {
   /** Below this many value bytes compression cannot pay for the inflate at open. */
@@ -61,33 +65,75 @@ final class DictionaryWriter {
       }
       offsets[id + 1] = values.size();
     }
-    int valueBytes = values.size();
-    long flatBytes = 4L * (cardinality + 1) + valueBytes;
+    write(out, column, hasNull, cardinality, values.array(), offsets);
+  }
+
+  /**
+   * Writes a dictionary held as UTF-8 after checking, value by value, that the offsets ascend, that
+   * the values are well-formed UTF-8 and that they ascend strictly in String order.
+   */
+  void write(RegionOutput out, int column, String name, Utf8Dictionary dictionary) {
+    final byte[] bytes = dictionary.bytes();
+    final int[] valueOffsets = dictionary.offsets();
+    final int cardinality = dictionary.cardinality();
+    final boolean hasNull = dictionary.hasNull();
+    final int first = hasNull ? 1 : 0;
+    final boolean ascii = Utf8Order.isAscii(bytes, 0, valueOffsets[cardinality]);
+    int previousStart = -1;
+    int previousLength = 0;
+    for (int id = first; id < cardinality; id++) {
+      final int start = valueOffsets[id];
+      final int end = valueOffsets[id + 1];
+      if (end < start) {
+        throw new IllegalArgumentException("column=" + name + " dictionary id=" + id + ": offsets decrease from "
+            + start + " to " + end);
+      }
+      if (!ascii && !Utf8Order.isValid(bytes, start, end - start)) {
+        throw new IllegalArgumentException("column=" + name + " dictionary id=" + id
+            + ": value is not well-formed UTF-8 and cannot be stored");
+      }
+      if (previousStart >= 0
+          && Utf8Order.compare(bytes, previousStart, previousLength, bytes, start, end - start) >= 0) {
+        throw new IllegalArgumentException("column=" + name + ": dictionary not sorted and distinct at id=" + id
+            + ": \"" + new String(bytes, previousStart, previousLength, StandardCharsets.UTF_8)
+            + "\" >= \"" + new String(bytes, start, end - start, StandardCharsets.UTF_8) + "\"");
+      }
+      previousStart = start;
+      previousLength = end - start;
+    }
+    write(out, column, hasNull, cardinality, bytes, valueOffsets);
+  }
+
+  /** Value {@code i} is {@code valueBytes[offsets[i], offsets[i + 1])}, {@code offsets[0] == 0}: already checked. */
+  private void write(RegionOutput out, int column, boolean hasNull, int cardinality, byte[] valueBytes,
+      int[] offsets) {
+    int valueByteCount = offsets[cardinality];
+    long flatBytes = 4L * (cardinality + 1) + valueByteCount;
     if (frontCoding && cardinality > (1 << DictionaryLayout.BUCKET_SHIFT)) {
-      FrontCoding.encode(values.array(), offsets, cardinality, DictionaryLayout.BUCKET_SHIFT, coded, table);
+      FrontCoding.encode(valueBytes, offsets, cardinality, DictionaryLayout.BUCKET_SHIFT, coded, table);
       if (table.size() + (long) coded.size() <= flatBytes - flatBytes / 8) {
         writeRegion(out, column, hasNull, DictionaryLayout.FLAG_FRONT_CODED, DictionaryLayout.BUCKET_SHIFT,
-            cardinality, valueBytes, table, coded);
+            cardinality, valueByteCount, table, coded.array(), coded.size());
         return;
       }
     }
     table.clear();
-    table.ensureCapacity(4 * (cardinality + 1));
-    table.writeInt(0);
+    final int at = table.skip(4 * (cardinality + 1));
+    table.setInt(at, 0);
     for (int id = 1; id <= cardinality; id++) {
-      table.writeInt(offsets[id]);
+      table.setInt(at + 4 * id, offsets[id]);
     }
-    writeRegion(out, column, hasNull, 0, 0, cardinality, valueBytes, table, values);
+    writeRegion(out, column, hasNull, 0, 0, cardinality, valueByteCount, table, valueBytes, valueByteCount);
   }
 
-  /** Header, the offsets table ({@code table}), then {@code data} compressed when that pays. */
+  /** Header, the offsets table ({@code table}), then {@code data[0, dataBytes)} compressed when that pays. */
   private void writeRegion(RegionOutput out, int column, boolean hasNull, int layoutFlag, int bucketShift,
-      int cardinality, int valueBytes, GrowableBytes table, GrowableBytes data) {
-    int dataBytes = data.size();
+      int cardinality, int valueBytes, GrowableBytes table, byte[] data, int dataBytes) {
     Compression compression = dataBytes >= MIN_COMPRESS_BYTES
-        ? chooser.choose(data.array(), 0, dataBytes, dataBytes - dataBytes / 8)
+        ? chooser.choose(data, 0, dataBytes, dataBytes - dataBytes / 8)
         : Compression.NONE;
-    GrowableBytes stored = compression == Compression.NONE ? data : chooser.compressed();
+    final byte[] storedBytes = compression == Compression.NONE ? data : chooser.compressed().array();
+    final int storedSize = compression == Compression.NONE ? dataBytes : chooser.compressed().size();
     header.clear();
     header.writeInt(cardinality);
     header.writeByte((hasNull ? DictionaryLayout.FLAG_HAS_NULL : 0) | layoutFlag);
@@ -95,11 +141,11 @@ final class DictionaryWriter {
     header.writeByte(bucketShift);
     header.writeByte(0);
     header.writeInt(valueBytes);
-    header.writeInt(stored.size());
+    header.writeInt(storedSize);
     out.begin(column, RegionKind.DICTIONARY);
     out.write(header);
     out.write(table);
-    out.write(stored);
+    out.write(storedBytes, 0, storedSize);
     out.end();
   }
 }

@@ -28,6 +28,10 @@ final class FrontCoding {
       GrowableBytes bucketOffsets) {
     coded.clear();
     bucketOffsets.clear();
+    // room for the usual case at once (a length byte and the value's bytes at most): growing by
+    // copying a dictionary's worth of bytes cost more than the coding
+    coded.ensureCapacity(offsets[cardinality] + cardinality);
+    bucketOffsets.ensureCapacity(4 * (DictionaryLayout.bucketCount(cardinality, bucketShift) + 1));
     final int mask = (1 << bucketShift) - 1;
     int previousStart = 0;
     int previousEnd = 0;

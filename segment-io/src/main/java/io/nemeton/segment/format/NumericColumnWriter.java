@@ -76,6 +76,13 @@ final class NumericColumnWriter {
     for (int b = 0; b < blockCount; b++) {
       final int n = copyBlock(values, scratch, b, rowCount);
       final int nullCount = nulls.collect(b * ROWS, b * ROWS + n, nullPositions);
+      if (nullCount == 0) {
+        // without nulls the codec's statistics are the block's: one pass over the values, not two
+        block.clear();
+        LongBlockCodec.encode(scratch, n, block, encoderScratch);
+        endBlock(out, n, 0, encoderScratch.lastMin(), encoderScratch.lastMax());
+        continue;
+      }
       blockMin = Long.MAX_VALUE;
       blockMax = Long.MIN_VALUE;
       int from = 0;

@@ -1,6 +1,7 @@
 package io.nemeton.segment.format;
 
 import io.nemeton.bitmap.BitmapIndexFormat;
+import io.nemeton.bitmap.BitmapIndexScratch;
 import io.nemeton.bitmap.BitmapIndexWriter;
 import io.nemeton.codecs.BlockEncoderScratch;
 import io.nemeton.codecs.IntBlockCodec;
@@ -14,8 +15,9 @@ import java.util.Arrays;
  * the {@code dictionary} and the {@code bitmaps} inverted index. A multi-value row sets each of its
  * distinct values once in the index.
  *
- * <p>Not thread-safe; reusable. Per column it allocates the bitmap index writer and one int per
- * dictionary value; the block loops allocate nothing.
+ * <p>Not thread-safe; reusable. A single-value column's index is built in working memory kept from
+ * column to column; a multi-value column allocates its bitmap index writer. The block loops
+ * allocate nothing.
  */
 final class StringColumnWriter {
   private static final int ROWS = SegmentFileLayout.ROWS_PER_BLOCK;
@@ -28,6 +30,7 @@ final class StringColumnWriter {
   private final BlockEncoderScratch encoderScratch = new BlockEncoderScratch();
   private final GrowableBytes directory = new GrowableBytes(1 << 12);
   private final GrowableBytes index = new GrowableBytes(1 << 12);
+  private final BitmapIndexScratch bitmapScratch = new BitmapIndexScratch();
   private final DictionaryWriter dictionaryWriter;
   private final BitmapIndexFormat bitmapFormat;
 
@@ -38,7 +41,7 @@ final class StringColumnWriter {
 
   void write(RegionOutput out, int column, StringColumn data, int rowCount) {
     String name = data.name();
-    int cardinality = data.dictionary().length;
+    int cardinality = data.cardinality();
     // single-value columns build the index in bulk from the ids after the block loop checked them;
     // multi-value rows are added one by one, each distinct value once
     BitmapIndexWriter bitmaps = data.multiValue() ? new BitmapIndexWriter(cardinality, bitmapFormat) : null;
@@ -65,12 +68,16 @@ final class StringColumnWriter {
     out.begin(column, RegionKind.BLOCKS);
     out.write(directory);
     out.end();
-    dictionaryWriter.write(out, column, name, data.dictionary());
+    if (data.utf8() != null) {
+      dictionaryWriter.write(out, column, name, data.utf8());
+    } else {
+      dictionaryWriter.write(out, column, name, data.dictionary());
+    }
     index.clear();
     if (bitmaps != null) {
       bitmaps.writeTo(index);
     } else {
-      BitmapIndexWriter.writeSingleValued(data.ids(), rowCount, cardinality, bitmapFormat, index);
+      BitmapIndexWriter.writeSingleValued(data.ids(), rowCount, cardinality, bitmapFormat, index, bitmapScratch);
     }
     out.begin(column, RegionKind.BITMAPS);
     out.write(index);

@@ -1,6 +1,10 @@
 package io.nemeton.segment.format;
 
 import java.lang.foreign.MemorySegment;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+import java.util.Arrays;
 
 /**
  * Compares UTF-8 byte strings in Java {@link String#compareTo} order (UTF-16 code units), the order
@@ -14,6 +18,8 @@ import java.lang.foreign.MemorySegment;
  * <p>Stateless and thread-safe; allocates nothing.
  */
 final class Utf8Order {
+  private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
   private Utf8Order() {}
 
   /** Compares {@code stored[start, end)} with all of {@code probe}: negative, 0 or positive. */
@@ -29,6 +35,66 @@ final class Utf8Order {
     int a = Byte.toUnsignedInt(stored.get(LittleEndian.BYTE, start + mismatch));
     int b = Byte.toUnsignedInt(probe.get(LittleEndian.BYTE, mismatch));
     return compareLeadBytes(a, b);
+  }
+
+  /** Compares two UTF-8 byte ranges: negative, 0 or positive, in String order. */
+  static int compare(byte[] a, int aFrom, int aLength, byte[] b, int bFrom, int bLength) {
+    final int mismatch = Arrays.mismatch(a, aFrom, aFrom + aLength, b, bFrom, bFrom + bLength);
+    if (mismatch < 0) {
+      return 0;
+    }
+    if (mismatch == aLength || mismatch == bLength) {
+      return Integer.compare(aLength, bLength);
+    }
+    return compareLeadBytes(a[aFrom + mismatch] & 0xFF, b[bFrom + mismatch] & 0xFF);
+  }
+
+  /** True when no byte of {@code bytes[from, to)} has its top bit set (eight bytes at a time). */
+  static boolean isAscii(byte[] bytes, int from, int to) {
+    long bits = 0;
+    int i = from;
+    for (; i + 8 <= to; i += 8) {
+      bits |= (long) LONG.get(bytes, i);
+    }
+    for (; i < to; i++) {
+      bits |= bytes[i];
+    }
+    return (bits & 0x8080808080808080L) == 0;
+  }
+
+  /**
+   * True when {@code bytes[from, from + length)} is well-formed UTF-8: shortest forms only, no
+   * surrogate code points, nothing above U+10FFFF, no sequence cut at the end.
+   */
+  static boolean isValid(byte[] bytes, int from, int length) {
+    final int end = from + length;
+    int at = from;
+    while (at < end) {
+      final int lead = bytes[at] & 0xFF;
+      if (lead < 0x80) {
+        at++;
+        continue;
+      }
+      final int extra = lead >= 0xC2 && lead <= 0xDF ? 1 : lead >= 0xE0 && lead <= 0xEF ? 2
+          : lead >= 0xF0 && lead <= 0xF4 ? 3 : -1;
+      if (extra < 0 || at + extra >= end) {
+        return false;
+      }
+      int codePoint = lead & (0x3F >> extra);
+      for (int i = 1; i <= extra; i++) {
+        final int continuation = bytes[at + i] & 0xFF;
+        if ((continuation & 0xC0) != 0x80) {
+          return false;
+        }
+        codePoint = (codePoint << 6) | (continuation & 0x3F);
+      }
+      final int minimum = extra == 1 ? 0x80 : extra == 2 ? 0x800 : 0x10000;
+      if (codePoint < minimum || codePoint > 0x10FFFF || (codePoint >= 0xD800 && codePoint <= 0xDFFF)) {
+        return false;
+      }
+      at += extra + 1;
+    }
+    return true;
   }
 
   /** Order of two differing bytes at the same position, in UTF-16 order. */

@@ -3,7 +3,10 @@ package io.nemeton.segment.ingest;
 import io.nemeton.segment.ColumnRole;
 import io.nemeton.segment.ColumnarSegment;
 import io.nemeton.segment.SegmentInfo;
+import io.nemeton.segment.Utf8Dictionary;
 import io.nemeton.segment.ingest.spec.MetricKind;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -13,7 +16,8 @@ import org.roaringbitmap.RoaringBitmap;
 /**
  * Turns sorted, rolled-up rows into a {@link ColumnarSegment}: dimensions in spec order, then
  * metrics. Each string dimension gets the segment's own sorted dictionary (null first when
- * present) and its ids remapped from the global ones; it is multi-value when any row holds a list.
+ * present), handed over as UTF-8 bytes, and its ids remapped from the global ones; it is
+ * multi-value when any row holds a list.
  * Numeric nulls become a null bitmap with 0 stored. Sketch states are built for rows that still
  * hold raw input. First/last pairs are serialized, little-endian: {@code long time}, then for
  * strings {@code int length} (-1 for null) and UTF-8 bytes (cut to {@code maxStringBytes} on a
@@ -23,11 +27,16 @@ import org.roaringbitmap.RoaringBitmap;
  * <p>Not thread-safe; keeps per-field scratch arrays between segments.
  */
 final class SegmentAssembler {
+  /** Dictionaries of up to this many codes map codes to local ids by a table (64 KiB at most). */
+  private static final int CODE_TABLE_MAX = 1 << 14;
+  private static final VarHandle FLAGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
   private final InputSchema schema;
   private final Aggregation aggregation;
   private long[] present = new long[0];
   private int[] rankOfRow = new int[0];
   private int[] before = new int[1];
+  private int[] idsInOrder = new int[0];
+  private int[] localOfCode = new int[0];
   /** True while the current segment may take the row arrays as they are. */
   private boolean owned;
 
@@ -85,10 +94,13 @@ final class SegmentAssembler {
     }
     final long[] bits = present;
     final int[] codes = rows.ints[field.slot];
-    if (rankOfRow.length < count) {
+    // a small dictionary maps codes to local ids through a table that stays in cache, so the rows'
+    // ranks need not be kept between the two passes
+    final boolean byCode = dictionary.size() <= CODE_TABLE_MAX;
+    if (!byCode && rankOfRow.length < count) {
       rankOfRow = new int[count];
     }
-    final int[] rowRanks = rankOfRow;
+    final int[] rowRanks = byCode ? null : rankOfRow;
     boolean multiValue = false;
     int listValues = 0;
     for (int r = 0; r < count; r++) {
@@ -96,7 +108,9 @@ final class SegmentAssembler {
       if (code >= 0) {
         final int rank = ranks[code];
         bits[rank >>> 6] |= 1L << rank;
-        rowRanks[r] = rank;
+        if (rowRanks != null) {
+          rowRanks[r] = rank;
+        }
       } else {
         multiValue = true;
         final int values = field.valueCount(code);
@@ -112,23 +126,29 @@ final class SegmentAssembler {
       before[w] = total;
       total += Long.bitCount(bits[w]);
     }
-    final String[] values = new String[total];
-    int next = 0;
-    for (int w = 0; w < words; w++) {
-      long word = bits[w];
-      while (word != 0) {
-        final int rank = (w << 6) + Long.numberOfTrailingZeros(word);
-        values[next++] = rank == 0 ? null : dictionary.value(sortedIds[rank - 1]);
-        word &= word - 1;
-      }
-    }
+    final Utf8Dictionary values = utf8Values(dictionary, sortedIds, bits, words, total);
     if (!multiValue) {
       // the codes array can become the ids when the segment owns it and no sketch still reads it
       final int[] ids = owned && !readByMetric(field.slot) ? codes : new int[count];
-      for (int r = 0; r < count; r++) {
-        ids[r] = localId(bits, rowRanks[r]);
+      if (byCode) {
+        final int size = dictionary.size();
+        if (localOfCode.length < size) {
+          localOfCode = new int[CODE_TABLE_MAX + 1];
+        }
+        final int[] table = localOfCode;
+        for (int code = 0; code < size; code++) {
+          // codes no row uses get a value too; it is never read
+          table[code] = localId(bits, ranks[code]);
+        }
+        for (int r = 0; r < count; r++) {
+          ids[r] = table[codes[r]];
+        }
+      } else {
+        for (int r = 0; r < count; r++) {
+          ids[r] = localId(bits, rowRanks[r]);
+        }
       }
-      segment.stringColumn(dimension.name(), ColumnRole.DIMENSION, values, ids);
+      segment.utf8StringColumn(dimension.name(), ColumnRole.DIMENSION, values, ids);
       return;
     }
     final int[] rowStarts = new int[count + 1];
@@ -142,7 +162,7 @@ final class SegmentAssembler {
       rowStarts[r] = out;
       final int code = codes[r];
       if (code >= 0) {
-        valueIds[out++] = localId(bits, rowRanks[r]);
+        valueIds[out++] = localId(bits, ranks[code]);
       } else {
         final int valueCount = field.valueCount(code);
         for (int i = 0; i < valueCount; i++) {
@@ -151,7 +171,44 @@ final class SegmentAssembler {
       }
     }
     rowStarts[count] = out;
-    segment.multiValueStringColumn(dimension.name(), ColumnRole.DIMENSION, values, rowStarts, valueIds);
+    segment.utf8MultiValueStringColumn(dimension.name(), ColumnRole.DIMENSION, values, rowStarts, valueIds);
+  }
+
+  /**
+   * The segment's dictionary, the ranks set in {@code bits} in order, as UTF-8 copied straight from
+   * the ingest dictionary: no String per value. Its arrays are the segment's (fresh each time, since
+   * a segment may outlive the next one's assembly).
+   */
+  private Utf8Dictionary utf8Values(ValueDictionary dictionary, int[] sortedIds, long[] bits, int words, int total) {
+    if (idsInOrder.length < total) {
+      idsInOrder = new int[total];
+    }
+    final int[] ids = idsInOrder;
+    int next = 0;
+    long byteCount = 0;
+    for (int w = 0; w < words; w++) {
+      long word = bits[w];
+      while (word != 0) {
+        final int rank = (w << 6) + Long.numberOfTrailingZeros(word);
+        final int id = rank == 0 ? ValueDictionary.NULL_ID : sortedIds[rank - 1];
+        ids[next++] = id;
+        byteCount += dictionary.valueLength(id);
+        word &= word - 1;
+      }
+    }
+    if (byteCount > Integer.MAX_VALUE - 16) {
+      throw new IllegalStateException("a segment's dictionary of " + total + " values takes " + byteCount
+          + " bytes, above the limit of " + (Integer.MAX_VALUE - 16));
+    }
+    final byte[] bytes = new byte[(int) byteCount];
+    final int[] offsets = new int[total + 1];
+    int at = 0;
+    for (int i = 0; i < total; i++) {
+      at += dictionary.copyValue(ids[i], bytes, at);
+      offsets[i + 1] = at;
+    }
+    final boolean hasNull = total > 0 && (bits[0] & 1L) != 0;
+    return new Utf8Dictionary(bytes, offsets, total, hasNull);
   }
 
   /** The position of {@code rank} among the set bits (the segment-local id). */
@@ -254,20 +311,16 @@ final class SegmentAssembler {
 
   private long[] longs(long[] values, byte[] nulls, int count) {
     final long[] copy = copy(values, count);
-    for (int r = 0; r < count; r++) {
-      if (nulls[r] != 0) {
-        copy[r] = 0;
-      }
+    for (int r = nextNull(nulls, 0, count); r < count; r = nextNull(nulls, r + 1, count)) {
+      copy[r] = 0;
     }
     return copy;
   }
 
   private double[] doubles(double[] values, byte[] nulls, int count) {
     final double[] copy = owned ? values : Arrays.copyOf(values, count);
-    for (int r = 0; r < count; r++) {
-      if (nulls[r] != 0) {
-        copy[r] = 0;
-      }
+    for (int r = nextNull(nulls, 0, count); r < count; r = nextNull(nulls, r + 1, count)) {
+      copy[r] = 0;
     }
     return copy;
   }
@@ -282,17 +335,30 @@ final class SegmentAssembler {
 
   private static RoaringBitmap nullRows(byte[] nulls, int count) {
     RoaringBitmap bitmap = null;
-    for (int r = 0; r < count; r++) {
-      if (nulls[r] != 0) {
-        if (bitmap == null) {
-          bitmap = new RoaringBitmap();
-        }
-        bitmap.add(r);
+    for (int r = nextNull(nulls, 0, count); r < count; r = nextNull(nulls, r + 1, count)) {
+      if (bitmap == null) {
+        bitmap = new RoaringBitmap();
       }
+      bitmap.add(r);
     }
     if (bitmap != null) {
       bitmap.runOptimize();
     }
     return bitmap;
+  }
+
+  /**
+   * The first null row at or after {@code from}, or {@code count} when there is none. Columns are
+   * mostly without nulls, so the flags are read eight at a time.
+   */
+  private static int nextNull(byte[] nulls, int from, int count) {
+    int r = from;
+    while (r + Long.BYTES <= count && (long) FLAGS.get(nulls, r) == 0) {
+      r += Long.BYTES;
+    }
+    while (r < count && nulls[r] == 0) {
+      r++;
+    }
+    return r;
   }
 }

@@ -412,4 +412,31 @@ final class ValueDictionary {
     h *= 0xFF51AFD7ED558CCDL;
     return (int) (h ^ (h >>> 32));
   }
+
+  /** The length in UTF-8 bytes of {@code id}'s value; 0 for {@link #NULL_ID}. */
+  int valueLength(int id) {
+    return id == NULL_ID ? 0 : lengths[id];
+  }
+
+  /**
+   * Copies {@code id}'s UTF-8 bytes to {@code destination[at, at + valueLength(id))} (nothing for
+   * {@link #NULL_ID}); returns the bytes copied. No String is built.
+   */
+  int copyValue(int id, byte[] destination, int at) {
+    if (id == NULL_ID) {
+      return 0;
+    }
+    final int length = lengths[id];
+    final int start = starts[id];
+    if (length <= 16) {
+      // most values are a few bytes: a loop is cheaper than the call
+      final byte[] source = arena;
+      for (int i = 0; i < length; i++) {
+        destination[at + i] = source[start + i];
+      }
+    } else {
+      System.arraycopy(arena, start, destination, at, length);
+    }
+    return length;
+  }
 }
