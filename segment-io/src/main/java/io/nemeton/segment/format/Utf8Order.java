@@ -15,9 +15,10 @@ import java.util.Arrays;
  * (lead byte EE or EF): UTF-16 puts the supplementary one first. Such a pair differs in its lead
  * bytes, so fixing the order at the first differing byte is enough.
  *
- * <p>Stateless and thread-safe; allocates nothing.
+ * <p>Public for the ingest package, which interns values as UTF-8 bytes. Stateless and
+ * thread-safe; allocates nothing.
  */
-final class Utf8Order {
+public final class Utf8Order {
   private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
   private Utf8Order() {}
@@ -38,7 +39,7 @@ final class Utf8Order {
   }
 
   /** Compares two UTF-8 byte ranges: negative, 0 or positive, in String order. */
-  static int compare(byte[] a, int aFrom, int aLength, byte[] b, int bFrom, int bLength) {
+  public static int compare(byte[] a, int aFrom, int aLength, byte[] b, int bFrom, int bLength) {
     final int mismatch = Arrays.mismatch(a, aFrom, aFrom + aLength, b, bFrom, bFrom + bLength);
     if (mismatch < 0) {
       return 0;
@@ -50,7 +51,7 @@ final class Utf8Order {
   }
 
   /** True when no byte of {@code bytes[from, to)} has its top bit set (eight bytes at a time). */
-  static boolean isAscii(byte[] bytes, int from, int to) {
+  public static boolean isAscii(byte[] bytes, int from, int to) {
     long bits = 0;
     int i = from;
     for (; i + 8 <= to; i += 8) {
@@ -66,7 +67,7 @@ final class Utf8Order {
    * True when {@code bytes[from, from + length)} is well-formed UTF-8: shortest forms only, no
    * surrogate code points, nothing above U+10FFFF, no sequence cut at the end.
    */
-  static boolean isValid(byte[] bytes, int from, int length) {
+  public static boolean isValid(byte[] bytes, int from, int length) {
     final int end = from + length;
     int at = from;
     while (at < end) {
@@ -95,6 +96,23 @@ final class Utf8Order {
       at += extra + 1;
     }
     return true;
+  }
+
+  /**
+   * A byte's rank in UTF-16 order, for keys packed from leading bytes: the supplementary lead
+   * bytes F0..F4 move below EE and EF, everything else keeps its order.
+   */
+  public static int weight(int unsignedByte) {
+    if (unsignedByte < 0xEE) {
+      return unsignedByte;
+    }
+    if (unsignedByte <= 0xEF) {
+      return unsignedByte + 5;
+    }
+    if (unsignedByte <= 0xF4) {
+      return unsignedByte - 2;
+    }
+    return unsignedByte + 5;
   }
 
   /** Order of two differing bytes at the same position, in UTF-16 order. */

@@ -1,5 +1,6 @@
 package io.nemeton.segment.ingest;
 
+import io.nemeton.segment.format.Utf8Order;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;

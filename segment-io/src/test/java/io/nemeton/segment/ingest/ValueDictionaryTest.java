@@ -1,5 +1,6 @@
 package io.nemeton.segment.ingest;
 
+import io.nemeton.segment.format.Utf8Order;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
