@@ -57,21 +57,8 @@ final class LineSource implements Closeable {
         }
         return false;
       }
-      scanFrom = limit - position;
-      if (position > 0) {
-        System.arraycopy(buffer, position, buffer, 0, limit - position);
-        limit -= position;
-        position = 0;
-      }
-      if (limit == buffer.length) {
-        buffer = Arrays.copyOf(buffer, buffer.length * 2);
-      }
-      final int read = in.read(buffer, limit, buffer.length - limit);
-      if (read < 0) {
-        endOfInput = true;
-      } else {
-        limit += read;
-      }
+      scanFrom = limit - position; // fill moves the unread bytes to the start
+      fill();
     }
   }
 
