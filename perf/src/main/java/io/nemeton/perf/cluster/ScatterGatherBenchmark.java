@@ -39,7 +39,8 @@ import java.util.stream.Stream;
  * Both are asked the same small timeseries over HTTP with the result cache off, so the difference
  * is the scatter/gather (encode, three round trips in parallel, decode, merge). With {@code
  * -Dnemeton.debug.latency=true} every process also prints where the time goes, stage by stage
- * (node-roles {@code LatencyStages}; the children's logs are under the cluster's temp directory). For each it
+ * (node-roles {@code LatencyStages}; the children's logs are then kept in {@code
+ * perf/target/cluster-logs-TRANSPORT/}). For each it
  * prints latency from one client (p50, p99) and throughput from {@code --clients} concurrent
  * clients. Each line warms up for {@code --warmup} seconds and then, in 5 s slices, until the JIT
  * compiler threads of every JVM of the setup used under 1 % of a core in the last slice ({@link
@@ -106,6 +107,7 @@ public final class ScatterGatherBenchmark {
           ingest(brokerBase, expected);
           measure("cluster " + transport + " (3 historicals)", brokerBase, pids, clients, warmup, seconds);
         } finally {
+          keepLogs(clusterDir, transport);
           deleteTree(clusterDir);
         }
         measure("in-process", singleBase, self, clients, warmup, seconds);
@@ -149,6 +151,26 @@ public final class ScatterGatherBenchmark {
       }
     }
     return used;
+  }
+
+  /**
+   * With the latency switch on, the children's logs (their per-stage timings) are copied to
+   * {@code perf/target/cluster-logs-TRANSPORT/} before the cluster's directory is deleted.
+   */
+  private static void keepLogs(Path clusterDir, String transport) throws IOException {
+    final Path logs = clusterDir.resolve("logs");
+    if (!Boolean.getBoolean("nemeton.debug.latency") || !Files.isDirectory(logs)) {
+      return;
+    }
+    final Path kept = Path.of("perf", "target", "cluster-logs-" + transport).toAbsolutePath();
+    deleteTree(kept);
+    Files.createDirectories(kept);
+    try (Stream<Path> files = Files.list(logs)) {
+      for (Path file : files.toList()) {
+        Files.copy(file, kept.resolve(file.getFileName()));
+      }
+    }
+    System.out.println("children's logs with their latency stages kept in " + kept);
   }
 
   private static String loadAverage() {
