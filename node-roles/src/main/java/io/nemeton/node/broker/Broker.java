@@ -11,6 +11,7 @@ import io.nemeton.engine.run.EngineChoice;
 import io.nemeton.engine.run.PartialResult;
 import io.nemeton.engine.storage.QueryableSegment;
 import io.nemeton.node.remote.LatencyStages;
+import io.nemeton.node.remote.LatencyTrace;
 import io.nemeton.node.view.SegmentLease;
 import io.nemeton.node.view.SegmentView;
 import java.util.ArrayList;
@@ -129,10 +130,12 @@ public final class Broker implements AutoCloseable {
         work.add(new SegmentQuery(p.segmentId(), p.query()));
       }
       final long gatherNs = LatencyStages.since("broker.4-plan", planNs);
+      LatencyTrace.mark(3);
       final List<PartialResult> partials = remote.partials(engine, query, work, deadlineNs, timeoutMs);
       final long mergeNs = LatencyStages.since("broker.5-scatter/gather", gatherNs);
       final List<Object> rows = engine.finish(query, engine.merge(query, partials));
       LatencyStages.since("broker.7-merge+finish", mergeNs);
+      LatencyTrace.mark(6);
       return rows;
     }
     final List<String> ids = new ArrayList<>(planned.size());

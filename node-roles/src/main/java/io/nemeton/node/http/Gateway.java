@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import io.nemeton.node.remote.LatencyStages;
+import io.nemeton.node.remote.LatencyTrace;
 import io.undertow.Undertow;
 import io.undertow.UndertowOptions;
 import io.undertow.server.HttpHandler;
@@ -98,6 +99,7 @@ public final class Gateway implements AutoCloseable {
       final long startNs = exchange.getRequestStartTime();
       if (startNs > 0) {
         LatencyStages.since("http.1-dispatch", startNs);
+        LatencyTrace.begin(startNs);
       }
       exchange.startBlocking();
       final String method = exchange.getRequestMethod().toString();
@@ -125,6 +127,7 @@ public final class Gateway implements AutoCloseable {
       if (startNs > 0) {
         LatencyStages.since("http.9-write", writeNs);
         LatencyStages.since("http.total", startNs);
+        LatencyTrace.end();
       }
     }
   }

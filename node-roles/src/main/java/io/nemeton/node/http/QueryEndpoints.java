@@ -6,6 +6,7 @@ import io.nemeton.engine.result.ResultJson;
 import io.nemeton.node.broker.Broker;
 import io.nemeton.node.broker.DataSourceSchema;
 import io.nemeton.node.remote.LatencyStages;
+import io.nemeton.node.remote.LatencyTrace;
 import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -43,6 +44,7 @@ final class QueryEndpoints {
     final long startNs = LatencyStages.now();
     final Query parsed = QueryParser.parse(request.bodyText());
     final long parsedNs = LatencyStages.since("http.2-read+parse", startNs);
+    LatencyTrace.mark(2);
     String queryId = parsed.context().queryId();
     final Query query;
     if (queryId == null || queryId.isEmpty()) {
@@ -57,6 +59,7 @@ final class QueryEndpoints {
       final long ranNs = LatencyStages.since("http.3-broker.run", parsedNs);
       answer = HttpAnswer.rawJson(200, ResultJson.write(rows));
       LatencyStages.since("http.8-json", ranNs);
+      LatencyTrace.mark(7);
     } catch (RuntimeException | Error failure) {
       answer = ErrorAnswers.of(failure);
       if (ErrorAnswers.isFault(answer)) {

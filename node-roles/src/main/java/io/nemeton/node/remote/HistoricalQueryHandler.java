@@ -68,6 +68,7 @@ public final class HistoricalQueryHandler implements QueryHandler {
   @Override
   public void handle(QueryRequest request, ResultSink sink) {
     final long startNs = LatencyStages.since("historical.1-handoff", request.receivedAtNanos());
+    final long handleNs = LatencyTrace.ENABLED ? System.nanoTime() : 0;
     final boolean perSegment;
     final Query query;
     final Engine engine;
@@ -130,6 +131,7 @@ public final class HistoricalQueryHandler implements QueryHandler {
       entry.nanosPerSegment = (System.nanoTime() - workStartNs) / Math.max(1, ids.size());
       LatencyStages.since("historical.5-merge+encode+send", ranNs);
       LatencyStages.since("historical.total", request.receivedAtNanos());
+      LatencyTrace.historical(request.requestId(), request.receivedAtNanos(), handleNs);
     } catch (QueryAbortedException e) {
       throw e;
     } catch (io.nemeton.engine.query.QueryException e) {

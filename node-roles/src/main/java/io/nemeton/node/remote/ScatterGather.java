@@ -108,6 +108,7 @@ public final class ScatterGather implements PartialSource {
       }
       final List<Call> calls = send(plan, segments, populate, deadlineMs, tried);
       LatencyStages.since("broker.5a-plan+send", sendNs);
+      LatencyTrace.mark(4);
       pending = new ArrayList<>();
       long lastCompletedNs = 0;
       for (Call call : calls) {
@@ -121,6 +122,7 @@ public final class ScatterGather implements PartialSource {
       if (lastCompletedNs > 0) {
         LatencyStages.since("broker.5c-wake+decode", lastCompletedNs);
       }
+      LatencyTrace.mark(5);
     }
     gathered.sort((a, b) -> Integer.compare(a.firstIndex(), b.firstIndex()));
     final List<PartialResult> out = new ArrayList<>(gathered.size());
@@ -253,6 +255,8 @@ public final class ScatterGather implements PartialSource {
     }
     if (call.completedNs > 0) {
       LatencyStages.record("broker.5b-roundtrip", call.completedNs - call.sentNs);
+      LatencyTrace.call(call.call.requestId(), call.node, call.sentNs, call.completedNs,
+          call.completedBy == Thread.currentThread());
     }
     for (RemoteLayout.Result result : call.results) {
       if (result.kind() == RemoteLayout.KIND_MISSING) {
@@ -316,6 +320,7 @@ public final class ScatterGather implements PartialSource {
     boolean counted;
     long sentNs;
     volatile long completedNs;
+    volatile Thread completedBy;
 
     Call(String node, List<Integer> indexes) {
       this.node = node;
@@ -340,6 +345,9 @@ public final class ScatterGather implements PartialSource {
     @Override
     public void onComplete() {
       completedNs = LatencyStages.now();
+      if (LatencyTrace.ENABLED) {
+        completedBy = Thread.currentThread();
+      }
     }
 
     @Override

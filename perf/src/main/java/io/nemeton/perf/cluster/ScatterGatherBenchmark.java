@@ -37,12 +37,16 @@ import java.util.stream.Stream;
  * </ul>
  *
  * Both are asked the same small timeseries over HTTP with the result cache off, so the difference
- * is the scatter/gather (encode, three round trips in parallel, decode, merge). With {@code
+ * is the scatter/gather (encode, three round trips in parallel, decode, merge). The clients are
+ * {@code PlainHttpClient}s (one blocking socket per client thread; {@code --client jdk}: the JDK's
+ * {@code HttpClient}, whose thread hand-offs add to both setups' tails on a small host). With {@code
  * -Dnemeton.debug.latency=true} every process also prints where the time goes, stage by stage
  * (node-roles {@code LatencyStages}; the children's logs are then kept in {@code
  * perf/target/cluster-logs-TRANSPORT/}). For each it
  * prints latency from one client (p50, p99) and throughput from {@code --clients} concurrent
- * clients. Each line warms up for {@code --warmup} seconds and then, in 5 s slices, until the JIT
+ * clients ({@code --clients 1}: the one-client line only; {@code --in-process false}: the cluster
+ * lines only, for diagnosis). With {@code -Dnemeton.debug.latencyTrace=FILE} every process also
+ * writes one line per query to {@code FILE.PID} ({@code LatencyTrace}). Each line warms up for {@code --warmup} seconds and then, in 5 s slices, until the JIT
  * compiler threads of every JVM of the setup used under 1 % of a core in the last slice ({@link
  * CompilerActivity}; at most 300 s), and prints the compilers' CPU during the measured seconds. Run from the repository root after packaging perf:
  *
@@ -73,6 +77,8 @@ public final class ScatterGatherBenchmark {
     int seconds = 20;
     int warmup = 10;
     List<String> transports = List.of("udp", "ipc");
+    boolean inProcess = true;
+    boolean plain = true;
     for (int i = 0; i < args.length; i += 2) {
       final String value = i + 1 < args.length ? args[i + 1] : null;
       switch (args[i]) {
@@ -80,8 +86,10 @@ public final class ScatterGatherBenchmark {
         case "--seconds" -> seconds = positive(args[i], value, 3600);
         case "--warmup" -> warmup = positive(args[i], value, 3600);
         case "--transports" -> transports = transports(value);
+        case "--in-process" -> inProcess = !"false".equals(value);
+        case "--client" -> plain = !"jdk".equals(value);
         default -> throw new IllegalArgumentException("unknown argument " + args[i]
-            + " (known: --clients N, --seconds N, --warmup N, --transports udp,ipc)");
+            + " (known: --clients N, --seconds N, --warmup N, --transports udp,ipc, --in-process true|false, --client plain|jdk)");
       }
     }
     final Path home = Path.of("").toAbsolutePath();
@@ -92,12 +100,14 @@ public final class ScatterGatherBenchmark {
       final String singleBase = "http://127.0.0.1:" + server.port();
       ingest(singleBase, expected);
       System.out.printf("every setup answers %s; warm-up %d s with %d clients, then per line at least %d s warm-up"
-          + " (longer until the JIT compilers are quiet) and %d s measured%n",
-          expected, warmup, clients, warmup, seconds);
+          + " (longer until the JIT compilers are quiet) and %d s measured; %s clients%n",
+          expected, warmup, clients, warmup, seconds, plain ? "plain-socket" : "JDK HttpClient");
       // The in-process figures are taken before and after each cluster's, so that each cluster
       // is compared with the in-process engine under the same load of the machine.
       final List<Long> self = List.of(ProcessHandle.current().pid());
-      measure("in-process", singleBase, self, clients, warmup, seconds);
+      if (inProcess) {
+        measure("in-process", singleBase, self, clients, warmup, seconds, plain);
+      }
       for (String transport : transports) {
         final Path clusterDir = Files.createTempDirectory("nemeton-sg-cluster");
         try (ClusterProcesses cluster = new ClusterProcesses(clusterDir, System.getProperty("nemeton.bench.childHeap", "512m"))) {
@@ -105,29 +115,31 @@ public final class ScatterGatherBenchmark {
           final String brokerBase = startCluster(cluster, transport.equals("ipc"), pids);
           post(brokerBase + "/druid/coordinator/v1/rules/bench", "[{\"type\":\"loadForever\",\"tieredReplicants\":{\"_default_tier\":1}}]");
           ingest(brokerBase, expected);
-          measure("cluster " + transport + " (3 historicals)", brokerBase, pids, clients, warmup, seconds);
+          measure("cluster " + transport + " (3 historicals)", brokerBase, pids, clients, warmup, seconds, plain);
         } finally {
           keepLogs(clusterDir, transport);
           deleteTree(clusterDir);
         }
-        measure("in-process", singleBase, self, clients, warmup, seconds);
+        if (inProcess) {
+          measure("in-process", singleBase, self, clients, warmup, seconds, plain);
+        }
       }
     } finally {
       deleteTree(single);
     }
   }
 
-  private static void measure(String setup, String base, List<Long> pids, int clients, int warmup, int seconds)
-      throws Exception {
+  private static void measure(String setup, String base, List<Long> pids, int clients, int warmup, int seconds,
+      boolean plain) throws Exception {
     final URI uri = URI.create(base + "/druid/v2");
     // Compile first: a fresh cluster's JVMs get ~10x fewer queries from one client than the
     // in-process server in the same warm-up, and would be measured while C2 still compiles.
-    LoadRun.run(uri, QUERY, clients, warmup * 1000L);
-    for (int concurrency : new int[] {1, clients}) {
-      final int warmed = warmUntilCompiled(uri, pids, concurrency, warmup);
+    LoadRun.run(uri, QUERY, clients, warmup * 1000L, plain);
+    for (int concurrency : clients == 1 ? new int[] {1} : new int[] {1, clients}) {
+      final int warmed = warmUntilCompiled(uri, pids, concurrency, warmup, plain);
       final String loadBefore = loadAverage();
       final long compilingBefore = CompilerActivity.compilerMillis(pids);
-      final LoadRun.Result result = LoadRun.run(uri, QUERY, concurrency, seconds * 1000L);
+      final LoadRun.Result result = LoadRun.run(uri, QUERY, concurrency, seconds * 1000L, plain);
       final long compiling = CompilerActivity.compilerMillis(pids) - compilingBefore;
       System.out.printf("%-30s %2d client(s)  %s  load %s -> %s  warm-up %d s, JIT %d ms while measured%n", setup,
           concurrency, result, loadBefore, loadAverage(), warmed, compiling);
@@ -139,12 +151,13 @@ public final class ScatterGatherBenchmark {
    * pids} used under 1 % of a core over the last slice (or {@link #MAX_WARMUP_S} passed): so the
    * figures are of compiled code, not of the compilers taking the cores. Returns the seconds used.
    */
-  private static int warmUntilCompiled(URI uri, List<Long> pids, int concurrency, int warmup) throws Exception {
-    LoadRun.run(uri, QUERY, concurrency, warmup * 1000L);
+  private static int warmUntilCompiled(URI uri, List<Long> pids, int concurrency, int warmup, boolean plain)
+      throws Exception {
+    LoadRun.run(uri, QUERY, concurrency, warmup * 1000L, plain);
     int used = warmup;
     while (CompilerActivity.available() && used < MAX_WARMUP_S) {
       final long before = CompilerActivity.compilerMillis(pids);
-      LoadRun.run(uri, QUERY, concurrency, WARMUP_SLICE_S * 1000L);
+      LoadRun.run(uri, QUERY, concurrency, WARMUP_SLICE_S * 1000L, plain);
       used += WARMUP_SLICE_S;
       if (CompilerActivity.compilerMillis(pids) - before < WARMUP_SLICE_S * 10L) {
         break;

@@ -11,8 +11,9 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * Closed-loop load: {@code clients} threads, each with its own {@link HttpClient} (so its own
- * HTTP/1.1 keep-alive connection), posting one query back to back until the time is up. Each
+ * Closed-loop load: {@code clients} threads, each with its own {@link HttpClient} or {@link
+ * PlainHttpClient} (so its own HTTP/1.1 keep-alive connection), posting one query back to back
+ * until the time is up. Each
  * thread records its latencies in its own array; they are merged and sorted once at the end.
  * Not thread-safe itself; one run at a time.
  */
@@ -33,12 +34,22 @@ public final class LoadRun {
   private LoadRun() {}
 
   public static Result run(URI uri, String body, int clients, long millis) throws InterruptedException {
+    return run(uri, body, clients, millis, false);
+  }
+
+  /**
+   * As {@link #run(URI, String, int, long)}; with {@code plainSockets} each client thread uses a
+   * {@link PlainHttpClient} (one blocking socket, no hand-offs between threads) instead of the JDK's
+   * {@code HttpClient}.
+   */
+  public static Result run(URI uri, String body, int clients, long millis, boolean plainSockets)
+      throws InterruptedException {
     final HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30))
         .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build();
     final List<Worker> workers = new ArrayList<>(clients);
     final CountDownLatch start = new CountDownLatch(1);
     for (int i = 0; i < clients; i++) {
-      final Worker worker = new Worker(request, start);
+      final Worker worker = new Worker(request, start, plainSockets ? uri : null, body);
       workers.add(worker);
       worker.thread.start();
     }
@@ -80,34 +91,35 @@ public final class LoadRun {
   private static final class Worker implements Runnable {
     private final HttpRequest request;
     private final CountDownLatch start;
-    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private final URI plainUri;
+    private final String body;
     final Thread thread = new Thread(this, "load-client");
     volatile long endNs;
     long[] latencies = new long[1 << 16];
     int count;
     long errors;
 
-    Worker(HttpRequest request, CountDownLatch start) {
+    Worker(HttpRequest request, CountDownLatch start, URI plainUri, String body) {
       this.request = request;
       this.start = start;
+      this.plainUri = plainUri;
+      this.body = body;
     }
 
     @Override
     public void run() {
+      if (plainUri != null) {
+        runPlain();
+        return;
+      }
+      final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
       try {
         start.await();
         final long end = endNs;
         while (System.nanoTime() < end) {
           final long t0 = System.nanoTime();
           final HttpResponse<byte[]> response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
-          final long elapsed = System.nanoTime() - t0;
-          if (response.statusCode() != 200) {
-            errors++;
-          }
-          if (count == latencies.length) {
-            latencies = Arrays.copyOf(latencies, count * 2);
-          }
-          latencies[count++] = elapsed;
+          record(System.nanoTime() - t0, response.statusCode());
         }
       } catch (Exception e) {
         errors++;
@@ -115,6 +127,31 @@ public final class LoadRun {
       } finally {
         client.close();
       }
+    }
+
+    private void runPlain() {
+      try (PlainHttpClient client = new PlainHttpClient(plainUri, body)) {
+        start.await();
+        final long end = endNs;
+        while (System.nanoTime() < end) {
+          final long t0 = System.nanoTime();
+          final int status = client.post();
+          record(System.nanoTime() - t0, status);
+        }
+      } catch (Exception e) {
+        errors++;
+        System.err.println("client stopped: " + e);
+      }
+    }
+
+    private void record(long elapsedNs, int status) {
+      if (status != 200) {
+        errors++;
+      }
+      if (count == latencies.length) {
+        latencies = Arrays.copyOf(latencies, count * 2);
+      }
+      latencies[count++] = elapsedNs;
     }
   }
 }
