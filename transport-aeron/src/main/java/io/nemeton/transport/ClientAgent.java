@@ -55,9 +55,11 @@ final class ClientAgent implements Agent {
    */
   private final ReentrantLock duty = new ReentrantLock();
   private boolean stopped;
+  private final HotIdleStrategy idle;
 
   ClientAgent(QueryClient client, QueryClientConfig config, Subscription responses,
-      ConcurrentLinkedQueue<Runnable> commands) {
+      ConcurrentLinkedQueue<Runnable> commands, HotIdleStrategy idle) {
+    this.idle = idle;
     this.client = client;
     this.config = config;
     this.responses = responses;
@@ -77,7 +79,12 @@ final class ClientAgent implements Agent {
       return 0; // a waiting sender is running the cycle
     }
     try {
-      return stopped ? 0 : dutyCycle();
+      if (stopped) {
+        return 0;
+      }
+      final int work = dutyCycle();
+      idle.peerless(connectionsById.isEmpty() && commands.isEmpty()); // the agent's own idle strategy: its thread only
+      return work;
     } finally {
       duty.unlock();
     }

@@ -33,6 +33,13 @@ public final class HotIdleStrategy implements IdleStrategy {
    * before it sleeps on the doorbell, from {@code nemeton.transport.spinMicros} (default 20).
    */
   static final long DOORBELL_SPIN_NS = 1_000L * Long.getLong("nemeton.transport.spinMicros", 20);
+  /**
+   * The longest park of an agent with no peer (a server no client is connected to, a client with no
+   * connection), from {@code nemeton.transport.peerlessParkMicros} (default 20,000): such an agent
+   * only waits for a first HELLO or a command, so it need not wake a thousand times a second (a
+   * node on a shared driver keeps idle UDP agents beside its IPC ones).
+   */
+  static final long PEERLESS_PARK_NS = 1_000L * Long.getLong("nemeton.transport.peerlessParkMicros", 20_000);
   /** Whether IPC readers sleep on a {@link Doorbell} when idle, from {@code nemeton.transport.doorbell} (default true). */
   static final boolean DOORBELLS = !"false".equals(System.getProperty("nemeton.transport.doorbell"));
 
@@ -50,6 +57,7 @@ public final class HotIdleStrategy implements IdleStrategy {
   private Doorbell doorbell;
   private AtomicInteger pollers;
   private boolean armed;
+  private boolean peerless;
 
   /**
    * @param hotParkNs park while hot, at least 1 and at most {@code maxParkNs}
@@ -85,6 +93,14 @@ public final class HotIdleStrategy implements IdleStrategy {
     return this;
   }
 
+  /**
+   * Tells whether the agent has no peer now ({@link #PEERLESS_PARK_NS}); its own thread calls it
+   * each duty cycle. Parks once cold may then grow to that bound instead of {@code maxParkNs}.
+   */
+  public void peerless(boolean none) {
+    peerless = none;
+  }
+
   @Override
   public void idle(int workCount) {
     if (workCount > 0) {
@@ -109,8 +125,9 @@ public final class HotIdleStrategy implements IdleStrategy {
     } else if (System.nanoTime() - idleSinceNs < hotWindowNs) {
       LockSupport.parkNanos(hotParkNs);
     } else {
-      LockSupport.parkNanos(coldParkNs);
-      coldParkNs = Math.min(maxParkNs, coldParkNs << 1);
+      final long longest = peerless ? Math.max(maxParkNs, PEERLESS_PARK_NS) : maxParkNs;
+      LockSupport.parkNanos(Math.min(coldParkNs, longest));
+      coldParkNs = Math.min(longest, coldParkNs << 1);
     }
   }
 
@@ -127,7 +144,7 @@ public final class HotIdleStrategy implements IdleStrategy {
       doorbell.arm();
       armed = true; // the agent polls once more before the next call sleeps
     } else {
-      doorbell.await(maxParkNs);
+      doorbell.await(peerless ? Math.max(maxParkNs, PEERLESS_PARK_NS) : maxParkNs);
       doorbell.disarm();
       armed = false;
       spins = 0;

@@ -12,6 +12,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.locks.LockSupport;
 import org.agrona.ExpandableArrayBuffer;
 import org.agrona.concurrent.AgentRunner;
 import org.agrona.concurrent.IdleStrategy;
@@ -80,12 +81,13 @@ public final class QueryClient implements AutoCloseable {
     try {
       this.responses = aeron.addSubscription(config.responseChannel(), config.responseStreamId());
       this.responseChannel = AeronClients.resolveChannel(responses, config.responseChannel());
-      this.agent = new ClientAgent(this, config, responses, commands);
       opened = HotIdleStrategy.DOORBELLS && FramePublication.isIpc(config.responseChannel())
           ? Doorbell.open(config.aeronDirectory(), config.responseStreamId()) : null;
       this.doorbell = opened;
-      this.runner = new AgentRunner(MediaDrivers.idle(TimeUnit.MICROSECONDS.toNanos(config.maxParkMicros()))
-          .withDoorbell(doorbell, pollers),
+      final HotIdleStrategy idle = MediaDrivers.idle(TimeUnit.MICROSECONDS.toNanos(config.maxParkMicros()))
+          .withDoorbell(doorbell, pollers);
+      this.agent = new ClientAgent(this, config, responses, commands, idle);
+      this.runner = new AgentRunner(idle,
           error -> LOG.log(Level.ERROR, "query client " + config.clientName() + " agent failed: " + error, error),
           null, agent);
       AgentRunner.startOnThread(runner, runnable -> {
@@ -142,6 +144,7 @@ public final class QueryClient implements AutoCloseable {
     final ServerConnection connection =
         new ServerConnection(this, connectionIds.incrementAndGet(), channel, streamId, publication);
     commands.add(() -> agent.addConnection(connection));
+    wakeAgent(); // a client without connections parks its agent for up to PEERLESS_PARK_NS
     try {
       while (!publication.isConnected()) {
         if (System.currentTimeMillis() > giveUpMs) {
@@ -202,6 +205,15 @@ public final class QueryClient implements AutoCloseable {
   }
 
   /** Wakes the agent if it sleeps on its doorbell (a waiting sender stops polling and leaves the rest to it). */
+  /** Ends the agent's park or doorbell sleep now (after a command it should run soon). */
+  private void wakeAgent() {
+    nudgeAgent();
+    final Thread thread = runner.thread();
+    if (thread != null) {
+      LockSupport.unpark(thread);
+    }
+  }
+
   void nudgeAgent() {
     if (doorbell != null && !closed) {
       doorbell.nudge();

@@ -46,12 +46,13 @@ public final class QueryServer implements AutoCloseable {
       final ThreadPoolExecutor workers = new ThreadPoolExecutor(config.workerThreads(), config.workerThreads(), 0,
           TimeUnit.MILLISECONDS, queue, named("nemeton-query-worker-" + config.serverName()),
           new ThreadPoolExecutor.AbortPolicy());
-      final ServerAgent agent = new ServerAgent(config, aeron, subscription, workers, handler, counters);
       opened = HotIdleStrategy.DOORBELLS && FramePublication.isIpc(config.channel())
           ? Doorbell.open(config.aeronDirectory(), config.streamId()) : null;
       this.doorbell = opened;
-      this.runner = new AgentRunner(MediaDrivers.idle(TimeUnit.MICROSECONDS.toNanos(config.maxParkMicros()))
-          .withDoorbell(doorbell, null),
+      final HotIdleStrategy idle = MediaDrivers.idle(TimeUnit.MICROSECONDS.toNanos(config.maxParkMicros()))
+          .withDoorbell(doorbell, null);
+      final ServerAgent agent = new ServerAgent(config, aeron, subscription, workers, handler, counters, idle);
+      this.runner = new AgentRunner(idle,
           error -> LOG.log(Level.ERROR, "query server " + config.serverName() + " agent failed: " + error, error),
           null, agent);
       AgentRunner.startOnThread(runner, named("nemeton-query-server-" + config.serverName()));

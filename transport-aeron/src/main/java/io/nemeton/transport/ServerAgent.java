@@ -53,11 +53,13 @@ final class ServerAgent implements Agent {
   private final Int2ObjectHashMap<ServerConnectionState> connections = new Int2ObjectHashMap<>();
   private final ArrayList<ServerConnectionState> dropped = new ArrayList<>();
   private long nextTimerMs;
+  private final HotIdleStrategy idle;
   /** Requests handed to workers and not finished: inline answers only when none is, so load still spreads over the workers. */
   private final AtomicInteger onWorkers = new AtomicInteger();
 
   ServerAgent(QueryServerConfig config, Aeron aeron, Subscription subscription, ExecutorService workers,
-      QueryHandler handler, ServerCounters counters) {
+      QueryHandler handler, ServerCounters counters, HotIdleStrategy idle) {
+    this.idle = idle;
     this.config = config;
     this.aeron = aeron;
     this.subscription = subscription;
@@ -81,6 +83,7 @@ final class ServerAgent implements Agent {
       nextTimerMs = nowMs + TIMER_PERIOD_MS;
       work += onTimer(nowMs);
     }
+    idle.peerless(connections.isEmpty());
     return work;
   }
 

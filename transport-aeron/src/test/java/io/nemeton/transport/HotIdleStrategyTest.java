@@ -44,4 +44,20 @@ class HotIdleStrategyTest {
     }
     assertTrue(System.nanoTime() - start < 50_000_000L, "spins after work took ns=" + (System.nanoTime() - start));
   }
+
+  @Test
+  void anAgentWithoutPeersParksLongerOnceCold() {
+    // maxPark 1 ms, but without peers the parks keep doubling up to PEERLESS_PARK_NS (20 ms): after
+    // the 25 spins and yields, 20 parks of 1 µs doubling and then capped at 20 ms take over 100 ms
+    // (with peers they would take about 11 ms).
+    final HotIdleStrategy idle = new HotIdleStrategy(1_000, 0, 1_000_000L);
+    idle.peerless(true);
+    idle.idle(1);
+    final long start = System.nanoTime();
+    for (int i = 0; i < 25 + 20; i++) {
+      idle.idle(0);
+    }
+    assertTrue(HotIdleStrategy.PEERLESS_PARK_NS >= 20_000_000L, "default peerless park " + HotIdleStrategy.PEERLESS_PARK_NS);
+    assertTrue(System.nanoTime() - start > 100_000_000L, "peerless idles took only ns=" + (System.nanoTime() - start));
+  }
 }
