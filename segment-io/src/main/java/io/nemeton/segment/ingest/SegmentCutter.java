@@ -90,6 +90,24 @@ final class SegmentCutter implements RowSink {
   @Override
   public void expectRows(long rows) {
     nextCapacity = (int) Math.max(1, Math.min(rows, maxRowsPerSegment));
+    if (this.rows == null) {
+      // allocated here, once, so the per-slice accept has no first-call branch (the JIT compiles
+      // a branch it never saw taken as a trap, and every new ingestion would take it once)
+      this.rows = RowColumns.forSchema(schema, Math.min(nextCapacity, maxRowsPerSegment));
+    }
+  }
+
+  /**
+   * Opens the time chunk of {@code time} before any row comes, for the same reason; a first row in
+   * another chunk still opens its own.
+   */
+  @Override
+  public void expectFirstTime(long time) {
+    if (rowCount == 0) {
+      chunkStart = segmentGranularity.bucketStart(time);
+      chunkEnd = segmentGranularity.next(chunkStart);
+      partition = 0;
+    }
   }
 
   /** Hands over the last segment. */
