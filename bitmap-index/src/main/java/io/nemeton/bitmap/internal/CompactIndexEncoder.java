@@ -27,7 +27,8 @@ public final class CompactIndexEncoder {
   private int[] distinct = new int[0];
   private int[] chunks = new int[0];
   private final BitStreamWriter lists = new BitStreamWriter();
-  private final PortableRoaringEncoder encoder = new PortableRoaringEncoder();
+  /** Room for the containers of 8 Mi rows: a segment's bitmaps do not grow it. */
+  private final PortableRoaringEncoder encoder = new PortableRoaringEncoder(128);
 
   /** An encoder whose working memory is kept between {@link #encodeV4} calls. */
   public CompactIndexEncoder() {}

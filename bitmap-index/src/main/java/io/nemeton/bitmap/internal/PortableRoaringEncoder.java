@@ -25,11 +25,31 @@ public final class PortableRoaringEncoder {
   private static final byte BITMAP = 1;
   private static final byte RUN = 2;
 
-  private int[] keys = new int[16];
-  private int[] cardinalities = new int[16];
-  private int[] runCounts = new int[16];
-  private int[] ends = new int[16];
-  private byte[] types = new byte[16];
+  private int[] keys;
+  private int[] cardinalities;
+  private int[] runCounts;
+  private int[] ends;
+  private byte[] types;
+
+  /** An encoder for small bitmaps: room for 16 containers, grown as needed. */
+  public PortableRoaringEncoder() {
+    this(16);
+  }
+
+  /**
+   * An encoder with room for {@code containers} containers before it grows. A long-lived encoder
+   * sized for its usual bitmaps never grows on them, so growing stays a branch that only unusually
+   * large bitmaps take, not one every new encoder takes once (the JIT compiles a branch it has
+   * never seen taken as a trap, and taking it discards the compiled code around it).
+   */
+  public PortableRoaringEncoder(int containers) {
+    final int capacity = Math.max(1, Math.min(PortableRoaringFormat.MAX_CONTAINERS, containers));
+    keys = new int[capacity];
+    cardinalities = new int[capacity];
+    runCounts = new int[capacity];
+    ends = new int[capacity];
+    types = new byte[capacity];
+  }
 
   /**
    * Appends {@code values[from, to)} as one portable bitmap and returns the bytes written; an

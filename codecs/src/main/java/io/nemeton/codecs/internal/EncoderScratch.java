@@ -13,11 +13,17 @@ public final class EncoderScratch {
   private final int[] groupWords = new int[PackedLayout.MAX_LANE_WIDTH * PackedLayout.LANES];
   private final LongStatistics statistics = new LongStatistics();
   private final LongStatistics secondStatistics = new LongStatistics();
-  private long[] wide = new long[0];
-  private long[] scaled = new long[0];
-  private long[] deltas = new long[0];
-  private long[] runValues = new long[0];
-  private long[] runLengths = new long[0];
+  /**
+   * Arrays start at the usual block size (1024 rows), so a fresh scratch does not grow on its first
+   * blocks: growing is then a branch only larger blocks take, not one every new writer takes once
+   * (which makes the JIT discard the compiled encoder it sits in).
+   */
+  private static final int USUAL_BLOCK_VALUES = 1024;
+  private long[] wide = new long[USUAL_BLOCK_VALUES];
+  private long[] scaled = new long[USUAL_BLOCK_VALUES];
+  private long[] deltas = new long[USUAL_BLOCK_VALUES];
+  private long[] runValues = new long[USUAL_BLOCK_VALUES];
+  private long[] runLengths = new long[USUAL_BLOCK_VALUES];
 
   /** Scratch for int blocks widened to longs and for floating bit patterns. */
   public long[] wide(int count) {

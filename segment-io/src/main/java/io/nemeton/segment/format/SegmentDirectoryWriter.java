@@ -16,7 +16,8 @@ import java.util.List;
  * {@code root/dataSource/start_end/version/partition.nseg} (instants and the version with ':'
  * replaced by '-' so names are portable).
  *
- * <p>Not thread-safe: one ingestion feeds one writer. Keeps only the paths and sizes it wrote.
+ * <p>Not thread-safe: one ingestion feeds one writer. Keeps only the paths and sizes it wrote, no
+ * segment ({@link #releasesSegments()}).
  */
 public final class SegmentDirectoryWriter implements SegmentSink {
   /** File name extension of Nemeton segment files. */
@@ -39,6 +40,12 @@ public final class SegmentDirectoryWriter implements SegmentSink {
     bytesWritten += writer.write(segment, target);
     rowsWritten += segment.rowCount();
     written.add(target);
+  }
+
+  /** The segment is written and forgotten before {@link #accept} returns. */
+  @Override
+  public boolean releasesSegments() {
+    return true;
   }
 
   /** Where a segment with {@code info} lives under {@code root}. */

@@ -66,6 +66,9 @@ public final class BatchIngestion {
       final List<InputFile> files = InputFiles.resolve(spec.inputSource(), options.workingDirectory());
       for (InputFile file : files) {
         try (RowReader reader = open(file, spec.inputFormat(), schema, log)) {
+          // a header read on opening may have bound new string fields: the batch takes their columns
+          // here, once, so the per-batch check in the reader never has to grow them
+          batch.ensureStringSlots(schema.stringFieldCount());
           boolean more = true;
           while (more) {
             more = reader.read(batch);

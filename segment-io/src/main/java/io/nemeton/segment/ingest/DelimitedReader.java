@@ -82,6 +82,41 @@ final class DelimitedReader implements RowReader {
     if (!needsHeader) {
       bind(format.columns());
     }
+    try {
+      readLeadingLines();
+    } catch (IOException | RuntimeException e) {
+      lines.close();
+      throw e;
+    }
+  }
+
+  /**
+   * Skips the header rows and binds the columns of a header line now, and reads the first data
+   * line's time once: the per-line loop then never meets a first-line case in compiled code. (A
+   * branch the JIT has never seen taken is compiled as a trap; taking it discards the compiled
+   * reader, and every new input would take it once.) Reads nothing past the first data line.
+   */
+  private void readLeadingLines() throws IOException {
+    while (headerLinesToSkip > 0 && lines.next()) {
+      headerLinesToSkip--;
+    }
+    if (needsHeader && headerLinesToSkip == 0 && lines.next()) {
+      needsHeader = false;
+      bind(headerColumns());
+    }
+    if (scansLines && fieldColumns != null && timestampField >= 0 && headerLinesToSkip == 0 && !needsHeader) {
+      // the time of the first data line, read ahead without taking the line: the day cache keeps its
+      // day, so the row loop starts on the cache's common path
+      final byte[] bytes = lines.buffer();
+      final int from = lines.position();
+      if (scanner.scan(bytes, from, lines.limit()) >= 0 && scanner.count > timestampField) {
+        final int[] ends = scanner.ends;
+        final int timeStart = timestampField == 0 ? from : ends[timestampField - 1] + 1;
+        if (ends[timestampField] > timeStart) {
+          timestamps.parse(bytes, timeStart, ends[timestampField] - timeStart);
+        }
+      }
+    }
   }
 
   private void bind(List<String> columns) {
@@ -123,14 +158,15 @@ final class DelimitedReader implements RowReader {
 
   /** Parses the kept plain rows' fields; due before the line buffer moves or the batch is handed on. */
   private void parseFieldColumns(InputBatch batch) {
-    if (fieldColumns != null && fieldColumns.count() > 0) {
+    // no test for kept rows: an empty pass costs nothing, and the last call of an input has none
+    if (fieldColumns != null) {
       fieldColumns.parse(lines.buffer(), batch);
     }
   }
 
   private boolean readRows(InputBatch batch) throws IOException {
     while (!batch.isFull()) {
-      if (scansLines && bindings != null && headerLinesToSkip == 0 && lines.lineNumber() > 0) {
+      if (scansLines && bindings != null && headerLinesToSkip == 0) {
         // data lines: their ends are found in the same pass as their fields
         if (!readScannedLine(batch)) {
           return false;

@@ -29,7 +29,8 @@ final class FieldScanner {
   /** The one-byte list delimiter in every byte; 0 (never matched alone) when it is longer. */
   private final long listPattern;
   /** Field ends found by the last {@link #scan}: {@code ends[0, count)}. */
-  int[] ends = new int[64];
+  /** Sized for a vector chunk and a line's fields, so a scan never grows it on common lines. */
+  int[] ends = new int[4 * VECTOR_CHUNK_BYTES];
   /** Fields found by the last {@link #scan}; -1 when it stopped at a quote. */
   int count;
   /** Whether the last scanned line holds the (one-byte) list delimiter anywhere. */

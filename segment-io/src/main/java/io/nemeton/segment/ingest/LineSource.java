@@ -25,18 +25,34 @@ final class LineSource implements Closeable {
   private int limit;
   private int position;
   private boolean endOfInput;
-  private boolean first = true;
   private int start;
   private int end;
   private long lineNumber;
 
-  LineSource(InputStream in) {
+  LineSource(InputStream in) throws IOException {
     this(in, DEFAULT_BUFFER_BYTES);
   }
 
-  LineSource(InputStream in, int bufferBytes) {
+  /** Reads the first bytes at once, to skip a byte order mark. */
+  LineSource(InputStream in, int bufferBytes) throws IOException {
     this.in = in;
     this.buffer = new byte[Math.max(16, bufferBytes)];
+    skipByteOrderMark();
+  }
+
+  /**
+   * Skips a UTF-8 byte order mark at the start of the input. Done here, once, rather than as a
+   * first-line case in the per-line path: the compiled line loop then has no branch that only the
+   * first line of an input takes (which would make the JIT discard and recompile it on the next
+   * input).
+   */
+  private void skipByteOrderMark() throws IOException {
+    while (limit < 3 && fill()) {
+      // a stream may hand over fewer than three bytes at a time
+    }
+    if (limit >= 3 && buffer[0] == (byte) 0xEF && buffer[1] == (byte) 0xBB && buffer[2] == (byte) 0xBF) {
+      position = 3;
+    }
   }
 
   /** Advances to the next line; false at the end of the input. */
@@ -67,12 +83,6 @@ final class LineSource implements Closeable {
     int to = lineEnd;
     if (to > from && buffer[to - 1] == '\r') {
       to--;
-    }
-    if (first) {
-      first = false;
-      if (to - from >= 3 && buffer[from] == (byte) 0xEF && buffer[from + 1] == (byte) 0xBB && buffer[from + 2] == (byte) 0xBF) {
-        from += 3;
-      }
     }
     start = from;
     end = to;

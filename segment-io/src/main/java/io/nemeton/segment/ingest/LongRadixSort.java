@@ -18,7 +18,8 @@ final class LongRadixSort {
   private static final int SMALL = 2048;
 
   private long[] scratch = new long[0];
-  private int[] counts = new int[0];
+  /** Counters of every pass a 63-bit key can need, so a sort never grows them. */
+  private int[] counts = new int[(63 + DIGIT_BITS - 1) / DIGIT_BITS * RADIX];
 
   /** Sorts {@code keys[0, count)}, all in {@code [0, 2^bits)}. */
   void sort(long[] keys, int count, int bits) {

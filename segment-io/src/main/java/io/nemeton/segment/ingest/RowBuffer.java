@@ -55,6 +55,8 @@ final class RowBuffer implements AutoCloseable {
   /** The buffered rows' times again, densely, for partitioning by time; null without it. */
   private long[] times;
   private long maxTime = Long.MIN_VALUE;
+  /** Smallest time of every row kept so far, spilled or not: where the sorted output starts. */
+  private long firstTime = Long.MAX_VALUE;
   private long peakRows;
 
   RowBuffer(InputSchema schema, Aggregation aggregation, Granularity queryGranularity, IntervalFilter intervals,
@@ -131,6 +133,7 @@ final class RowBuffer implements AutoCloseable {
     // the time range of the buffer, so partitioning by time needs no pass of its own to find it
     minTime = min;
     maxTime = max;
+    firstTime = Math.min(firstTime, min);
     for (int s = 0; s < batch.codes.length; s++) {
       final int[] codes = batch.codes[s];
       for (int i = 0; i < count; i++) {
@@ -269,6 +272,7 @@ final class RowBuffer implements AutoCloseable {
     if (bucketRuns != null && !bucketRuns.isEmpty()) {
       keys.refresh(schema);
       out.expectRows(size + bucketRuns.rows());
+      out.expectFirstTime(firstTime);
       // the buffer's own store, once its rows are grouped, takes one slice of buckets at a time
       rows.ensureIntColumns(schema.stringFieldCount(), size);
       // the buffer's own store, once its rows are grouped, takes one slice of buckets at a time
@@ -285,6 +289,9 @@ final class RowBuffer implements AutoCloseable {
       total += run.rows();
     }
     out.expectRows(total);
+    if (total > 0) {
+      out.expectFirstTime(firstTime);
+    }
     if (runs.isEmpty()) {
       if (size > 0) {
         out.accept(rows, order, 0, size);

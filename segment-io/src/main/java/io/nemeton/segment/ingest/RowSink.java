@@ -12,4 +12,10 @@ interface RowSink {
 
   /** A hint: at most {@code rows} more rows will come (sinks may size buffers once). */
   default void expectRows(long rows) {}
+
+  /**
+   * A hint: the stream will most likely start at {@code time}. A sink may set itself up for it
+   * before the rows come; it must stay correct whatever time the first row has.
+   */
+  default void expectFirstTime(long time) {}
 }

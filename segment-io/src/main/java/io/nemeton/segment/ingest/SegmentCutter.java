@@ -12,7 +12,9 @@ import java.util.Map;
  * maxRowsPerSegment} rows (Druid's dynamic partitioning). Partitions number 0..n-1 per chunk.
  * Each segment goes to the sink as soon as it is complete.
  *
- * <p>Not thread-safe. Holds at most one segment's rows.
+ * <p>Not thread-safe. Holds at most one segment's rows. A full segment's arrays go to the sink; when
+ * the sink {@linkplain SegmentSink#releasesSegments() releases} segments they are filled again for
+ * the next one.
  */
 final class SegmentCutter implements RowSink {
   private static final int INITIAL_ROWS = 1 << 14;
@@ -88,6 +90,24 @@ final class SegmentCutter implements RowSink {
   @Override
   public void expectRows(long rows) {
     nextCapacity = (int) Math.max(1, Math.min(rows, maxRowsPerSegment));
+    if (this.rows == null) {
+      // allocated here, once, so the per-slice accept has no first-call branch (the JIT compiles
+      // a branch it never saw taken as a trap, and every new ingestion would take it once)
+      this.rows = RowColumns.forSchema(schema, Math.min(nextCapacity, maxRowsPerSegment));
+    }
+  }
+
+  /**
+   * Opens the time chunk of {@code time} before any row comes, for the same reason; a first row in
+   * another chunk still opens its own.
+   */
+  @Override
+  public void expectFirstTime(long time) {
+    if (rowCount == 0) {
+      chunkStart = segmentGranularity.bucketStart(time);
+      chunkEnd = segmentGranularity.next(chunkStart);
+      partition = 0;
+    }
   }
 
   /** Hands over the last segment. */
@@ -103,6 +123,7 @@ final class SegmentCutter implements RowSink {
     // a full buffer is handed to the segment as it is; the next segment gets fresh arrays
     final boolean full = rowCount == rows.capacity;
     final ColumnarSegment segment = assembler.assemble(info, rows, rowCount, full);
+    final RowColumns handedOver = full ? rows : null;
     if (full) {
       // the next segment will likely fill as much: start it at this size, when it comes
       nextCapacity = rows.capacity;
@@ -115,5 +136,11 @@ final class SegmentCutter implements RowSink {
     partition++;
     segments++;
     sink.accept(segment);
+    if (handedOver != null && sink.releasesSegments()) {
+      // the sink kept nothing: the next segment refills these arrays (every row it uses is
+      // overwritten by append) rather than allocating hundreds of MiB the JVM must zero again
+      handedOver.clearObjects(0, handedOver.capacity);
+      rows = handedOver;
+    }
   }
 }

@@ -28,7 +28,8 @@ final class ValueDictionary {
   private static final long INLINE_NONE = 0xFFL;
   /** Keeps the prefetch loop's reads from being optimized away. */
   private long touched;
-  private int[] batchHashes = new int[0];
+  /** Sized for a whole batch up front: growing on first use would be a branch only new dictionaries take. */
+  private int[] batchHashes = new int[InputBatch.CAPACITY];
   /** Bytes of an inline value being inserted (eight, for one store). */
   private final byte[] inlineBytes = new byte[8];
 

@@ -2,6 +2,7 @@ package io.nemeton.segment.ingest;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.nemeton.segment.ColumnarSegment;
+import io.nemeton.segment.SegmentInfo;
 import io.nemeton.segment.ingest.spec.IngestionSpec;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,6 +19,8 @@ final class IngestFixture {
   final Map<String, Object> tuning = new LinkedHashMap<>();
   final Map<String, Object> granularity = new LinkedHashMap<>();
   final List<ColumnarSegment> segments = new ArrayList<>();
+  /** The segments' infos of {@link #runReleasing}. */
+  final List<SegmentInfo> infos = new ArrayList<>();
   IngestReport report;
   private String data = "";
 
@@ -59,5 +62,31 @@ final class IngestFixture {
       SegmentRows.checkWellFormed(segment);
     }
     return SegmentRows.rows(segments);
+  }
+
+  /**
+   * Runs with a sink that {@linkplain SegmentSink#releasesSegments() releases} each segment: its
+   * rows are read inside {@code accept}, since ingestion may refill the arrays afterwards. Only the
+   * segments' infos are kept, in {@link #infos}.
+   */
+  List<Map<String, Object>> runReleasing(Path temp) throws Exception {
+    segments.clear();
+    infos.clear();
+    final List<Map<String, Object>> rows = new ArrayList<>();
+    final SegmentSink sink = new SegmentSink() {
+      @Override
+      public void accept(ColumnarSegment segment) {
+        SegmentRows.checkWellFormed(segment);
+        infos.add(segment.info());
+        rows.addAll(SegmentRows.rows(List.of(segment)));
+      }
+
+      @Override
+      public boolean releasesSegments() {
+        return true;
+      }
+    };
+    report = BatchIngestion.run(IngestionSpec.parse(specJson()), IngestOptions.defaults(temp), sink);
+    return rows;
   }
 }

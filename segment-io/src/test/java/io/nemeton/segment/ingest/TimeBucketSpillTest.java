@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.nemeton.segment.ColumnarSegment;
+import io.nemeton.segment.SegmentInfo;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -19,7 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
  * exactly as when every row is held in memory and sorted at once: same segments, same rows in the
  * same order. Times are drawn uniform, heavily skewed, all equal, ascending or descending over
  * years, and spread from before 1970 to far ahead (the grid coarsens); buffers are tiny to huge,
- * and fields are discovered after rows were spilled.
+ * and fields are discovered after rows were spilled. A sink that releases its segments (so their
+ * arrays are refilled for the next one) sees the same rows.
  */
 class TimeBucketSpillTest {
   private static final long START = 1_577_836_800_000L;
@@ -57,8 +59,12 @@ class TimeBucketSpillTest {
     final String segmentGranularity = shape.equals("extremes") ? "all" : new String[] {"day", "month", "all"}[random.nextInt(3)];
     final int maxRowsPerSegment = new int[] {37, 500, 5_000_000}[random.nextInt(3)];
     final List<List<Map<String, Object>>> results = new ArrayList<>();
-    final List<List<ColumnarSegment>> segments = new ArrayList<>();
-    for (int limit : new int[] {1_000_000, maxRows}) {
+    final List<List<SegmentInfo>> segments = new ArrayList<>();
+    // the last pass hands segments to a sink that releases them, so their arrays are refilled
+    final int[] limits = {1_000_000, maxRows, maxRows};
+    for (int pass = 0; pass < limits.length; pass++) {
+      final int limit = limits[pass];
+      final boolean releasing = pass == 2;
       final IngestFixture fixture = new IngestFixture("json",
           schemaless ? List.of() : List.of("s", "m", Map.of("name", "n", "type", "long"), "late", "later", "last"));
       fixture.granularity.put("segmentGranularity", segmentGranularity);
@@ -68,9 +74,19 @@ class TimeBucketSpillTest {
         fixture.metric(Map.of("type", "longSum", "name", "total", "fieldName", "v"));
         fixture.metric(Map.of("type", "doubleMax", "name", "top", "fieldName", "d"));
       }
-      final Path directory = temp.resolve("trial" + trial + "-" + limit);
-      results.add(fixture.data(data).run(directory));
-      segments.add(List.copyOf(fixture.segments));
+      final Path directory = temp.resolve("trial" + trial + "-" + pass);
+      fixture.data(data);
+      if (releasing) {
+        results.add(fixture.runReleasing(directory));
+        segments.add(List.copyOf(fixture.infos));
+      } else {
+        results.add(fixture.run(directory));
+        final List<SegmentInfo> infos = new ArrayList<>();
+        for (ColumnarSegment segment : fixture.segments) {
+          infos.add(segment.info());
+        }
+        segments.add(infos);
+      }
       assertEquals(rows, fixture.report.rowsWritten());
       assertTrue(fixture.report.peakRowsInMemory() <= limit, "peak=" + fixture.report.peakRowsInMemory());
       if (limit < rows) {
@@ -84,19 +100,22 @@ class TimeBucketSpillTest {
         }
       }
     }
-    assertEquals(segments.get(0).size(), segments.get(1).size(), "segments");
-    for (int i = 0; i < segments.get(0).size(); i++) {
-      final var expected = segments.get(0).get(i).info();
-      final var actual = segments.get(1).get(i).info();
-      assertEquals(expected.intervalStartMs() + "/" + expected.intervalEndMs() + "#" + expected.partition(),
-          actual.intervalStartMs() + "/" + actual.intervalEndMs() + "#" + actual.partition(), "segment " + i);
+    for (int pass = 1; pass < limits.length; pass++) {
+      assertEquals(segments.get(0).size(), segments.get(pass).size(), "segments of pass " + pass);
+      for (int i = 0; i < segments.get(0).size(); i++) {
+        final var expected = segments.get(0).get(i);
+        final var actual = segments.get(pass).get(i);
+        assertEquals(expected.intervalStartMs() + "/" + expected.intervalEndMs() + "#" + expected.partition(),
+            actual.intervalStartMs() + "/" + actual.intervalEndMs() + "#" + actual.partition(),
+            "segment " + i + " of pass " + pass);
+      }
+      final List<Map<String, Object>> expected = results.get(0);
+      final List<Map<String, Object>> actual = results.get(pass);
+      for (int r = 0; r < Math.min(expected.size(), actual.size()); r++) {
+        assertEquals(expected.get(r), actual.get(r), "row " + r + " of " + rows + " maxRows=" + maxRows + " pass " + pass);
+      }
+      assertEquals(expected.size(), actual.size());
     }
-    final List<Map<String, Object>> expected = results.get(0);
-    final List<Map<String, Object>> actual = results.get(1);
-    for (int r = 0; r < Math.min(expected.size(), actual.size()); r++) {
-      assertEquals(expected.get(r), actual.get(r), "row " + r + " of " + rows + " maxRows=" + maxRows);
-    }
-    assertEquals(expected.size(), actual.size());
   }
 
   private static String data(SplittableRandom random, String shape, int rows, int lateFrom, int laterFrom,
