@@ -4,9 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.nemeton.segment.ingest.spec.IngestionSpec;
 import io.nemeton.segment.time.IsoTimestamps;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -97,7 +95,7 @@ class DelimitedReaderTest {
     final InputSchema schema = InputSchema.compile(spec);
     final ParseErrorLog log = new ParseErrorLog(Integer.MAX_VALUE, 0);
     final InputBatch batch = new InputBatch(schema);
-    final InputFile file = new InputFile("generated", () -> new Trickle(bytes, chunkBytes));
+    final InputFile file = new InputFile("generated", () -> new TrickleInputStream(bytes, chunkBytes));
     final StringField sField = schema.stringField(0);
     final StringField tagsField = schema.stringField(1);
     int next = 0;
@@ -135,24 +133,4 @@ class DelimitedReaderTest {
     assertEquals(badTimes, log.unparseable, context + ": rows with a bad time are unparseable");
   }
 
-  /** A stream that returns at most {@code chunk} bytes per read. */
-  private static final class Trickle extends InputStream {
-    private final ByteArrayInputStream in;
-    private final int chunk;
-
-    Trickle(byte[] bytes, int chunk) {
-      this.in = new ByteArrayInputStream(bytes);
-      this.chunk = chunk;
-    }
-
-    @Override
-    public int read() {
-      return in.read();
-    }
-
-    @Override
-    public int read(byte[] buffer, int offset, int length) {
-      return in.read(buffer, offset, Math.min(length, chunk));
-    }
-  }
 }

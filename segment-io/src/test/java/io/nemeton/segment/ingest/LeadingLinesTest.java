@@ -2,9 +2,7 @@ package io.nemeton.segment.ingest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -50,7 +48,7 @@ class LeadingLinesTest {
       System.arraycopy(body, 0, input, bom ? 3 : 0, body.length);
       final int chunk = random.nextInt(1, 5);
       final List<String> actual = new ArrayList<>();
-      try (LineSource source = new LineSource(new Trickle(input, chunk), 16)) {
+      try (LineSource source = new LineSource(new TrickleInputStream(input, chunk), 16)) {
         while (source.next()) {
           actual.add(new String(source.buffer(), source.start(), source.end() - source.start(), StandardCharsets.UTF_8));
         }
@@ -113,26 +111,5 @@ class LeadingLinesTest {
     fixture.dataSchema.put("timestampSpec", Map.of("column", "ts", "format", "iso"));
     fixture.inputFormat.put("columns", List.of("ts", "s", "n"));
     return fixture;
-  }
-
-  /** Hands over at most {@code chunk} bytes per read. */
-  private static final class Trickle extends InputStream {
-    private final ByteArrayInputStream in;
-    private final int chunk;
-
-    Trickle(byte[] bytes, int chunk) {
-      this.in = new ByteArrayInputStream(bytes);
-      this.chunk = chunk;
-    }
-
-    @Override
-    public int read() {
-      return in.read();
-    }
-
-    @Override
-    public int read(byte[] b, int off, int len) {
-      return in.read(b, off, Math.min(len, chunk));
-    }
   }
 }
