@@ -46,7 +46,7 @@ public final class Gateway implements AutoCloseable {
         // Undertow's own entity limit (2 MiB by default) would cut connections without an answer;
         // bodies are bounded by HttpRequest instead, which answers 413. This is only a backstop.
         .setServerOption(UndertowOptions.MAX_ENTITY_SIZE, config.maxBodyBytes() + HttpRequest.DISCARD_MAX_BYTES)
-        .setServerOption(UndertowOptions.RECORD_REQUEST_START_TIME, LatencyStages.ENABLED)
+        .setServerOption(UndertowOptions.RECORD_REQUEST_START_TIME, LatencyStages.ENABLED || LatencyTrace.ENABLED)
         .setHandler(new Root())
         .build();
   }
