@@ -26,23 +26,28 @@ public final class LatencyStages {
 
   static {
     if (ENABLED) {
-      final long periodMs = Long.getLong("nemeton.debug.latencyPeriodMs", 10_000);
-      final Thread printer = new Thread(() -> {
-        while (true) {
-          try {
-            Thread.sleep(periodMs);
-          } catch (InterruptedException e) {
-            return;
-          }
-          print(System.err);
-        }
-      }, "nemeton-latency-stages");
-      printer.setDaemon(true);
-      printer.start();
+      everyPeriod("nemeton-latency-stages", () -> print(System.err));
     }
   }
 
   private LatencyStages() {}
+
+  /** Runs {@code task} every {@code nemeton.debug.latencyPeriodMs} (10 s) on a daemon thread named {@code name}. */
+  static void everyPeriod(String name, Runnable task) {
+    final long periodMs = Long.getLong("nemeton.debug.latencyPeriodMs", 10_000);
+    final Thread thread = new Thread(() -> {
+      while (true) {
+        try {
+          Thread.sleep(periodMs);
+        } catch (InterruptedException e) {
+          return;
+        }
+        task.run();
+      }
+    }, name);
+    thread.setDaemon(true);
+    thread.start();
+  }
 
   /** Records that {@code stage} took {@code nanos}; a no-op when the switch is off. */
   public static void record(String stage, long nanos) {

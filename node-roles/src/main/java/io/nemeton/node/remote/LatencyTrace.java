@@ -32,19 +32,7 @@ public final class LatencyTrace {
 
   static {
     if (ENABLED) {
-      final long periodMs = Long.getLong("nemeton.debug.latencyPeriodMs", 10_000);
-      final Thread writer = new Thread(() -> {
-        while (true) {
-          try {
-            Thread.sleep(periodMs);
-          } catch (InterruptedException e) {
-            return;
-          }
-          flush();
-        }
-      }, "nemeton-latency-trace");
-      writer.setDaemon(true);
-      writer.start();
+      LatencyStages.everyPeriod("nemeton-latency-trace", LatencyTrace::flush);
       Runtime.getRuntime().addShutdownHook(new Thread(LatencyTrace::flush, "nemeton-latency-trace-exit"));
     }
   }
