@@ -38,7 +38,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class ClusterProcesses implements AutoCloseable {
   /** The JVM flags every process runs with (those of bin/nemeton). */
-  static final List<String> JVM_FLAGS = List.of("-XX:+UseParallelGC", "--add-modules=jdk.incubator.vector", "--enable-native-access=ALL-UNNAMED",
+  static final List<String> JVM_FLAGS = List.of("-XX:+UseParallelGC", "-XX:+UseTransparentHugePages", "--add-modules=jdk.incubator.vector", "--enable-native-access=ALL-UNNAMED",
       "--add-exports=java.base/jdk.internal.misc=ALL-UNNAMED", "--sun-misc-unsafe-memory-access=allow");
 
   /** A started child. */
