@@ -9,8 +9,6 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.StandardProtocolFamily;
 import java.nio.ByteBuffer;
-import java.nio.channels.ClosedChannelException;
-import java.nio.channels.ClosedSelectorException;
 import java.nio.channels.DatagramChannel;
 import java.nio.channels.FileChannel;
 import java.nio.channels.SelectionKey;
@@ -37,9 +35,8 @@ import java.nio.file.StandardOpenOption;
  * <p>File layout (native byte order, 64 bytes): int port at {@link #PORT_OFFSET} (0: no one
  * listens), int sleeping flag at {@link #SLEEPING_OFFSET}.
  *
- * <p>Used by one agent thread at a time, plus at most one guest thread in {@link #awaitAsGuest}
- * (the flag and the socket are safe to share; each waiter has its own selector); {@link #close()}
- * after the agent thread has stopped. Allocates nothing per wait.
+ * <p>Used by one agent thread at a time (not thread-safe); {@link #close()} after that thread has
+ * stopped. Allocates nothing per wait.
  */
 final class Doorbell implements AutoCloseable {
   static final String DIRECTORY = "nemeton-doorbells";
@@ -53,18 +50,14 @@ final class Doorbell implements AutoCloseable {
   private final MemorySegment flags;
   private final DatagramChannel socket;
   private final Selector selector;
-  private final Selector guestSelector;
   private final ByteBuffer drain = ByteBuffer.allocateDirect(64);
-  private final ByteBuffer guestDrain = ByteBuffer.allocateDirect(64);
 
-  private Doorbell(Path file, Arena arena, MemorySegment flags, DatagramChannel socket, Selector selector,
-      Selector guestSelector) {
+  private Doorbell(Path file, Arena arena, MemorySegment flags, DatagramChannel socket, Selector selector) {
     this.file = file;
     this.arena = arena;
     this.flags = flags;
     this.socket = socket;
     this.selector = selector;
-    this.guestSelector = guestSelector;
   }
 
   /** The doorbell file of IPC stream {@code streamId} on the driver in {@code aeronDirectory}. */
@@ -83,7 +76,6 @@ final class Doorbell implements AutoCloseable {
     final Arena arena = Arena.ofShared();
     DatagramChannel socket = null;
     Selector selector = null;
-    Selector guestSelector = null;
     try {
       Files.createDirectories(file.getParent());
       final MemorySegment flags;
@@ -96,14 +88,11 @@ final class Doorbell implements AutoCloseable {
       socket.configureBlocking(false);
       selector = Selector.open();
       socket.register(selector, SelectionKey.OP_READ);
-      guestSelector = Selector.open();
-      socket.register(guestSelector, SelectionKey.OP_READ);
       final int port = ((InetSocketAddress) socket.getLocalAddress()).getPort();
       INT.setVolatile(flags, SLEEPING_OFFSET, 0);
       INT.setVolatile(flags, PORT_OFFSET, port);
-      return new Doorbell(file, arena, flags, socket, selector, guestSelector);
+      return new Doorbell(file, arena, flags, socket, selector);
     } catch (IOException | RuntimeException e) {
-      closeQuietly(guestSelector);
       closeQuietly(selector);
       closeQuietly(socket);
       arena.close();
@@ -142,40 +131,6 @@ final class Doorbell implements AutoCloseable {
     }
   }
 
-  /**
-   * Blocks like {@link #await}, for one other thread of the process at a time (a caller waiting for
-   * its own answers while the owner parks elsewhere): the socket is read through a second selector,
-   * so a ring wakes both waiters when both sleep. Returns whether it was rung; false also once the
-   * doorbell is closed.
-   */
-  boolean awaitAsGuest(long timeoutNs) {
-    try {
-      final long timeoutMs = Math.max(1, (timeoutNs + 999_999) / 1_000_000);
-      final int ready = guestSelector.select(timeoutMs);
-      guestSelector.selectedKeys().clear();
-      boolean rung = false;
-      while (socket.receive(guestDrain) != null) {
-        guestDrain.clear();
-        rung = true;
-      }
-      return rung || ready > 0;
-    } catch (ClosedSelectorException | ClosedChannelException e) {
-      return false; // closed under the guest: its caller sees the client closed
-    } catch (IOException e) {
-      throw new TransportException("doorbell file=" + file + " failed while a caller waited: " + e, e);
-    }
-  }
-
-  /** Ends the guest's {@link #awaitAsGuest} now, or its next one at once if it is not waiting. */
-  void wakeGuest() {
-    guestSelector.wakeup();
-  }
-
-  /** Ends the owner's {@link #await} now, or its next one at once if it is not waiting. */
-  void wakeOwner() {
-    selector.wakeup();
-  }
-
   /** Wakes the owner from another thread of this process (a waiting sender that stopped polling). */
   void nudge() {
     if ((int) INT.getVolatile(flags, SLEEPING_OFFSET) != 0
@@ -197,7 +152,6 @@ final class Doorbell implements AutoCloseable {
   public void close() {
     INT.setVolatile(flags, PORT_OFFSET, 0);
     INT.setVolatile(flags, SLEEPING_OFFSET, 0);
-    closeQuietly(guestSelector);
     closeQuietly(selector);
     closeQuietly(socket);
     arena.close();

@@ -56,11 +56,6 @@ public final class HotIdleStrategy implements IdleStrategy {
   private long coldParkNs = MIN_COLD_PARK_NS;
   private Doorbell doorbell;
   private AtomicInteger pollers;
-  private AtomicInteger guests;
-  /** Set while the agent parks because a guest waits on its doorbell (read by senders that register calls). */
-  volatile boolean parkedForGuest;
-  /** Set while the agent sleeps on its doorbell (read by a guest that leaves). */
-  volatile boolean onDoorbell;
   private boolean armed;
   private boolean peerless;
 
@@ -93,24 +88,9 @@ public final class HotIdleStrategy implements IdleStrategy {
    * answers, and a sleeping agent would only be rung awake for nothing. Returns this.
    */
   HotIdleStrategy withDoorbell(Doorbell doorbell, AtomicInteger pollers) {
-    return withDoorbell(doorbell, pollers, null);
-  }
-
-  /**
-   * As {@link #withDoorbell(Doorbell, AtomicInteger)}; while {@code guests} (may be null) counts a
-   * caller sleeping on the same doorbell for its own answers ({@link Doorbell#awaitAsGuest}), the
-   * agent leaves the doorbell's flag to it and parks up to {@code maxParkNs}: the guest reads the
-   * answers, and when it leaves with calls still open it unparks the agent.
-   */
-  HotIdleStrategy withDoorbell(Doorbell doorbell, AtomicInteger pollers, AtomicInteger guests) {
     this.doorbell = doorbell;
     this.pollers = pollers;
-    this.guests = guests;
     return this;
-  }
-
-  private boolean guestWaits() {
-    return guests != null && guests.get() > 0;
   }
 
   /**
@@ -160,24 +140,12 @@ public final class HotIdleStrategy implements IdleStrategy {
         armed = false;
       }
       LockSupport.parkNanos(hotParkNs);
-    } else if (guestWaits()) {
-      doorbell.arm(); // whatever cleared it, the guest sleeps on it: answers must ring
-      armed = false;
-      parkedForGuest = true;
-      if (guestWaits()) {
-        LockSupport.parkNanos(maxParkNs);
-      }
-      parkedForGuest = false;
     } else if (!armed) {
       doorbell.arm();
       armed = true; // the agent polls once more before the next call sleeps
     } else {
-      onDoorbell = true;
       doorbell.await(peerless ? Math.max(maxParkNs, PEERLESS_PARK_NS) : maxParkNs);
-      onDoorbell = false;
-      if (!guestWaits()) {
-        doorbell.disarm(); // a guest that came meanwhile has armed it for itself
-      }
+      doorbell.disarm();
       armed = false;
       spins = 0;
       yields = 0;
@@ -187,9 +155,7 @@ public final class HotIdleStrategy implements IdleStrategy {
   @Override
   public void reset() {
     if (armed) {
-      if (!guestWaits()) {
-        doorbell.disarm();
-      }
+      doorbell.disarm();
       armed = false;
     }
     spins = 0;

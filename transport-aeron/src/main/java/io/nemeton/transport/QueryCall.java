@@ -1,13 +1,11 @@
 package io.nemeton.transport;
 
 import java.lang.System.Logger.Level;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.agrona.DirectBuffer;
 import org.agrona.ExpandableArrayBuffer;
 
@@ -21,8 +19,8 @@ public final class QueryCall {
 
   /**
    * How long {@link #await} polls on the caller's thread before it parks, from {@code
-   * nemeton.transport.awaitPollMicros}; by default 2 ms on hosts with more than 4 cores and 0 on
-   * smaller ones (the caller sleeps on the doorbell as a guest instead, or parks). On two cores a caller polling for the answers
+   * nemeton.transport.awaitPollMicros}; by default 2 ms on hosts with more than 4 cores and 0 (park at
+   * once, the agent wakes the caller) on smaller ones. On two cores a caller polling for the answers
    * of three servers takes a core those servers need: a broker → 3 historicals query's p99 measured
    * 0.82–0.84 ms without the polling and 1.01 ms with it, at the same p50 and throughput
    * (perf/RESULTS.md, cluster).
@@ -38,9 +36,6 @@ public final class QueryCall {
   private final long sentAtMs;
   private final AtomicBoolean finished = new AtomicBoolean();
   private final CompletableFuture<Void> completion = new CompletableFuture<>();
-  /** Counting in the client's open calls: 0 not yet, 1 counted, 2 ended (uncounted, or never counted). */
-  private final AtomicInteger openState = new AtomicInteger();
-  private final List<QueryCall> alone = List.of(this);
   int expectedSequence;
   ExpandableArrayBuffer assembly;
   int assembledBytes;
@@ -69,51 +64,21 @@ public final class QueryCall {
 
   /**
    * Waits for the call to end, at most {@code timeoutMs}, and returns normally when it succeeded.
-   * The waiting thread does the client's work itself unless another thread already does: for up to
-   * {@link #HELP_NS} it runs the client's duty cycle (polling the response stream, yielding between
-   * empty polls); where that is 0 (small hosts) it sleeps on the client's doorbell as its guest
-   * ({@link QueryClient#awaitAsGuest}) and reads the answers when rung. Either saves the wake-up of
-   * the agent on a small query's path. Otherwise, and after polling, it parks until the call ends.
+   * For up to {@link #HELP_NS} the calling thread runs the client's duty cycle itself (polling
+   * the response stream, yielding between empty polls) unless another thread is already doing so,
+   * then it parks until the client's agent ends the call. This saves the wake-up of a parked agent
+   * on a small query's path; at most one waiting thread per client polls at a time.
    *
    * @throws ExecutionException with the call's {@link QueryException} as the cause when it failed
    * @throws TimeoutException when it has not ended in time (the call goes on; cancel it if needed)
    */
   public void await(long timeoutMs) throws InterruptedException, ExecutionException, TimeoutException {
     final long startNs = System.nanoTime();
-    if (!completion.isDone()) {
-      if (HELP_NS > 0) {
-        help(connection.client(), startNs);
-      } else {
-        connection.client().awaitAsGuest(alone, startNs + TimeUnit.MILLISECONDS.toNanos(timeoutMs));
-      }
+    if (HELP_NS > 0 && !completion.isDone()) {
+      help(connection.client(), startNs);
     }
     final long leftNs = TimeUnit.MILLISECONDS.toNanos(timeoutMs) - (System.nanoTime() - startNs);
     completion.get(Math.max(1, leftNs), TimeUnit.NANOSECONDS);
-  }
-
-  /**
-   * Waits until every call of {@code calls} has ended or {@code timeoutMs} passed, and throws
-   * nothing about how they ended: each call's {@link #await} (which then returns at once) or
-   * {@link #completion} tells. Where {@link #await} would sleep on the client's doorbell, this
-   * sleeps there until the last of the calls has ended, so a scatter's answers wake the one waiting
-   * thread directly; otherwise it returns at once.
-   */
-  public static void awaitAll(List<QueryCall> calls, long timeoutMs) {
-    if (calls.isEmpty() || HELP_NS > 0) {
-      return;
-    }
-    final QueryClient client = calls.get(0).connection.client();
-    for (int i = 1; i < calls.size(); i++) {
-      if (calls.get(i).connection.client() != client) {
-        return; // calls of several clients: each is waited for on its own
-      }
-    }
-    client.awaitAsGuest(calls, System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMs));
-  }
-
-  /** Counts this call in its client's open calls, once and only while it has not ended; returns whether it did. */
-  boolean countOpen() {
-    return openState.compareAndSet(0, 1);
   }
 
   /** Runs the client's duty cycle on this thread until the call ends or {@link #HELP_NS} passed. */
@@ -185,7 +150,6 @@ public final class QueryCall {
     if (!finished.compareAndSet(false, true)) {
       return false;
     }
-    final boolean counted = openState.getAndSet(2) == 1;
     assembly = null;
     try {
       if (error == null) {
@@ -200,9 +164,6 @@ public final class QueryCall {
       completion.complete(null);
     } else {
       completion.completeExceptionally(error);
-    }
-    if (counted) {
-      connection.client().callEnded();
     }
     return true;
   }

@@ -5,7 +5,6 @@ import io.aeron.Publication;
 import io.aeron.Subscription;
 import io.nemeton.transport.frame.FrameWriter;
 import java.lang.System.Logger.Level;
-import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -60,16 +59,7 @@ public final class QueryClient implements AutoCloseable {
 
   final Counters counters = new Counters();
   /** Threads polling for their own answer ({@link QueryCall#await}); while any does, the agent parks instead of sleeping on its doorbell. */
-  /** Empty polls a guest spins through before it sleeps on the doorbell (a few microseconds). */
-  private static final int GUEST_SPINS = 50;
   final AtomicInteger pollers = new AtomicInteger();
-  /** A caller sleeping on the doorbell for its own answers ({@link #awaitAsGuest}): 0 or 1. */
-  final AtomicInteger guests = new AtomicInteger();
-  /** Calls registered and not yet ended: a guest that leaves while some are open wakes the agent. */
-  final AtomicInteger openCalls = new AtomicInteger();
-  private HotIdleStrategy agentIdle;
-  /** The thread in {@link #awaitAsGuest}, if any: a call another thread ends wakes it. */
-  private volatile Thread guest;
   private final QueryClientConfig config;
   private final Aeron aeron;
   private final Subscription responses;
@@ -95,8 +85,7 @@ public final class QueryClient implements AutoCloseable {
           ? Doorbell.open(config.aeronDirectory(), config.responseStreamId()) : null;
       this.doorbell = opened;
       final HotIdleStrategy idle = MediaDrivers.idle(TimeUnit.MICROSECONDS.toNanos(config.maxParkMicros()))
-          .withDoorbell(doorbell, pollers, guests);
-      this.agentIdle = idle;
+          .withDoorbell(doorbell, pollers);
       this.agent = new ClientAgent(this, config, responses, commands, idle);
       this.runner = new AgentRunner(idle,
           error -> LOG.log(Level.ERROR, "query client " + config.clientName() + " agent failed: " + error, error),
@@ -231,75 +220,6 @@ public final class QueryClient implements AutoCloseable {
     }
   }
 
-  /**
-   * Waits until every call of {@code calls} has ended or {@code endNs} ({@link System#nanoTime})
-   * passed, sleeping on the client's doorbell itself and running the duty cycle when rung, so the
-   * answers wake this thread directly instead of the agent, which then wakes this thread. Only on an
-   * IPC response stream with a doorbell, and one caller at a time: returns false at once otherwise
-   * (the caller then waits on the calls' futures). While it waits the agent parks; when it leaves
-   * with calls of other threads still open it wakes the agent.
-   */
-  boolean awaitAsGuest(List<QueryCall> calls, long endNs) {
-    if (doorbell == null || closed || allEnded(calls) || !guests.compareAndSet(0, 1)) {
-      return false;
-    }
-    guest = Thread.currentThread();
-    boolean armed = false;
-    try {
-      int idle = 0;
-      while (!allEnded(calls) && !closed) {
-        final long leftNs = endNs - System.nanoTime();
-        if (leftNs <= 0) {
-          break;
-        }
-        final int work = agent.help();
-        if (work > 0) {
-          idle = 0;
-        } else if (work < 0 || ++idle <= GUEST_SPINS) {
-          Thread.onSpinWait(); // the agent is finishing a cycle, or an answer may be a moment away
-        } else if (!armed) {
-          doorbell.arm();
-          armed = true; // poll once more before sleeping: a message either shows there or rings
-        } else {
-          doorbell.awaitAsGuest(Math.min(leftNs, agentMaxParkNs()));
-          armed = false;
-          idle = 0;
-        }
-      }
-    } finally {
-      // the flag is left as it is: a ring too many wakes someone for nothing, a missing one loses a wake-up
-      guest = null;
-      guests.set(0);
-      if (openCalls.get() > 0) {
-        doorbell.wakeOwner();
-        LockSupport.unpark(runner.thread());
-      }
-    }
-    return true;
-  }
-
-  /** A registered call has ended (on any thread): the guest, if another thread, must look at it. */
-  void callEnded() {
-    openCalls.decrementAndGet();
-    final Thread waiting = guest;
-    if (waiting != null && waiting != Thread.currentThread()) {
-      doorbell.wakeGuest();
-    }
-  }
-
-  private long agentMaxParkNs() {
-    return TimeUnit.MICROSECONDS.toNanos(config.maxParkMicros());
-  }
-
-  private static boolean allEnded(List<QueryCall> calls) {
-    for (int i = 0; i < calls.size(); i++) {
-      if (!calls.get(i).isDone()) {
-        return false;
-      }
-    }
-    return true;
-  }
-
   /** Runs one duty cycle on the calling thread: the work done, or -1 when another thread runs one or the client is closed. */
   int help() {
     return closed ? -1 : agent.help();
@@ -314,14 +234,7 @@ public final class QueryClient implements AutoCloseable {
   }
 
   void register(QueryCall call) {
-    if (call.countOpen()) {
-      openCalls.incrementAndGet();
-    }
     commands.add(() -> agent.addCall(call));
-    if (agentIdle != null && agentIdle.parkedForGuest) {
-      // the guest may leave before this call's answer comes: the agent must be listening then
-      LockSupport.unpark(runner.thread());
-    }
     if (closed) {
       call.finish(call.connection().interrupted("request id=" + call.requestId() + " not sent: the client is closed"));
     }

@@ -10,7 +10,6 @@ import io.nemeton.node.broker.SegmentQuery;
 import io.nemeton.node.broker.SegmentsGoneException;
 import io.nemeton.node.cache.ResultCacheKey;
 import io.nemeton.node.cache.SegmentResultCache;
-import io.nemeton.transport.QueryCall;
 import io.nemeton.transport.QueryErrorCodes;
 import io.nemeton.transport.QueryException;
 import io.nemeton.transport.TransportException;
@@ -111,7 +110,6 @@ public final class ScatterGather implements PartialSource {
       LatencyStages.since("broker.5a-plan+send", sendNs);
       LatencyTrace.mark(4);
       pending = new ArrayList<>();
-      awaitAll(calls, deadlineMs);
       long lastCompletedNs = 0;
       for (Call call : calls) {
         if (call.pendingOnSend != null) {
@@ -227,21 +225,6 @@ public final class ScatterGather implements PartialSource {
       }
     }
     return calls;
-  }
-
-  /**
-   * Waits for every sent call at once, so that on a host where the transport lets the waiting
-   * thread sleep on the answers' doorbell it is woken by the answers themselves; each call's
-   * outcome is then read by {@link #gather}.
-   */
-  private static void awaitAll(List<Call> calls, long deadlineMs) {
-    final List<QueryCall> sent = new ArrayList<>(calls.size());
-    for (Call call : calls) {
-      if (call.call != null) {
-        sent.add(call.call);
-      }
-    }
-    QueryCall.awaitAll(sent, Math.max(1, deadlineMs - System.currentTimeMillis() + 1_000));
   }
 
   private void gather(Call call, List<SegmentQuery> segments, ResultCacheKey[] keys, boolean populate,
