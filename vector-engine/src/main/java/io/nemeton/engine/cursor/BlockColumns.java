@@ -206,6 +206,19 @@ public final class BlockColumns {
         type == ExpressionType.LONG ? NumericBlocks.Kind.LONG : NumericBlocks.Kind.DOUBLE, segment.rowCount());
   }
 
+  /**
+   * Hands the scratch of the numeric readers opened through {@link #numeric} back to the thread's
+   * {@link io.nemeton.engine.storage.ScanScratch}: the scan is over and nothing reads them again.
+   */
+  public void release() {
+    if (numerics.isEmpty()) {
+      return;
+    }
+    for (NumericBlocks blocks : numerics.values()) {
+      blocks.release();
+    }
+  }
+
   /** The parsed expression of virtual column {@code name}. */
   public Expression expression(String name) {
     Expression expression = expressions.get(name);
