@@ -26,8 +26,8 @@ final class MappedNumericBlocks extends NumericBlocks implements BlockBounds {
   private float[] nativeFloats;
   private double[] nativeDoubles;
   private int nativeBlock = -1;
-  /** The eight lane sums of {@link #sumStoredDoubles}. */
-  private final double[] lanes = new double[8];
+  /** The eight lane sums of {@link #sumStoredDoubles}, made on its first use. */
+  private double[] lanes;
 
   private MappedNumericBlocks(Kind kind, TimeColumnReader time, LongColumnReader longs, FloatColumnReader floats,
       DoubleColumnReader doubles, ImmutableRoaringBitmap nullRows) {
@@ -154,6 +154,9 @@ final class MappedNumericBlocks extends NumericBlocks implements BlockBounds {
       nativeDoubles = ScanScratch.forThread().takeDoubles();
     }
     nativeBlock = -1;
+    if (lanes == null) {
+      lanes = new double[8];
+    }
     final double[] partial = lanes;
     Arrays.fill(partial, 0.0);
     doubleReader.addLaneSums(block, from, to, nativeDoubles, partial);
