@@ -10,6 +10,8 @@ import io.nemeton.engine.run.EngineChoice;
 import io.nemeton.engine.run.EngineConfig;
 import io.nemeton.engine.run.PartialResult;
 import io.nemeton.engine.storage.QueryableSegment;
+import io.nemeton.node.broker.ParsedQueryTexts;
+import io.nemeton.node.remote.EncodedQueries;
 import io.nemeton.node.remote.EnginePartialCodec;
 import io.nemeton.node.remote.HistoricalQueryHandler;
 import io.nemeton.node.remote.RemoteLayout;
@@ -42,9 +44,10 @@ import org.agrona.concurrent.UnsafeBuffer;
  *   <li><b>historical</b>: {@link HistoricalQueryHandler#handle} for one sub-query over 2 mapped
  *       segments (the cluster's 3 historicals hold 2 each): parse cache, lease, engine, merge,
  *       encode, hand to the sink (a sink that drops the bytes);
- *   <li><b>broker</b>, stage by stage: reading the HTTP body into a query, encoding the sub-query
- *       for the historicals, reading and decoding the 3 historicals' results, merging and
- *       finishing, writing the answer's JSON.
+ *   <li><b>broker</b>, stage by stage: reading the HTTP body into a query ({@link
+ *       ParsedQueryTexts}), encoding the sub-query for the historicals ({@link EncodedQueries}),
+ *       reading and decoding the 3 historicals' results, merging and finishing, writing the
+ *       answer's JSON.
  * </ul>
  *
  * Each stage runs {@code --warmup} times (default 20,000) and then {@code --queries} times
@@ -116,6 +119,11 @@ public final class QueryAllocationBenchmark {
     final Engine engine = engines.choose(query);
     final EnginePartialCodec codec = new EnginePartialCodec();
     final byte[] remoteQuery = RemoteLayout.query(RemoteLayout.withoutIds(query).toJson(), false);
+    // as the broker has them: the HTTP body's parse cache, the query with the id it adds, the
+    // sub-query bytes' cache
+    final ParsedQueryTexts texts = new ParsedQueryTexts();
+    final Query withId = query.withContext(query.context().with("queryId", "a1b2c3d4-0000-4000-8000-000000000000"));
+    final EncodedQueries encoded = new EncodedQueries();
 
     // historical: one sub-query over its 2 segments
     final List<String> ids = List.of(segments.get(0).segmentId(), segments.get(1).segmentId());
@@ -142,8 +150,8 @@ public final class QueryAllocationBenchmark {
         handler.handle(request, sink);
         return sink.bytes;
       }),
-      new Stage("broker: parse the HTTP body", () -> QueryParser.parse(http).hashCode()),
-      new Stage("broker: encode the sub-query", () -> RemoteLayout.query(RemoteLayout.withoutIds(query).toJson(), false).length),
+      new Stage("broker: parse the HTTP body", () -> texts.parse(http).hashCode()),
+      new Stage("broker: encode the sub-query", () -> encoded.bytes(withId, false).length),
       new Stage("broker: read + decode 3 results, merge", () -> merged(engine, codec, query, answers).hashCode()),
       new Stage("broker: finish + answer JSON", () -> ResultJson.write(engine.finish(query, merged)).length()),
     };
