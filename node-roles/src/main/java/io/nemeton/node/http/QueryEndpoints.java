@@ -1,14 +1,14 @@
 package io.nemeton.node.http;
 
 import io.nemeton.engine.query.Query;
-import io.nemeton.engine.query.QueryParser;
 import io.nemeton.engine.result.ResultJson;
 import io.nemeton.node.broker.Broker;
 import io.nemeton.node.broker.DataSourceSchema;
+import io.nemeton.node.broker.ParsedQueryTexts;
 import io.nemeton.node.remote.LatencyStages;
 import io.nemeton.node.remote.LatencyTrace;
-import java.util.List;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -21,6 +21,8 @@ import java.util.UUID;
 final class QueryEndpoints {
   static final String QUERY_ID_HEADER = "X-Druid-Query-Id";
   private static final System.Logger LOG = System.getLogger(QueryEndpoints.class.getName());
+  /** Repeated query bodies are parsed once (queries are immutable values). */
+  private static final ParsedQueryTexts PARSED = new ParsedQueryTexts();
 
   private QueryEndpoints() {}
 
@@ -42,7 +44,7 @@ final class QueryEndpoints {
 
   private static HttpAnswer query(Broker broker, HttpRequest request) throws Exception {
     final long startNs = LatencyStages.now();
-    final Query parsed = QueryParser.parse(request.bodyText());
+    final Query parsed = PARSED.parse(request.bodyText());
     final long parsedNs = LatencyStages.since("http.2-read+parse", startNs);
     LatencyTrace.mark(2);
     String queryId = parsed.context().queryId();

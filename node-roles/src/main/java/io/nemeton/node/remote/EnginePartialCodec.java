@@ -4,6 +4,7 @@ import io.nemeton.engine.query.Query;
 import io.nemeton.engine.run.PartialResult;
 import io.nemeton.engine.wire.PartialFormatException;
 import io.nemeton.engine.wire.PartialResults;
+import io.nemeton.memory.GrowableBytes;
 
 /**
  * The cluster's partial-result codec: the engine's wire format ({@code vector-engine/WIRE.md}),
@@ -15,6 +16,11 @@ public final class EnginePartialCodec implements PartialCodec {
   @Override
   public byte[] encode(Query query, PartialResult partial) {
     return PartialResults.encode(query, partial);
+  }
+
+  @Override
+  public void encode(Query query, PartialResult partial, GrowableBytes out) {
+    PartialResults.encode(query, partial, out);
   }
 
   @Override

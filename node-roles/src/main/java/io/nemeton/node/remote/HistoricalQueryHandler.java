@@ -18,6 +18,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.agrona.DirectBuffer;
 
 /**
  * A historical's answer to the broker's binary queries ({@link RemoteLayout}): parses the query
@@ -27,7 +28,9 @@ import java.util.Objects;
  * segment. Segments not served here (dropped meanwhile) are reported as MISSING so the broker asks
  * another replica. Engine errors go back as ERROR frames with Druid's error code.
  *
- * <p>Thread-safe: the transport calls it for many requests at once. Allocates per request.
+ * <p>Thread-safe: the transport calls it for many requests at once. Allocates per request (a few
+ * hundred bytes for a small query: the engine's partials and its bookkeeping); results are encoded
+ * into a per-thread buffer ({@link ResultBuffers}).
  */
 public final class HistoricalQueryHandler implements QueryHandler {
   private final SegmentView view;
@@ -88,14 +91,11 @@ public final class HistoricalQueryHandler implements QueryHandler {
     final List<String> ids = request.segmentIds();
     try (SegmentLease lease = view.acquire(ids)) {
       final long leasedNs = LatencyStages.since("historical.3-lease", parsedNs);
-      final Map<String, QueryableSegment> held = new HashMap<>();
-      for (QueryableSegment segment : lease.segments()) {
-        held.put(segment.segmentId(), segment);
-      }
+      final QueryableSegment[] held = match(ids, lease.segments());
       final int[] indexes = new int[ids.size()];
       int missing = 0;
-      for (int i = 0; i < ids.size(); i++) {
-        if (!held.containsKey(ids.get(i))) {
+      for (int i = 0; i < held.length; i++) {
+        if (held[i] == null) {
           indexes[missing++] = i;
         }
       }
@@ -104,8 +104,8 @@ public final class HistoricalQueryHandler implements QueryHandler {
       }
       final List<PartialResult> partials = new ArrayList<>(ids.size());
       int count = 0;
-      for (int i = 0; i < ids.size(); i++) {
-        final QueryableSegment segment = held.get(ids.get(i));
+      for (int i = 0; i < held.length; i++) {
+        final QueryableSegment segment = held[i];
         if (segment == null) {
           continue;
         }
@@ -114,8 +114,8 @@ public final class HistoricalQueryHandler implements QueryHandler {
         }
         final PartialResult partial = engine.runSegment(query, segment);
         if (perSegment) {
-          sink.sendPartial(RemoteLayout.result(RemoteLayout.KIND_SEGMENTS, new int[] {i}, 1,
-              codec.encode(query, partial)));
+          indexes[0] = i;
+          send(sink, false, query, partial, indexes, 1);
         } else {
           partials.add(partial);
           indexes[count++] = i;
@@ -123,8 +123,7 @@ public final class HistoricalQueryHandler implements QueryHandler {
       }
       final long ranNs = LatencyStages.since("historical.4-engine", leasedNs);
       if (count > 0) {
-        sink.sendLast(RemoteLayout.result(RemoteLayout.KIND_SEGMENTS, indexes, count,
-            codec.encode(query, engine.merge(query, partials))));
+        send(sink, true, query, engine.merge(query, partials), indexes, count);
       } else {
         sink.complete();
       }
@@ -136,6 +135,49 @@ public final class HistoricalQueryHandler implements QueryHandler {
       throw e;
     } catch (io.nemeton.engine.query.QueryException e) {
       throw remote(e);
+    }
+  }
+
+  /**
+   * The lease's segments by the position of their id in {@code ids} (null where not served). The
+   * lease lists them in the asked order with the missing ones left out, so one walk matches them;
+   * a lease in another order falls back to a map.
+   */
+  private static QueryableSegment[] match(List<String> ids, List<QueryableSegment> segments) {
+    final QueryableSegment[] held = new QueryableSegment[ids.size()];
+    int next = 0;
+    for (int i = 0; i < held.length && next < segments.size(); i++) {
+      if (segments.get(next).segmentId().equals(ids.get(i))) {
+        held[i] = segments.get(next++);
+      }
+    }
+    if (next == segments.size()) {
+      return held;
+    }
+    final Map<String, QueryableSegment> byId = new HashMap<>();
+    for (QueryableSegment segment : segments) {
+      byId.put(segment.segmentId(), segment);
+    }
+    for (int i = 0; i < held.length; i++) {
+      held[i] = byId.get(ids.get(i));
+    }
+    return held;
+  }
+
+  /** Sends one SEGMENTS result, encoded into the thread's {@link ResultBuffers}. */
+  private void send(ResultSink sink, boolean last, Query query, PartialResult partial, int[] indexes, int count) {
+    final ResultBuffers buffers = ResultBuffers.take();
+    try {
+      RemoteLayout.resultHeader(buffers.bytes(), RemoteLayout.KIND_SEGMENTS, indexes, count);
+      codec.encode(query, partial, buffers.bytes());
+      final DirectBuffer written = buffers.written();
+      if (last) {
+        sink.sendLast(written, 0, written.capacity());
+      } else {
+        sink.sendPartial(written, 0, written.capacity());
+      }
+    } finally {
+      buffers.release();
     }
   }
 

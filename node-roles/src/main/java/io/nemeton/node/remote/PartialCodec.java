@@ -2,6 +2,7 @@ package io.nemeton.node.remote;
 
 import io.nemeton.engine.query.Query;
 import io.nemeton.engine.run.PartialResult;
+import io.nemeton.memory.GrowableBytes;
 
 /**
  * Turns a query's partial result into bytes and back, so that a historical can send it to the
@@ -17,6 +18,14 @@ public interface PartialCodec {
    *     holds a value the codec cannot carry
    */
   byte[] encode(Query query, PartialResult partial);
+
+  /**
+   * Appends the partial's bytes to {@code out} (the same bytes as {@link #encode(Query,
+   * PartialResult)}), so a caller with a buffer of its own allocates no output array.
+   */
+  default void encode(Query query, PartialResult partial, GrowableBytes out) {
+    out.write(encode(query, partial));
+  }
 
   /**
    * The partial encoded in {@code bytes[offset, offset + length)}; the bytes are not kept.

@@ -2,6 +2,7 @@ package io.nemeton.node.remote;
 
 import io.nemeton.engine.query.Query;
 import io.nemeton.engine.query.QueryContext;
+import io.nemeton.memory.GrowableBytes;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -91,6 +92,19 @@ public final class RemoteLayout {
       out.put(partial);
     }
     return out.array();
+  }
+
+  /**
+   * Appends the header of a result ({@code kind}, {@code count}, the first {@code count} of
+   * {@code indexes}) to {@code out}; a SEGMENTS result's partial bytes follow it. The same bytes as
+   * {@link #result} writes before the partial.
+   */
+  public static void resultHeader(GrowableBytes out, byte kind, int[] indexes, int count) {
+    out.writeByte(kind);
+    out.writeInt(count);
+    for (int i = 0; i < count; i++) {
+      out.writeInt(indexes[i]);
+    }
   }
 
   /** One decoded result: its kind, the segment indexes and the partial's bytes (empty for MISSING). */

@@ -49,6 +49,7 @@ public final class ScatterGather implements PartialSource {
   private final HistoricalConnections connections;
   private final PartialCodec codec;
   private final SegmentResultCache cache;
+  private final EncodedQueries encodedQueries = new EncodedQueries();
 
   /** @param cache the result cache, or null for none */
   public ScatterGather(AnnouncedSegments view, HistoricalConnections connections, PartialCodec codec,
@@ -214,7 +215,7 @@ public final class ScatterGather implements PartialSource {
           call.counted = true;
           call.sentNs = LatencyStages.now();
           call.call = connections.connection(announced.announcement())
-              .stream(encoded.computeIfAbsent(byQuery.getKey(), q -> RemoteLayout.query(RemoteLayout.withoutIds(q).toJson(), populate)),
+              .stream(encoded.computeIfAbsent(byQuery.getKey(), q -> encodedQueries.bytes(q, populate)),
                   ids, deadlineMs, call);
         } catch (TransportException e) {
           LOG.log(Level.WARNING, "broker: historical " + node + " unreachable, asking other replicas: " + e.getMessage());

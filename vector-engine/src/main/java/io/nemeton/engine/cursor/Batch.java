@@ -11,7 +11,7 @@ import io.nemeton.engine.storage.QueryableSegment;
  * ascending there; aggregators accept both.
  *
  * <p>Not thread-safe; owned by one scan and refilled by each {@link SegmentCursor#next} call. The
- * selection array is allocated once.
+ * selection array is allocated once, or lent by the scan that owns the batch.
  */
 public final class Batch {
   int block;
@@ -19,7 +19,23 @@ public final class Batch {
   int to;
   boolean dense;
   int size;
-  final int[] selection = new int[QueryableSegment.ROWS_PER_BLOCK];
+  final int[] selection;
+
+  public Batch() {
+    this(new int[QueryableSegment.ROWS_PER_BLOCK]);
+  }
+
+  /**
+   * A batch over {@code selection} (at least {@link QueryableSegment#ROWS_PER_BLOCK} entries; its
+   * content does not matter), e.g. scratch lent by {@link io.nemeton.engine.storage.ScanScratch}.
+   */
+  public Batch(int[] selection) {
+    if (selection.length < QueryableSegment.ROWS_PER_BLOCK) {
+      throw new IllegalArgumentException("batch selection length=" + selection.length + " minimum="
+          + QueryableSegment.ROWS_PER_BLOCK);
+    }
+    this.selection = selection;
+  }
 
   public int block() {
     return block;

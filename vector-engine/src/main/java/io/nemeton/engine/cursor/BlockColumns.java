@@ -14,6 +14,7 @@ import io.nemeton.engine.storage.QueryableSegment;
 import io.nemeton.engine.storage.StringBlocks;
 import io.nemeton.engine.storage.StringColumn;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,18 +29,25 @@ import java.util.Map;
  */
 public final class BlockColumns {
   private final QueryableSegment segment;
-  private final Map<String, ExpressionVirtualColumn> virtualColumns = new HashMap<>();
-  private final Map<String, NumericBlocks> numerics = new HashMap<>();
-  private final Map<String, StringBlocks> strings = new HashMap<>();
-  private final Map<String, ValueBlocks> values = new HashMap<>();
-  private final Map<String, ComplexBlocks> complexes = new HashMap<>();
-  private final Map<String, Expression> expressions = new HashMap<>();
+  // Small queries read a column or two per segment: the maps are made on their first entry (or
+  // stay the empty map), so a scan of a small segment allocates little besides its readers.
+  private final Map<String, ExpressionVirtualColumn> virtualColumns;
+  private Map<String, NumericBlocks> numerics = Collections.emptyMap();
+  private Map<String, StringBlocks> strings = Collections.emptyMap();
+  private Map<String, ValueBlocks> values = Collections.emptyMap();
+  private Map<String, ComplexBlocks> complexes = Collections.emptyMap();
+  private Map<String, Expression> expressions = Collections.emptyMap();
 
   public BlockColumns(QueryableSegment segment, List<VirtualColumn> virtualColumns) {
     this.segment = segment;
-    for (VirtualColumn column : virtualColumns) {
-      final ExpressionVirtualColumn expression = (ExpressionVirtualColumn) column;
-      this.virtualColumns.put(expression.name(), expression);
+    if (virtualColumns.isEmpty()) {
+      this.virtualColumns = Collections.emptyMap();
+    } else {
+      this.virtualColumns = new HashMap<>();
+      for (VirtualColumn column : virtualColumns) {
+        final ExpressionVirtualColumn expression = (ExpressionVirtualColumn) column;
+        this.virtualColumns.put(expression.name(), expression);
+      }
     }
   }
 
@@ -119,6 +127,9 @@ public final class BlockColumns {
     StringBlocks blocks = strings.get(name);
     if (blocks == null) {
       blocks = stringColumn(name).newBlocks();
+      if (strings.isEmpty()) {
+        strings = new HashMap<>();
+      }
       strings.put(name, blocks);
     }
     return blocks;
@@ -136,6 +147,9 @@ public final class BlockColumns {
       } else {
         blocks = segment.numericBlocks(name);
       }
+      if (numerics.isEmpty()) {
+        numerics = new HashMap<>();
+      }
       numerics.put(name, blocks);
     }
     return blocks;
@@ -146,6 +160,9 @@ public final class BlockColumns {
     ComplexBlocks blocks = complexes.get(name);
     if (blocks == null) {
       blocks = segment.complexBlocks(name);
+      if (complexes.isEmpty()) {
+        complexes = new HashMap<>();
+      }
       complexes.put(name, blocks);
     }
     return blocks;
@@ -156,6 +173,9 @@ public final class BlockColumns {
     ValueBlocks blocks = values.get(name);
     if (blocks == null) {
       blocks = openValues(name);
+      if (values.isEmpty()) {
+        values = new HashMap<>();
+      }
       values.put(name, blocks);
     }
     return blocks;
@@ -206,11 +226,27 @@ public final class BlockColumns {
         type == ExpressionType.LONG ? NumericBlocks.Kind.LONG : NumericBlocks.Kind.DOUBLE, segment.rowCount());
   }
 
+  /**
+   * Hands the scratch of the numeric readers opened through {@link #numeric} back to the thread's
+   * {@link io.nemeton.engine.storage.ScanScratch}: the scan is over and nothing reads them again.
+   */
+  public void release() {
+    if (numerics.isEmpty()) {
+      return;
+    }
+    for (NumericBlocks blocks : numerics.values()) {
+      blocks.release();
+    }
+  }
+
   /** The parsed expression of virtual column {@code name}. */
   public Expression expression(String name) {
     Expression expression = expressions.get(name);
     if (expression == null) {
       expression = ExpressionParser.parse(virtualColumns.get(name).expression());
+      if (expressions.isEmpty()) {
+        expressions = new HashMap<>();
+      }
       expressions.put(name, expression);
     }
     return expression;

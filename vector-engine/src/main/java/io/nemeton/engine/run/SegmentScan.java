@@ -14,6 +14,7 @@ import io.nemeton.engine.query.filter.Filter;
 import io.nemeton.engine.query.virtual.VirtualColumn;
 import io.nemeton.engine.storage.NumericBlocks;
 import io.nemeton.engine.storage.QueryableSegment;
+import io.nemeton.engine.storage.ScanScratch;
 import java.util.List;
 
 /**
@@ -21,17 +22,23 @@ import java.util.List;
  * filter planned for this segment, a cursor and its batch, the kernels and the batch size. Built
  * once per segment by the per-type engines.
  *
- * <p>Not thread-safe.
+ * <p>The batch's selection and the numeric readers' decode buffers are lent by the thread's {@link
+ * ScanScratch}; {@link #close()} hands them back once the scan and everything it returned are no
+ * longer used, so the next scan on this thread allocates none of them. A scan never closed only
+ * leaves them to the garbage collector.
+ *
+ * <p>Not thread-safe: built, used and closed on one thread.
  */
-public final class SegmentScan {
+public final class SegmentScan implements AutoCloseable {
   private final QueryableSegment segment;
   private final BlockColumns columns;
   private final FilterPlanner planner;
   private final FilterPlan filter;
   private final SegmentCursor cursor;
-  private final Batch batch = new Batch();
+  private final Batch batch = new Batch(ScanScratch.forThread().takeInts());
   private final Kernels kernels;
   private NumericBlocks times;
+  private boolean closed;
 
   public SegmentScan(QueryableSegment segment, List<VirtualColumn> virtualColumns, Filter filter, int vectorSize,
       int maxBitmapUnion, Kernels kernels) {
@@ -96,5 +103,20 @@ public final class SegmentScan {
       times = columns.numeric(QueryableSegment.TIME_COLUMN);
     }
     return times.longs(row / QueryableSegment.ROWS_PER_BLOCK)[row % QueryableSegment.ROWS_PER_BLOCK];
+  }
+
+  /**
+   * Hands the batch's selection and the column readers' scratch back to this thread's {@link
+   * ScanScratch}. Call on the scanning thread once nothing reads the batch, the columns or the
+   * arrays they returned; calling it again does nothing.
+   */
+  @Override
+  public void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    columns.release();
+    ScanScratch.forThread().giveInts(batch.selection());
   }
 }

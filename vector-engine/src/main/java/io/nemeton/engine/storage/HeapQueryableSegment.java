@@ -38,6 +38,19 @@ final class HeapQueryableSegment implements QueryableSegment {
     this.columnNames = Collections.unmodifiableList(names);
   }
 
+  /** Built once: the historical matches a query's segment ids against it per request. */
+  private String segmentId;
+
+  @Override
+  public String segmentId() {
+    String id = segmentId;
+    if (id == null) {
+      id = QueryableSegment.super.segmentId();
+      segmentId = id;
+    }
+    return id;
+  }
+
   @Override
   public SegmentInfo info() {
     return segment.info();

@@ -11,7 +11,8 @@ import org.roaringbitmap.buffer.ImmutableRoaringBitmap;
 /**
  * Reads a numeric column (or {@code __time}) of a mapped segment file a block at a time: decodes
  * the stored type into its own scratch, then converts when another type is asked. Block bounds
- * come from the block directory. Not thread-safe.
+ * come from the block directory. Its scratch comes from and goes back to {@link ScanScratch} (see
+ * {@link NumericBlocks#release()}). Not thread-safe.
  */
 final class MappedNumericBlocks extends NumericBlocks implements BlockBounds {
   private static final int ROWS = QueryableSegment.ROWS_PER_BLOCK;
@@ -25,8 +26,8 @@ final class MappedNumericBlocks extends NumericBlocks implements BlockBounds {
   private float[] nativeFloats;
   private double[] nativeDoubles;
   private int nativeBlock = -1;
-  /** The eight lane sums of {@link #sumStoredDoubles}. */
-  private final double[] lanes = new double[8];
+  /** The eight lane sums of {@link #sumStoredDoubles}, made on its first use. */
+  private double[] lanes;
 
   private MappedNumericBlocks(Kind kind, TimeColumnReader time, LongColumnReader longs, FloatColumnReader floats,
       DoubleColumnReader doubles, ImmutableRoaringBitmap nullRows) {
@@ -89,7 +90,7 @@ final class MappedNumericBlocks extends NumericBlocks implements BlockBounds {
     switch (storedKind()) {
       case LONG -> {
         if (nativeLongs == null) {
-          nativeLongs = new long[ROWS];
+          nativeLongs = ScanScratch.forThread().takeLongs();
         }
         if (nativeBlock != block) {
           if (time != null) {
@@ -101,7 +102,7 @@ final class MappedNumericBlocks extends NumericBlocks implements BlockBounds {
       }
       case FLOAT -> {
         if (nativeFloats == null) {
-          nativeFloats = new float[ROWS];
+          nativeFloats = ScanScratch.forThread().takeFloats();
         }
         if (nativeBlock != block) {
           floatReader.readBlock(block, nativeFloats);
@@ -109,7 +110,7 @@ final class MappedNumericBlocks extends NumericBlocks implements BlockBounds {
       }
       case DOUBLE -> {
         if (nativeDoubles == null) {
-          nativeDoubles = new double[ROWS];
+          nativeDoubles = ScanScratch.forThread().takeDoubles();
         }
         if (nativeBlock != block) {
           doubleReader.readBlock(block, nativeDoubles);
@@ -135,7 +136,7 @@ final class MappedNumericBlocks extends NumericBlocks implements BlockBounds {
   @Override
   protected long sumStoredLongs(int block, int from, int to) {
     if (nativeLongs == null) {
-      nativeLongs = new long[ROWS];
+      nativeLongs = ScanScratch.forThread().takeLongs();
     }
     // the codec may decode into the scratch, so whatever block it held is gone
     nativeBlock = -1;
@@ -150,9 +151,12 @@ final class MappedNumericBlocks extends NumericBlocks implements BlockBounds {
   @Override
   protected double sumStoredDoubles(int block, int from, int to) {
     if (nativeDoubles == null) {
-      nativeDoubles = new double[ROWS];
+      nativeDoubles = ScanScratch.forThread().takeDoubles();
     }
     nativeBlock = -1;
+    if (lanes == null) {
+      lanes = new double[8];
+    }
     final double[] partial = lanes;
     Arrays.fill(partial, 0.0);
     doubleReader.addLaneSums(block, from, to, nativeDoubles, partial);
@@ -235,6 +239,17 @@ final class MappedNumericBlocks extends NumericBlocks implements BlockBounds {
         }
       }
     }
+  }
+
+  @Override
+  protected void releaseScratch(ScanScratch scratch) {
+    scratch.giveLongs(nativeLongs);
+    scratch.giveFloats(nativeFloats);
+    scratch.giveDoubles(nativeDoubles);
+    nativeLongs = null;
+    nativeFloats = null;
+    nativeDoubles = null;
+    nativeBlock = -1;
   }
 
   @Override

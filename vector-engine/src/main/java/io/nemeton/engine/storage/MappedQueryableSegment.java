@@ -31,6 +31,19 @@ final class MappedQueryableSegment implements QueryableSegment {
     this.ownsSegment = ownsSegment;
   }
 
+  /** Built once: the historical matches a query's segment ids against it per request. */
+  private String segmentId;
+
+  @Override
+  public String segmentId() {
+    String id = segmentId;
+    if (id == null) {
+      id = QueryableSegment.super.segmentId();
+      segmentId = id;
+    }
+    return id;
+  }
+
   @Override
   public SegmentInfo info() {
     return segment.info();

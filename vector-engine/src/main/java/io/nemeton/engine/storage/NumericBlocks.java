@@ -12,8 +12,9 @@ import io.nemeton.engine.kernel.LongKernels;
  *
  * <p>Not thread-safe. Each array is the reader's own scratch of {@link
  * QueryableSegment#ROWS_PER_BLOCK} entries, filled for the block asked and valid until the next
- * call with another block; asking again for the same block costs nothing. Allocates its scratch
- * arrays on first use only.
+ * call with another block; asking again for the same block costs nothing. Takes its scratch arrays
+ * on first use from this thread's {@link ScanScratch} (allocating only when that has none) and
+ * hands them back on {@link #release()}.
  */
 public abstract class NumericBlocks {
 
@@ -26,7 +27,7 @@ public abstract class NumericBlocks {
   private long[] longs;
   private double[] doubles;
   private float[] floats;
-  private final boolean[] nulls = new boolean[ROWS];
+  private boolean[] nulls;
   private int longsBlock = -1;
   private int doublesBlock = -1;
   private int floatsBlock = -1;
@@ -48,7 +49,7 @@ public abstract class NumericBlocks {
   public final long[] longs(int block) {
     if (longsBlock != block) {
       if (longs == null) {
-        longs = new long[ROWS];
+        longs = ScanScratch.forThread().takeLongs();
       }
       readLongs(block, longs);
       longsBlock = block;
@@ -59,7 +60,7 @@ public abstract class NumericBlocks {
   public final double[] doubles(int block) {
     if (doublesBlock != block) {
       if (doubles == null) {
-        doubles = new double[ROWS];
+        doubles = ScanScratch.forThread().takeDoubles();
       }
       readDoubles(block, doubles);
       doublesBlock = block;
@@ -70,7 +71,7 @@ public abstract class NumericBlocks {
   public final float[] floats(int block) {
     if (floatsBlock != block) {
       if (floats == null) {
-        floats = new float[ROWS];
+        floats = ScanScratch.forThread().takeFloats();
       }
       readFloats(block, floats);
       floatsBlock = block;
@@ -126,10 +127,39 @@ public abstract class NumericBlocks {
   /** Null flags of the block's rows, or null when no row of the block is null. */
   public final boolean[] nulls(int block) {
     if (nullsBlock != block) {
+      if (mayHaveNulls() && nulls == null) {
+        nulls = ScanScratch.forThread().takeFlags();
+      }
       blockHasNulls = mayHaveNulls() && readNulls(block, nulls);
       nullsBlock = block;
     }
     return blockHasNulls ? nulls : null;
+  }
+
+  /**
+   * Hands the scratch arrays back to this thread's {@link ScanScratch}, for the next scan. The
+   * caller must be done with every array this reader returned; the reader itself stays usable
+   * (it takes fresh scratch on the next read). Calling it twice is harmless.
+   */
+  public final void release() {
+    final ScanScratch scratch = ScanScratch.forThread();
+    scratch.giveLongs(longs);
+    scratch.giveDoubles(doubles);
+    scratch.giveFloats(floats);
+    scratch.giveFlags(nulls);
+    longs = null;
+    doubles = null;
+    floats = null;
+    nulls = null;
+    longsBlock = -1;
+    doublesBlock = -1;
+    floatsBlock = -1;
+    nullsBlock = -1;
+    releaseScratch(scratch);
+  }
+
+  /** Hands back the subclass's own scratch arrays (the same rules as {@link #release()}). */
+  protected void releaseScratch(ScanScratch scratch) {
   }
 
   /** Fills the block's values as longs (null rows 0). */

@@ -40,46 +40,47 @@ public final class TimeseriesEngine {
       return new TimeseriesPartial(buckets);
     }
     final List<Aggregation> aggregations = Aggregations.of(query.aggregations());
-    final SegmentScan scan = new SegmentScan(segment, query.virtualColumns(), query.filter(), settings.vectorSize(),
-        settings.maxBitmapUnion(), settings.kernels());
-    // counts and sums over columns without nulls take the fused loop, everything else the general one
-    final TimeseriesSums sums = TimeseriesSums.of(aggregations, scan);
-    final GroupAggregator[] aggregators = sums == null ? scan.groupAggregators(aggregations) : null;
-    final TimeBuckets granularity = new TimeBuckets(query.granularity());
-    final boolean skipEmpty = query.context().skipEmptyBuckets() || query.granularity().isNone();
-    final long dataStart = segment.minTimeMs();
-    final long dataEnd = segment.maxTimeMs() + 1;
-    for (Interval interval : query.intervals().intervals()) {
-      final long start = Math.max(interval.startMs(), dataStart);
-      final long end = Math.min(interval.endMs(), dataEnd);
-      if (start >= end) {
-        continue;
-      }
-      if (granularity.isAll()) {
-        final long rows = aggregate(scan, sums, aggregators, segment.lowerBoundRow(start), segment.lowerBoundRow(end));
-        if (rows > 0 || !skipEmpty) {
-          put(buckets, aggregations, start, sums != null ? sums.values() : values(aggregators));
-        }
-        continue;
-      }
-      long bucket = granularity.floor(start);
-      while (bucket < end) {
-        final long next = granularity.next(bucket);
-        final int startRow = segment.lowerBoundRow(Math.max(bucket, start));
-        final int endRow = segment.lowerBoundRow(Math.min(next, end));
-        if (skipEmpty && startRow == endRow) {
-          // jump straight to the bucket of the next row instead of visiting empty buckets
-          if (endRow >= segment.rowCount() || scan.timeAt(endRow) >= end) {
-            break;
-          }
-          bucket = granularity.floor(scan.timeAt(endRow));
+    try (SegmentScan scan = new SegmentScan(segment, query.virtualColumns(), query.filter(), settings.vectorSize(),
+        settings.maxBitmapUnion(), settings.kernels())) {
+      // counts and sums over columns without nulls take the fused loop, everything else the general one
+      final TimeseriesSums sums = TimeseriesSums.of(aggregations, scan);
+      final GroupAggregator[] aggregators = sums == null ? scan.groupAggregators(aggregations) : null;
+      final TimeBuckets granularity = new TimeBuckets(query.granularity());
+      final boolean skipEmpty = query.context().skipEmptyBuckets() || query.granularity().isNone();
+      final long dataStart = segment.minTimeMs();
+      final long dataEnd = segment.maxTimeMs() + 1;
+      for (Interval interval : query.intervals().intervals()) {
+        final long start = Math.max(interval.startMs(), dataStart);
+        final long end = Math.min(interval.endMs(), dataEnd);
+        if (start >= end) {
           continue;
         }
-        final long rows = aggregate(scan, sums, aggregators, startRow, endRow);
-        if (rows > 0 || !skipEmpty) {
-          put(buckets, aggregations, bucket, sums != null ? sums.values() : values(aggregators));
+        if (granularity.isAll()) {
+          final long rows = aggregate(scan, sums, aggregators, segment.lowerBoundRow(start), segment.lowerBoundRow(end));
+          if (rows > 0 || !skipEmpty) {
+            put(buckets, aggregations, start, sums != null ? sums.values() : values(aggregators));
+          }
+          continue;
         }
-        bucket = next;
+        long bucket = granularity.floor(start);
+        while (bucket < end) {
+          final long next = granularity.next(bucket);
+          final int startRow = segment.lowerBoundRow(Math.max(bucket, start));
+          final int endRow = segment.lowerBoundRow(Math.min(next, end));
+          if (skipEmpty && startRow == endRow) {
+            // jump straight to the bucket of the next row instead of visiting empty buckets
+            if (endRow >= segment.rowCount() || scan.timeAt(endRow) >= end) {
+              break;
+            }
+            bucket = granularity.floor(scan.timeAt(endRow));
+            continue;
+          }
+          final long rows = aggregate(scan, sums, aggregators, startRow, endRow);
+          if (rows > 0 || !skipEmpty) {
+            put(buckets, aggregations, bucket, sums != null ? sums.values() : values(aggregators));
+          }
+          bucket = next;
+        }
       }
     }
     return new TimeseriesPartial(buckets);

@@ -20,11 +20,13 @@ import org.apache.datasketches.theta.ThetaSketch;
  * tagged values ({@link WireLayout}), interning strings so that a value repeated across groups or
  * rows costs a few bytes after its first occurrence.
  *
- * <p>Not thread-safe; one per encoding. Allocates the string table and sketch serializations.
+ * <p>Not thread-safe; one per encoding. Allocates the string table (on the first string) and sketch
+ * serializations.
  */
 final class WireWriter {
   private final GrowableBytes out;
-  private final Map<String, Integer> strings = new HashMap<>();
+  /** Made on the first string: most small partials (numbers only) carry none. */
+  private Map<String, Integer> strings;
 
   WireWriter(GrowableBytes out) {
     this.out = out;
@@ -66,6 +68,9 @@ final class WireWriter {
 
   /** A string, interned: its first occurrence carries the text. */
   void writeString(String value) {
+    if (strings == null) {
+      strings = new HashMap<>();
+    }
     final Integer number = strings.get(value);
     if (number != null) {
       out.writeByte(TAG_STRING_REF);
