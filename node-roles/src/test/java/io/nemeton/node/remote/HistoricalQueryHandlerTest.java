@@ -20,12 +20,10 @@ import io.nemeton.node.view.SegmentLease;
 import io.nemeton.node.view.SegmentView;
 import io.nemeton.segment.format.Segment;
 import io.nemeton.transport.QueryRequest;
-import io.nemeton.transport.ResultSink;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import org.agrona.DirectBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -58,7 +56,7 @@ class HistoricalQueryHandlerTest {
         final HistoricalQueryHandler handler = new HistoricalQueryHandler(view(segments, asked),
             new EngineChoice(engine, null), codec);
         for (int round = 0; round < 3; round++) {
-          final Sink sink = new Sink();
+          final CollectingSink sink = new CollectingSink();
           handler.handle(new QueryRequest(round, System.currentTimeMillis() + 60_000,
               RemoteLayout.query(QUERY, false), ids, "broker"), sink);
           assertTrue(sink.completed);
@@ -77,7 +75,7 @@ class HistoricalQueryHandlerTest {
       // per segment: one result each, the same bytes as encoding that segment's partial alone
       final HistoricalQueryHandler handler = new HistoricalQueryHandler(view(segments, true),
           new EngineChoice(engine, null), codec);
-      final Sink sink = new Sink();
+      final CollectingSink sink = new CollectingSink();
       handler.handle(new QueryRequest(9, System.currentTimeMillis() + 60_000, RemoteLayout.query(QUERY, true),
           List.of(segments.get(1).segmentId(), segments.get(2).segmentId()), "broker"), sink);
       assertTrue(sink.completed);
@@ -171,50 +169,5 @@ class HistoricalQueryHandlerTest {
         };
       }
     };
-  }
-
-  /** Keeps a copy of every result sent. */
-  private static final class Sink implements ResultSink {
-    final List<byte[]> results = new ArrayList<>();
-    boolean completed;
-
-    @Override
-    public void sendPartial(DirectBuffer buffer, int offset, int length) {
-      final byte[] copy = new byte[length];
-      buffer.getBytes(offset, copy);
-      results.add(copy);
-    }
-
-    @Override
-    public void sendPartial(byte[] result) {
-      results.add(result.clone());
-    }
-
-    @Override
-    public void sendLast(DirectBuffer buffer, int offset, int length) {
-      sendPartial(buffer, offset, length);
-      completed = true;
-    }
-
-    @Override
-    public void sendLast(byte[] result) {
-      sendPartial(result);
-      completed = true;
-    }
-
-    @Override
-    public void complete() {
-      completed = true;
-    }
-
-    @Override
-    public void fail(String errorCode, String errorClass, String message) {
-      throw new AssertionError(errorCode + " " + message);
-    }
-
-    @Override
-    public boolean isCancelled() {
-      return false;
-    }
   }
 }

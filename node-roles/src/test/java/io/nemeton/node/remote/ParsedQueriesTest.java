@@ -15,10 +15,7 @@ import io.nemeton.engine.run.EngineConfig;
 import io.nemeton.node.view.SegmentLease;
 import io.nemeton.node.view.SegmentView;
 import io.nemeton.transport.QueryRequest;
-import io.nemeton.transport.ResultSink;
-import java.util.ArrayList;
 import java.util.List;
-import org.agrona.DirectBuffer;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -86,58 +83,13 @@ class ParsedQueriesTest {
       assertFalse(handler.answersInline(request), "never seen: to a worker");
       boolean inline = false;
       for (int i = 0; i < 200 && !inline; i++) {
-        final Sink sink = new Sink();
+        final CollectingSink sink = new CollectingSink();
         handler.handle(request, sink);
-        assertEquals(1, sink.partials.size(), "the segment is reported missing");
+        assertEquals(1, sink.results.size(), "the segment is reported missing");
         assertTrue(sink.completed);
         inline = handler.answersInline(request);
       }
       assertTrue(inline, "a query answered in microseconds is never answered inline");
-    }
-  }
-
-  /** Collects what the handler sends. */
-  private static final class Sink implements ResultSink {
-    final List<byte[]> partials = new ArrayList<>();
-    boolean completed;
-
-    @Override
-    public void sendPartial(DirectBuffer buffer, int offset, int length) {
-      final byte[] copy = new byte[length];
-      buffer.getBytes(offset, copy);
-      partials.add(copy);
-    }
-
-    @Override
-    public void sendPartial(byte[] result) {
-      partials.add(result);
-    }
-
-    @Override
-    public void sendLast(DirectBuffer buffer, int offset, int length) {
-      sendPartial(buffer, offset, length);
-      completed = true;
-    }
-
-    @Override
-    public void sendLast(byte[] result) {
-      partials.add(result);
-      completed = true;
-    }
-
-    @Override
-    public void complete() {
-      completed = true;
-    }
-
-    @Override
-    public void fail(String errorCode, String errorClass, String message) {
-      throw new AssertionError(message);
-    }
-
-    @Override
-    public boolean isCancelled() {
-      return false;
     }
   }
 }
