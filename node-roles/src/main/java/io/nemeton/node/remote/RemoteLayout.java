@@ -3,7 +3,6 @@ package io.nemeton.node.remote;
 import io.nemeton.engine.query.Query;
 import io.nemeton.engine.query.QueryContext;
 import io.nemeton.memory.GrowableBytes;
-import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -83,21 +82,17 @@ public final class RemoteLayout {
 
   public static byte[] result(byte kind, int[] indexes, int count, byte[] partial) {
     final int partialBytes = partial == null ? 0 : partial.length;
-    final ByteBuffer out = ByteBuffer.allocate(5 + 4 * count + partialBytes).order(ByteOrder.LITTLE_ENDIAN);
-    out.put(kind).putInt(count);
-    for (int i = 0; i < count; i++) {
-      out.putInt(indexes[i]);
-    }
+    final GrowableBytes out = new GrowableBytes(5 + 4 * count + partialBytes);
+    resultHeader(out, kind, indexes, count);
     if (partial != null) {
-      out.put(partial);
+      out.write(partial);
     }
-    return out.array();
+    return out.toByteArray();
   }
 
   /**
    * Appends the header of a result ({@code kind}, {@code count}, the first {@code count} of
-   * {@code indexes}) to {@code out}; a SEGMENTS result's partial bytes follow it. The same bytes as
-   * {@link #result} writes before the partial.
+   * {@code indexes}) to {@code out}; a SEGMENTS result's partial bytes follow it.
    */
   public static void resultHeader(GrowableBytes out, byte kind, int[] indexes, int count) {
     out.writeByte(kind);
