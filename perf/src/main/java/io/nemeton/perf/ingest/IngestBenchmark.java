@@ -22,7 +22,7 @@ import java.util.stream.Stream;
  * <pre>
  * java -Xmx12g -XX:+UseTransparentHugePages --add-modules=jdk.incubator.vector --enable-native-access=ALL-UNNAMED \
  *     -cp perf/target/nemeton-perf.jar io.nemeton.perf.ingest.IngestBenchmark \
- *     [--rows 10000000] [--seed 42] [--data-dir perf/target/bench-data] [--repeat 3] [--duckdb false]
+ *     [--rows 10000000] [--seed 42] [--data-dir perf/target/bench-data] [--repeat 3] [--warmup 2] [--duckdb false]
  * </pre>
  *
  * {@code --duckdb false} leaves DuckDB out (quick before/after checks of Nemeton alone; the CPU
@@ -32,10 +32,17 @@ import java.util.stream.Stream;
  * per 4 KiB (it needs the kernel's {@code transparent_hugepage/enabled} at {@code madvise} or
  * {@code always}; elsewhere the flag does nothing).
  *
- * Runs alternate Nemeton, DuckDB, Nemeton, ... and the medians are reported, both by wall time and
+ * {@code --warmup} loads (Nemeton's, then DuckDB's) come first and are printed but not counted: the
+ * first loads of a fresh JVM compile the ingest path and touch the heap's pages for the first time,
+ * which a running server has done long before (on this project's test machine they took up to twice the
+ * CPU of the loads after them).
+ *
+ * <p>Runs alternate Nemeton, DuckDB, Nemeton, ... and the medians are reported, both by wall time and
  * by process CPU time (rows per CPU second: what one core sustains, which on a shared machine is the
  * figure to trust; wall time there mostly measures the scheduler). bytes/row is the total size of
- * the segment files over the rows.
+ * the segment files over the rows. Each run's CPU ratio to the DuckDB load right after it is printed
+ * too, with their median: the host's speed drifts by tens of percent within minutes, and a pair run
+ * back to back shares most of that drift.
  */
 public final class IngestBenchmark {
   static final String SPEC = """
@@ -78,6 +85,7 @@ public final class IngestBenchmark {
     long seed = 42L;
     Path directory = Path.of("perf/target/bench-data");
     int repeat = 3;
+    int warmup = 2;
     boolean withDuckDb = true;
     for (int i = 0; i < args.length; i++) {
       String option = args[i];
@@ -91,16 +99,18 @@ public final class IngestBenchmark {
           case "--seed" -> seed = Long.parseLong(value);
           case "--data-dir" -> directory = Path.of(value);
           case "--repeat" -> repeat = Integer.parseInt(value);
+          case "--warmup" -> warmup = Integer.parseInt(value);
           case "--duckdb" -> withDuckDb = parseBoolean(option, value);
           default -> throw new IllegalArgumentException(
-              "unknown option=" + option + ": expected --rows, --seed, --data-dir, --repeat or --duckdb");
+              "unknown option=" + option + ": expected --rows, --seed, --data-dir, --repeat, --warmup or --duckdb");
         }
       } catch (NumberFormatException e) {
         throw new IllegalArgumentException(option + " value=" + value + ": expected a whole number", e);
       }
     }
-    if (rows < 1 || repeat < 1) {
-      throw new IllegalArgumentException("rows=" + rows + " repeat=" + repeat + ": both must be at least 1");
+    if (rows < 1 || repeat < 1 || warmup < 0) {
+      throw new IllegalArgumentException("rows=" + rows + " repeat=" + repeat + " warmup=" + warmup
+          + ": rows and repeat must be at least 1, warmup at least 0");
     }
     Path csv = PaperCsvFixture.ensure(directory, rows, seed).toAbsolutePath();
     System.out.printf("data file=%s (%,d bytes)%n", csv, Files.size(csv));
@@ -109,6 +119,19 @@ public final class IngestBenchmark {
     double[] duckRates = new double[repeat];
     double[] nemetonCpuRates = new double[repeat];
     double[] duckCpuRates = new double[repeat];
+    for (int run = 0; run < warmup; run++) {
+      // the JIT compiling the ingest path and the heap's first touch of its pages: a running server
+      // has paid both, so these loads are shown but not counted
+      NemetonResult cold = loadWithNemeton(csv, directory.resolve("segments"));
+      System.out.printf("nemeton-ingest warmup=%d seconds=%.3f cpu-seconds=%.3f rows/cpu-s=%.0f (not counted)%n",
+          run + 1, cold.seconds(), cold.cpuSeconds(), cold.rowsPerCpuSecond());
+      if (withDuckDb) {
+        DuckDbCsvLoad.Result duck = DuckDbCsvLoad.load(csv, rows);
+        System.out.printf("duckdb-csv-load warmup=%d seconds=%.3f cpu-seconds=%.3f rows/cpu-s=%.0f (not counted)%n",
+            run + 1, duck.elapsedNanos() / 1e9, duck.cpuNanos() / 1e9, duck.rowsPerCpuSecond());
+      }
+    }
+    double[] pairRatios = new double[repeat];
     NemetonResult last = null;
     for (int run = 0; run < repeat; run++) {
       last = loadWithNemeton(csv, directory.resolve("segments"));
@@ -127,6 +150,7 @@ public final class IngestBenchmark {
       DuckDbCsvLoad.Result duck = DuckDbCsvLoad.load(csv, rows);
       duckRates[run] = duck.rowsPerSecond();
       duckCpuRates[run] = duck.rowsPerCpuSecond();
+      pairRatios[run] = nemetonCpuRates[run] / duckCpuRates[run];
       System.out.printf("duckdb-csv-load run=%d rows=%d seconds=%.3f cpu-seconds=%.3f rows/s=%.0f rows/cpu-s=%.0f%n",
           run + 1, duck.rows(), duck.elapsedNanos() / 1e9, duck.cpuNanos() / 1e9, duck.rowsPerSecond(),
           duck.rowsPerCpuSecond());
@@ -141,8 +165,10 @@ public final class IngestBenchmark {
     double nemetonCpu = median(nemetonCpuRates);
     double duckCpu = median(duckCpuRates);
     System.out.printf("RESULT rows=%d wall: nemeton median rows/s=%.3g duckdb median rows/s=%.3g ratio=%.2f; "
-            + "cpu: nemeton median rows/cpu-s=%.3g duckdb median rows/cpu-s=%.3g ratio=%.2f; bytes/row=%.2f%n",
-        rows, nemeton, duck, nemeton / duck, nemetonCpu, duckCpu, nemetonCpu / duckCpu, last.bytesPerRow());
+            + "cpu: nemeton median rows/cpu-s=%.3g duckdb median rows/cpu-s=%.3g ratio=%.2f; "
+            + "cpu ratio of each run with its DuckDB load: median=%.2f of %s; bytes/row=%.2f%n",
+        rows, nemeton, duck, nemeton / duck, nemetonCpu, duckCpu, nemetonCpu / duckCpu, median(pairRatios),
+        formatted(pairRatios), last.bytesPerRow());
   }
 
   private static boolean parseBoolean(String option, String value) {
@@ -151,6 +177,14 @@ public final class IngestBenchmark {
       case "false" -> false;
       default -> throw new IllegalArgumentException(option + " value=" + value + ": expected true or false");
     };
+  }
+
+  private static String formatted(double[] values) {
+    final StringBuilder out = new StringBuilder("[");
+    for (int i = 0; i < values.length; i++) {
+      out.append(i == 0 ? "" : " ").append(String.format("%.2f", values[i]));
+    }
+    return out.append(']').toString();
   }
 
   private static double median(double[] values) {
