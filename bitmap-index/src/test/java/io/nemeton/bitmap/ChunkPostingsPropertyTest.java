@@ -25,7 +25,8 @@ class ChunkPostingsPropertyTest {
   @Test
   void everyKindMatchesTheOracleAcrossChunkSizes() {
     final Map<PostingKind, Integer> seen = new EnumMap<>(PostingKind.class);
-    Seeds.trials(16, random -> {
+    // 16 trials, then more until every kind has come up (a rare kind can miss 16 random trials)
+    Seeds.trialsUntil(16, 256, () -> seen.size() == PostingKind.values().length, random -> {
       final int chunkShift = random.nextInt(13);
       final int rowCount = TestColumns.logUniform(random, 1, 300_000);
       final int[] ids;
@@ -65,8 +66,11 @@ class ChunkPostingsPropertyTest {
         }
       }
     });
-    for (PostingKind kind : PostingKind.values()) {
-      assertTrue(seen.getOrDefault(kind, 0) > 0, "kinds seen=" + seen);
+    if (System.getProperty("nemeton.seed") == null) {
+      // a replayed seed runs one trial, which need not show every kind
+      for (PostingKind kind : PostingKind.values()) {
+        assertTrue(seen.getOrDefault(kind, 0) > 0, "kinds seen=" + seen);
+      }
     }
   }
 

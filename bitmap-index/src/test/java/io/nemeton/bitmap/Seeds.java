@@ -1,6 +1,7 @@
 package io.nemeton.bitmap;
 
 import java.util.SplittableRandom;
+import java.util.function.BooleanSupplier;
 
 /**
  * Runs property trials over seeded generators. The base seed is random unless the system property
@@ -23,6 +24,22 @@ final class Seeds {
     for (int t = 0; t < trials; t++) {
       final long seed = base + t;
       runWithSeed(seed, trial);
+    }
+  }
+
+  /**
+   * Like {@link #trials}, but after {@code count} trials goes on until {@code covered} holds, for at
+   * most {@code limit} trials in all: for properties that also check that every case came up, which
+   * a fixed number of random trials leaves to luck. A fixed seed runs one trial, as in {@link #trials}.
+   */
+  static void trialsUntil(int count, int limit, BooleanSupplier covered, Trial trial) {
+    final String fixed = System.getProperty("nemeton.seed");
+    final long base = fixed != null ? Long.parseLong(fixed) : new SplittableRandom().nextLong();
+    final int multiplier = Integer.getInteger("nemeton.trialsMultiplier", 1);
+    final int least = fixed != null ? 1 : count * multiplier;
+    final int most = fixed != null ? 1 : Math.max(least, limit);
+    for (int t = 0; t < most && (t < least || !covered.getAsBoolean()); t++) {
+      runWithSeed(base + t, trial);
     }
   }
 
