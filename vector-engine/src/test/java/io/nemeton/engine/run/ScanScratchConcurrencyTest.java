@@ -153,7 +153,7 @@ class ScanScratchConcurrencyTest {
   }
 
   /** 4 day segments of ~2,500 rows (3 blocks each), some nulls in {@code added}. */
-  private static List<ColumnarSegment> segments() {
+  static List<ColumnarSegment> segments() {
     final SplittableRandom random = new SplittableRandom(SEED);
     final List<ColumnarSegment> out = new ArrayList<>();
     for (int day = 0; day < 4; day++) {
