@@ -143,10 +143,15 @@ class ScanScratchConcurrencyTest {
     for (int i = 0; i < ScanScratch.KEEP + 4; i++) {
       scratch.giveInts(new int[QueryableSegment.ROWS_PER_BLOCK]);
     }
+    // drain every kind: this thread's earlier tests may have left arrays of any kind (with only
+    // ints and longs taken, kept() never reaches 0 then)
     int taken = 0;
     while (scratch.kept() > 0) {
       scratch.takeInts();
       scratch.takeLongs();
+      scratch.takeDoubles();
+      scratch.takeFloats();
+      scratch.takeFlags();
       taken++;
     }
     assertEquals(true, taken <= ScanScratch.KEEP, "kept at most KEEP ints, took " + taken);

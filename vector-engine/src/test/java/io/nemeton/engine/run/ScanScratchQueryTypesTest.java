@@ -166,13 +166,16 @@ class ScanScratchQueryTypesTest {
           Files.createDirectories(directory.resolve(storage.name())));
       try (BatchEngine engine = new BatchEngine(EngineConfig.defaults().withThreads(1), KernelMode.SCALAR)) {
         final Query[] queries = parse();
-        final ScanScratch scratch = ScanScratch.forThread();
-        for (int q = 0; q < queries.length; q++) {
-          // a full free list: an array taken and not given back shows as one fewer kept
-          fill(scratch);
-          finish(engine, queries[q], partials(engine, queries[q], segments));
-          assertEquals(5 * ScanScratch.KEEP, scratch.kept(), QUERIES[q][0] + " (" + storage + ")");
-        }
+        // on a thread of its own, so the full free lists do not stay with the test runner's thread
+        onOwnThread("giving back scratch (" + storage + ")", () -> {
+          final ScanScratch scratch = ScanScratch.forThread();
+          for (int q = 0; q < queries.length; q++) {
+            // a full free list: an array taken and not given back shows as one fewer kept
+            fill(scratch);
+            finish(engine, queries[q], partials(engine, queries[q], segments));
+            assertEquals(5 * ScanScratch.KEEP, scratch.kept(), QUERIES[q][0] + " (" + storage + ")");
+          }
+        });
       } finally {
         TestSegments.closeAll(segments);
       }
@@ -195,23 +198,8 @@ class ScanScratchQueryTypesTest {
     final String[] answers = new String[queries.length];
     for (int q = 0; q < queries.length; q++) {
       final int which = q;
-      final AtomicReference<Throwable> failure = new AtomicReference<>();
-      final Thread thread = Thread.ofPlatform().start(() -> {
-        try {
-          answers[which] = finish(engine, queries[which], partials(engine, queries[which], segments));
-        } catch (Throwable e) {
-          failure.set(e);
-        }
-      });
-      try {
-        thread.join();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new AssertionError("interrupted", e);
-      }
-      if (failure.get() != null) {
-        throw new AssertionError(QUERIES[q][0] + " failed alone", failure.get());
-      }
+      onOwnThread(QUERIES[q][0] + " alone",
+          () -> answers[which] = finish(engine, queries[which], partials(engine, queries[which], segments)));
       assertNotEquals("[]", answers[q], QUERIES[q][0] + " should answer rows");
       assertEquals(answers[q], ResultJson.write(engine.run(queries[q], segments)), QUERIES[q][0] + " on the pool");
     }
@@ -229,6 +217,27 @@ class ScanScratchQueryTypesTest {
 
   private static String finish(BatchEngine engine, Query query, List<PartialResult> partials) {
     return ResultJson.write(engine.finish(query, engine.merge(query, partials)));
+  }
+
+  /** Runs {@code work} on a new platform thread and waits for it; its failure is rethrown here. */
+  private static void onOwnThread(String what, Runnable work) {
+    final AtomicReference<Throwable> failure = new AtomicReference<>();
+    final Thread thread = Thread.ofPlatform().start(() -> {
+      try {
+        work.run();
+      } catch (Throwable e) {
+        failure.set(e);
+      }
+    });
+    try {
+      thread.join();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError(what + ": interrupted", e);
+    }
+    if (failure.get() != null) {
+      throw new AssertionError(what + ": " + failure.get().getMessage(), failure.get());
+    }
   }
 
   private static void fill(ScanScratch scratch) {
