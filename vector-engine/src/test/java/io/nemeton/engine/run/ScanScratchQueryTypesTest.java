@@ -10,14 +10,13 @@ import io.nemeton.engine.result.ResultJson;
 import io.nemeton.engine.storage.QueryableSegment;
 import io.nemeton.engine.storage.ScanScratch;
 import io.nemeton.engine.testing.TestSegments;
+import io.nemeton.engine.testing.TestThreads;
 import io.nemeton.memory.testing.LeakCheckExtension;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -94,41 +93,23 @@ class ScanScratchQueryTypesTest {
     try (BatchEngine engine = new BatchEngine(EngineConfig.defaults().withThreads(2), KernelMode.SCALAR)) {
       final Query[] queries = parse();
       final String[] expected = alone(engine, queries, segments);
-      final AtomicReference<Throwable> failure = new AtomicReference<>();
-      final CountDownLatch start = new CountDownLatch(1);
-      final List<Thread> threads = new ArrayList<>();
-      for (int t = 0; t < THREADS; t++) {
-        final SplittableRandom random = new SplittableRandom(SEED + t);
-        final int thread = t;
-        threads.add(Thread.ofPlatform().start(() -> {
-          try {
-            start.await();
-            for (int round = 0; round < ROUNDS && failure.get() == null; round++) {
-              final int a = random.nextInt(queries.length);
-              final int b = random.nextInt(queries.length);
-              final String where = " (thread " + thread + ", round " + round + ", seed " + SEED + ")";
-              // a's partials are held, unmerged, while b scans the same segments on this thread
-              final List<PartialResult> held = partials(engine, queries[a], segments);
-              assertEquals(expected[b], finish(engine, queries[b], partials(engine, queries[b], segments)),
-                  QUERIES[b][0] + " after " + QUERIES[a][0] + "'s scans" + where);
-              assertEquals(expected[a], finish(engine, queries[a], held),
-                  QUERIES[a][0] + " merged after " + QUERIES[b][0] + " ran" + where);
-              // and on the engine's pool, interleaved with the other threads' queries
-              assertEquals(expected[b], ResultJson.write(engine.run(queries[b], segments)),
-                  QUERIES[b][0] + " on the pool" + where);
-            }
-          } catch (Throwable e) {
-            failure.compareAndSet(null, e);
-          }
-        }));
-      }
-      start.countDown();
-      for (Thread thread : threads) {
-        thread.join();
-      }
-      if (failure.get() != null) {
-        throw new AssertionError(failure.get());
-      }
+      TestThreads.atOnce(THREADS, (thread, failed) -> {
+        final SplittableRandom random = new SplittableRandom(SEED + thread);
+        for (int round = 0; round < ROUNDS && !failed.getAsBoolean(); round++) {
+          final int a = random.nextInt(queries.length);
+          final int b = random.nextInt(queries.length);
+          final String where = " (thread " + thread + ", round " + round + ", seed " + SEED + ")";
+          // a's partials are held, unmerged, while b scans the same segments on this thread
+          final List<PartialResult> held = partials(engine, queries[a], segments);
+          assertEquals(expected[b], finish(engine, queries[b], partials(engine, queries[b], segments)),
+              QUERIES[b][0] + " after " + QUERIES[a][0] + "'s scans" + where);
+          assertEquals(expected[a], finish(engine, queries[a], held),
+              QUERIES[a][0] + " merged after " + QUERIES[b][0] + " ran" + where);
+          // and on the engine's pool, interleaved with the other threads' queries
+          assertEquals(expected[b], ResultJson.write(engine.run(queries[b], segments)),
+              QUERIES[b][0] + " on the pool" + where);
+        }
+      });
     } finally {
       TestSegments.closeAll(segments);
     }
@@ -194,7 +175,8 @@ class ScanScratchQueryTypesTest {
    * Each query's answer computed alone: segment by segment on a thread of its own (so with scratch
    * no other query touched), then checked against the engine's pooled run.
    */
-  private static String[] alone(BatchEngine engine, Query[] queries, List<QueryableSegment> segments) {
+  private static String[] alone(BatchEngine engine, Query[] queries, List<QueryableSegment> segments)
+      throws InterruptedException {
     final String[] answers = new String[queries.length];
     for (int q = 0; q < queries.length; q++) {
       final int which = q;
@@ -219,24 +201,12 @@ class ScanScratchQueryTypesTest {
     return ResultJson.write(engine.finish(query, engine.merge(query, partials)));
   }
 
-  /** Runs {@code work} on a new platform thread and waits for it; its failure is rethrown here. */
-  private static void onOwnThread(String what, Runnable work) {
-    final AtomicReference<Throwable> failure = new AtomicReference<>();
-    final Thread thread = Thread.ofPlatform().start(() -> {
-      try {
-        work.run();
-      } catch (Throwable e) {
-        failure.set(e);
-      }
-    });
+  /** Runs {@code work} on a new thread (with scratch of its own) and waits for it. */
+  private static void onOwnThread(String what, Runnable work) throws InterruptedException {
     try {
-      thread.join();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new AssertionError(what + ": interrupted", e);
-    }
-    if (failure.get() != null) {
-      throw new AssertionError(what + ": " + failure.get().getMessage(), failure.get());
+      TestThreads.atOnce(1, (thread, failed) -> work.run());
+    } catch (AssertionError e) {
+      throw new AssertionError(what + ": " + e.getMessage(), e.getCause());
     }
   }
 
