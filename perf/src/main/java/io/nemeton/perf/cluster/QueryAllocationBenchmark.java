@@ -43,7 +43,9 @@ import org.agrona.concurrent.UnsafeBuffer;
  * <ul>
  *   <li><b>historical</b>: {@link HistoricalQueryHandler#handle} for one sub-query over 2 mapped
  *       segments (the cluster's 3 historicals hold 2 each): parse cache, lease, engine, merge,
- *       encode, hand to the sink (a sink that drops the bytes);
+ *       encode, hand to the sink (a sink that drops the bytes); then the same for small queries of
+ *       the other types over the same segments ({@link #OTHER_QUERIES}: groupBy, topN, scan,
+ *       search, timeBoundary), so their scans' allocation is seen too;
  *   <li><b>broker</b>, stage by stage: reading the HTTP body into a query ({@link
  *       ParsedQueryTexts}), encoding the sub-query for the historicals ({@link EncodedQueries}),
  *       reading and decoding the 3 historicals' results, merging and finishing, writing the
@@ -68,6 +70,28 @@ public final class QueryAllocationBenchmark {
   private static final int DAYS = 6;
   private static final int ROWS = 100;
   private static final int HISTORICALS = 3;
+  private static final String SMALL = "\"dataSource\":\"bench\",\"intervals\":[\"2024-01-01/2024-02-01\"],"
+      + "\"granularity\":\"all\",";
+  private static final String CONTEXT = "\"context\":{\"useCache\":false,\"populateCache\":false}}";
+  /**
+   * Small queries of the other types over the same segments, each a historical stage of its own:
+   * the name printed, then the query.
+   */
+  static final String[][] OTHER_QUERIES = {
+    {"groupBy by page", "{\"queryType\":\"groupBy\"," + SMALL + "\"dimensions\":[\"page\"],"
+        + "\"aggregations\":[{\"type\":\"count\",\"name\":\"rows\"},"
+        + "{\"type\":\"longSum\",\"name\":\"added\",\"fieldName\":\"added\"}]," + CONTEXT},
+    {"topN page by added, 3", "{\"queryType\":\"topN\"," + SMALL + "\"dimension\":\"page\","
+        + "\"metric\":\"added\",\"threshold\":3,\"aggregations\":[{\"type\":\"count\",\"name\":\"rows\"},"
+        + "{\"type\":\"longSum\",\"name\":\"added\",\"fieldName\":\"added\"}]," + CONTEXT},
+    {"scan page=p3, limit 5", "{\"queryType\":\"scan\"," + SMALL + "\"columns\":[\"__time\",\"page\",\"added\"],"
+        + "\"filter\":{\"type\":\"selector\",\"dimension\":\"page\",\"value\":\"p3\"},\"limit\":5," + CONTEXT},
+    {"search page contains 3", "{\"queryType\":\"search\"," + SMALL + "\"searchDimensions\":[\"page\"],"
+        + "\"query\":{\"type\":\"contains\",\"value\":\"3\"}," + CONTEXT},
+    {"timeBoundary, added > 500", "{\"queryType\":\"timeBoundary\",\"dataSource\":\"bench\","
+        + "\"filter\":{\"type\":\"bound\",\"dimension\":\"added\",\"lower\":\"500\",\"ordering\":\"numeric\"},"
+        + CONTEXT},
+  };
 
   private QueryAllocationBenchmark() {}
 
@@ -165,6 +189,28 @@ public final class QueryAllocationBenchmark {
     final String again = ResultJson.write(engine.finish(query, merged(engine, codec, query, answers)));
     if (!again.equals(expected)) {
       throw new IllegalStateException("answer changed: " + again + " expected=" + expected);
+    }
+    for (String[] other : OTHER_QUERIES) {
+      measureHistorical(engines, handler, other[0], QueryParser.parse(other[1]), ids, segments, warmup, queries);
+    }
+  }
+
+  /** The historical stage for one more query: its sub-query over the first 2 segments. */
+  private static void measureHistorical(EngineChoice engines, HistoricalQueryHandler handler, String name,
+      Query query, List<String> ids, List<QueryableSegment> segments, int warmup, int queries) {
+    final Engine engine = engines.choose(query);
+    final byte[] remoteQuery = RemoteLayout.query(RemoteLayout.withoutIds(query).toJson(), false);
+    final QueryRequest request = new QueryRequest(1, Long.MAX_VALUE, remoteQuery, ids, "bench");
+    final DroppingSink sink = new DroppingSink();
+    final String expected = ResultJson.write(engine.run(query, segments.subList(0, 2)));
+    final long perQuery = new Stage(name, () -> {
+      handler.handle(request, sink);
+      return sink.bytes;
+    }).measure(warmup, queries);
+    System.out.printf("%-52s %,10d bytes/query%n", "historical: " + name + " (2 segments)", perQuery);
+    final String again = ResultJson.write(engine.run(query, segments.subList(0, 2)));
+    if (!again.equals(expected)) {
+      throw new IllegalStateException(name + ": answer changed: " + again + " expected=" + expected);
     }
   }
 

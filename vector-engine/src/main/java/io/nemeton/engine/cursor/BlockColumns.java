@@ -37,6 +37,8 @@ public final class BlockColumns {
   private Map<String, ValueBlocks> values = Collections.emptyMap();
   private Map<String, ComplexBlocks> complexes = Collections.emptyMap();
   private Map<String, Expression> expressions = Collections.emptyMap();
+  /** Readers of ad-hoc expressions ({@link #expressionNumbers}): not shared, but released with the rest. */
+  private List<NumericBlocks> expressionReaders = Collections.emptyList();
 
   public BlockColumns(QueryableSegment segment, List<VirtualColumn> virtualColumns) {
     this.segment = segment;
@@ -205,7 +207,9 @@ public final class BlockColumns {
     return switch (info.type()) {
       case STRING -> new StringValueBlocks(segment.stringColumn(name));
       case COMPLEX -> new ComplexValueBlocks(segment.complexBlocks(name));
-      default -> new NumericValueBlocks(segment.numericBlocks(name));
+      // the shared reader, so its scratch goes back with the scan's and a block read both as
+      // values and as numbers is decoded once
+      default -> new NumericValueBlocks(numeric(name));
     };
   }
 
@@ -222,19 +226,25 @@ public final class BlockColumns {
   /** An ad-hoc expression read as numbers (aggregators with an {@code expression}). */
   public NumericBlocks expressionNumbers(Expression expression) {
     final ExpressionType type = expression.outputType(inputTypes());
-    return new ValueNumericBlocks(expressionValues(expression),
+    final NumericBlocks blocks = new ValueNumericBlocks(expressionValues(expression),
         type == ExpressionType.LONG ? NumericBlocks.Kind.LONG : NumericBlocks.Kind.DOUBLE, segment.rowCount());
+    if (expressionReaders.isEmpty()) {
+      expressionReaders = new ArrayList<>();
+    }
+    expressionReaders.add(blocks);
+    return blocks;
   }
 
   /**
-   * Hands the scratch of the numeric readers opened through {@link #numeric} back to the thread's
-   * {@link io.nemeton.engine.storage.ScanScratch}: the scan is over and nothing reads them again.
+   * Hands the scratch of every numeric reader this made ({@link #numeric}, the numeric value
+   * readers, {@link #expressionNumbers}) back to the thread's {@link
+   * io.nemeton.engine.storage.ScanScratch}: the scan is over and nothing reads them again.
    */
   public void release() {
-    if (numerics.isEmpty()) {
-      return;
-    }
     for (NumericBlocks blocks : numerics.values()) {
+      blocks.release();
+    }
+    for (NumericBlocks blocks : expressionReaders) {
       blocks.release();
     }
   }

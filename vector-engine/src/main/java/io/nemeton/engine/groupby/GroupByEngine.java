@@ -74,31 +74,35 @@ public final class GroupByEngine {
     if (segment.rowCount() == 0) {
       return new GroupByEnginePartial(new LinkedHashMap<>());
     }
-    final SegmentScan scan = new SegmentScan(segment, grouping.virtualColumns(), grouping.filter(),
-        settings.vectorSize(), settings.maxBitmapUnion(), settings.kernels());
-    if (scan.matchesNothing()) {
-      return new GroupByEnginePartial(new LinkedHashMap<>());
-    }
-    final int dimensionCount = grouping.dimensions().size();
-    final GroupByEngineDimension[] dimensions = new GroupByEngineDimension[dimensionCount];
-    final int[] bounds = new int[dimensionCount];
-    for (int d = 0; d < dimensionCount; d++) {
-      dimensions[d] = new GroupByEngineDimension(grouping.dimensions().get(d), scan.columns());
-      bounds[d] = dimensions[d].codeBound();
-    }
-    final GroupByEngineKeyCodec codec = new GroupByEngineKeyCodec(bounds);
-    final long maxBytes = settings.maxGroupByBytes();
-    final boolean direct = direct(codec, grouping, segment, maxBytes);
-    final boolean late = direct && deferrable(grouping, dimensions);
-    GroupKeyHashTable table = null;
-    try {
-      table = direct ? null : new GroupKeyHashTable(KEY_TABLE_TAG, 1, 0, maxBytes);
-      return scanBuckets(grouping, segment, scan, dimensions, codec, table, settings, direct, late);
-    } catch (GroupByResourceLimitExceededException e) {
-      throw GroupCells.resourceError(e, maxBytes);
-    } finally {
-      if (table != null) {
-        table.close();
+    // The scan's scratch goes back when this returns: a partial keeps only what outlives the scan
+    // (the cells' own arrays, the dimensions' dictionaries, values copied out of the rows), never a
+    // batch or a decoded block, so the next scan on this thread may take the arrays at once.
+    try (SegmentScan scan = new SegmentScan(segment, grouping.virtualColumns(), grouping.filter(),
+        settings.vectorSize(), settings.maxBitmapUnion(), settings.kernels())) {
+      if (scan.matchesNothing()) {
+        return new GroupByEnginePartial(new LinkedHashMap<>());
+      }
+      final int dimensionCount = grouping.dimensions().size();
+      final GroupByEngineDimension[] dimensions = new GroupByEngineDimension[dimensionCount];
+      final int[] bounds = new int[dimensionCount];
+      for (int d = 0; d < dimensionCount; d++) {
+        dimensions[d] = new GroupByEngineDimension(grouping.dimensions().get(d), scan.columns());
+        bounds[d] = dimensions[d].codeBound();
+      }
+      final GroupByEngineKeyCodec codec = new GroupByEngineKeyCodec(bounds);
+      final long maxBytes = settings.maxGroupByBytes();
+      final boolean direct = direct(codec, grouping, segment, maxBytes);
+      final boolean late = direct && deferrable(grouping, dimensions);
+      GroupKeyHashTable table = null;
+      try {
+        table = direct ? null : new GroupKeyHashTable(KEY_TABLE_TAG, 1, 0, maxBytes);
+        return scanBuckets(grouping, segment, scan, dimensions, codec, table, settings, direct, late);
+      } catch (GroupByResourceLimitExceededException e) {
+        throw GroupCells.resourceError(e, maxBytes);
+      } finally {
+        if (table != null) {
+          table.close();
+        }
       }
     }
   }

@@ -18,7 +18,8 @@ import org.roaringbitmap.PeekableIntIterator;
  * for any other use of the groups. Either way each group's rows are added in row order, as the
  * scan adds them, so sums come out bit for bit the same.
  *
- * <p>Immutable; valid while its segment is open. Each call allocates its own scan state.
+ * <p>Immutable; valid while its segment is open. Each call runs its own scan on the calling thread
+ * and closes it before returning.
  */
 final class LateAggregation {
   private static final int ROWS = QueryableSegment.ROWS_PER_BLOCK;
@@ -42,8 +43,17 @@ final class LateAggregation {
    */
   GroupCells cellsOf(StringColumn column, int[] ids, int count) {
     final List<Aggregation> aggregations = grouping.aggregations();
-    final SegmentScan scan = new SegmentScan(segment, grouping.virtualColumns(), null, settings.vectorSize(),
-        settings.maxBitmapUnion(), settings.kernels());
+    // closed before the cells are returned: they hold their sums in their own table, and the scan's
+    // readers (whose blocks they were summed from) are not read again
+    try (SegmentScan scan = new SegmentScan(segment, grouping.virtualColumns(), null, settings.vectorSize(),
+        settings.maxBitmapUnion(), settings.kernels())) {
+      return aggregateGroups(scan, aggregations, column, ids, count);
+    }
+  }
+
+  /** {@link #cellsOf} over {@code scan}: each group's rows read from its value's bitmap. */
+  private GroupCells aggregateGroups(SegmentScan scan, List<Aggregation> aggregations, StringColumn column,
+      int[] ids, int count) {
     final GroupCells cells = new GroupCells(scan, aggregations, Math.max(1, count), settings.maxGroupByBytes());
     final Batch batch = new Batch();
     final int[] positions = batch.selection();

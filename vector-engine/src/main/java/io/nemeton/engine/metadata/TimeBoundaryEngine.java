@@ -32,41 +32,48 @@ public final class TimeBoundaryEngine {
     SegmentScan scan = null;
     Long min = null;
     Long max = null;
-    for (Interval interval : query.intervals().intervals()) {
-      final int startRow = segment.lowerBoundRow(interval.startMs());
-      final int endRow = segment.lowerBoundRow(interval.endMs());
-      if (startRow >= endRow) {
-        continue;
-      }
-      if (query.filter() == null) {
+    try {
+      for (Interval interval : query.intervals().intervals()) {
+        final int startRow = segment.lowerBoundRow(interval.startMs());
+        final int endRow = segment.lowerBoundRow(interval.endMs());
+        if (startRow >= endRow) {
+          continue;
+        }
+        if (query.filter() == null) {
+          if (scan == null) {
+            scan = new SegmentScan(segment, List.of(), null, settings.vectorSize(), settings.maxBitmapUnion(),
+                settings.kernels());
+          }
+          min = min(min, scan.timeAt(startRow));
+          max = max(max, scan.timeAt(endRow - 1));
+          continue;
+        }
         if (scan == null) {
-          scan = new SegmentScan(segment, List.of(), null, settings.vectorSize(), settings.maxBitmapUnion(),
+          scan = new SegmentScan(segment, List.of(), query.filter(), settings.vectorSize(), settings.maxBitmapUnion(),
               settings.kernels());
         }
-        min = min(min, scan.timeAt(startRow));
-        max = max(max, scan.timeAt(endRow - 1));
-        continue;
-      }
-      if (scan == null) {
-        scan = new SegmentScan(segment, List.of(), query.filter(), settings.vectorSize(), settings.maxBitmapUnion(),
-            settings.kernels());
-      }
-      if (scan.matchesNothing()) {
-        break;
-      }
-      scan.reset(startRow, endRow);
-      int firstRow = -1;
-      int lastRow = -1;
-      for (Batch batch = scan.next(); batch != null; batch = scan.next()) {
-        final int blockStart = batch.blockStartRow();
-        if (firstRow < 0) {
-          firstRow = blockStart + batch.position(0);
+        if (scan.matchesNothing()) {
+          break;
         }
-        lastRow = blockStart + batch.position(batch.size() - 1);
+        scan.reset(startRow, endRow);
+        int firstRow = -1;
+        int lastRow = -1;
+        for (Batch batch = scan.next(); batch != null; batch = scan.next()) {
+          final int blockStart = batch.blockStartRow();
+          if (firstRow < 0) {
+            firstRow = blockStart + batch.position(0);
+          }
+          lastRow = blockStart + batch.position(batch.size() - 1);
+        }
+        if (firstRow >= 0) {
+          min = min(min, scan.timeAt(firstRow));
+          max = max(max, scan.timeAt(lastRow));
+        }
       }
-      if (firstRow >= 0) {
-        min = min(min, scan.timeAt(firstRow));
-        max = max(max, scan.timeAt(lastRow));
+    } finally {
+      // the bounds are copied out as longs; made lazily, the scan may not exist
+      if (scan != null) {
+        scan.close();
       }
     }
     return new TimeBoundaryPartial(min, max);

@@ -56,40 +56,43 @@ public final class ScanEngine {
     if (segment.rowCount() == 0) {
       return new ScanPartial(columns, rows);
     }
-    final SegmentScan scan = new SegmentScan(segment, query.virtualColumns(), query.filter(), settings.vectorSize(),
-        settings.maxBitmapUnion(), settings.kernels());
-    if (scan.matchesNothing()) {
-      return new ScanPartial(columns, rows);
-    }
-    final ValueBlocks[] readers = new ValueBlocks[columns.size()];
-    for (int c = 0; c < readers.length; c++) {
-      readers[c] = columns.get(c).equals(QueryableSegment.TIME_COLUMN) ? null : scan.columns().values(columns.get(c));
-    }
-    final long wanted = query.limit() == null || order(query) == ScanQuery.Order.DESCENDING
-        ? Long.MAX_VALUE : query.offset() + query.limit();
-    final String segmentId = segment.segmentId();
-    for (Interval interval : query.intervals().intervals()) {
-      scan.reset(segment.lowerBoundRow(interval.startMs()), segment.lowerBoundRow(interval.endMs()));
-      for (Batch batch = scan.next(); batch != null; batch = scan.next()) {
-        final int block = batch.block();
-        for (int i = 0; i < batch.size(); i++) {
-          if (rows.size() >= wanted) {
-            return new ScanPartial(columns, rows);
+    // rows hold boxed values, strings and fresh lists, never a reader's block: the scan's scratch
+    // can go back as soon as the rows are read
+    try (SegmentScan scan = new SegmentScan(segment, query.virtualColumns(), query.filter(), settings.vectorSize(),
+        settings.maxBitmapUnion(), settings.kernels())) {
+      if (scan.matchesNothing()) {
+        return new ScanPartial(columns, rows);
+      }
+      final ValueBlocks[] readers = new ValueBlocks[columns.size()];
+      for (int c = 0; c < readers.length; c++) {
+        readers[c] = columns.get(c).equals(QueryableSegment.TIME_COLUMN) ? null : scan.columns().values(columns.get(c));
+      }
+      final long wanted = query.limit() == null || order(query) == ScanQuery.Order.DESCENDING
+          ? Long.MAX_VALUE : query.offset() + query.limit();
+      final String segmentId = segment.segmentId();
+      for (Interval interval : query.intervals().intervals()) {
+        scan.reset(segment.lowerBoundRow(interval.startMs()), segment.lowerBoundRow(interval.endMs()));
+        for (Batch batch = scan.next(); batch != null; batch = scan.next()) {
+          final int block = batch.block();
+          for (int i = 0; i < batch.size(); i++) {
+            if (rows.size() >= wanted) {
+              return new ScanPartial(columns, rows);
+            }
+            final int position = batch.position(i);
+            final long time = scan.timeAt(batch.blockStartRow() + position);
+            final Object[] values = new Object[readers.length];
+            for (int c = 0; c < readers.length; c++) {
+              values[c] = readers[c] == null ? (Object) time : readers[c].value(block, position);
+            }
+            rows.add(new ScanPartial.Row(segmentId, time, values));
           }
-          final int position = batch.position(i);
-          final long time = scan.timeAt(batch.blockStartRow() + position);
-          final Object[] values = new Object[readers.length];
-          for (int c = 0; c < readers.length; c++) {
-            values[c] = readers[c] == null ? (Object) time : readers[c].value(block, position);
-          }
-          rows.add(new ScanPartial.Row(segmentId, time, values));
         }
       }
-    }
-    if (order(query) == ScanQuery.Order.DESCENDING) {
-      // a segment read backwards, as a descending cursor would: the partial is in its final order,
-      // so a merge only interleaves partials and merging merged partials again changes nothing
-      Collections.reverse(rows);
+      if (order(query) == ScanQuery.Order.DESCENDING) {
+        // a segment read backwards, as a descending cursor would: the partial is in its final order,
+        // so a merge only interleaves partials and merging merged partials again changes nothing
+        Collections.reverse(rows);
+      }
     }
     return new ScanPartial(columns, rows);
   }

@@ -60,68 +60,70 @@ public final class SearchEngine {
     if (segment.rowCount() == 0) {
       return new SearchPartial(buckets);
     }
-    final SegmentScan scan = new SegmentScan(segment, query.virtualColumns(), query.filter(), settings.vectorSize(),
-        settings.maxBitmapUnion(), settings.kernels());
-    if (scan.matchesNothing()) {
-      return new SearchPartial(buckets);
-    }
-    final Predicate<String> accepts = SearchSpecs.predicate(query.query());
-    final List<DimensionSpec> dimensions = dimensions(query, segment);
-    final ValueBlocks[] values = new ValueBlocks[dimensions.size()];
-    final Extractor[] extractors = new Extractor[dimensions.size()];
-    final boolean[][] acceptedIds = new boolean[dimensions.size()][];
-    @SuppressWarnings("unchecked")
-    final java.util.function.IntFunction<String>[] decoded = new java.util.function.IntFunction[dimensions.size()];
-    for (int d = 0; d < values.length; d++) {
-      final DimensionSpec dimension = dimensions.get(d);
-      values[d] = scan.columns().values(dimension.dimension());
-      extractors[d] = dimension instanceof ExtractionDimensionSpec extraction
-          ? Extractor.of(extraction.extractionFn()) : null;
-      final StringColumn column = scan.columns().stringColumn(dimension.dimension());
-      if (column != null && extractors[d] == null) {
-        acceptedIds[d] = new boolean[column.cardinality()];
-        for (int id = 0; id < column.cardinality(); id++) {
-          final String value = column.value(id);
-          acceptedIds[d][id] = value != null && accepts.test(value);
-        }
-        final String[] cache = new String[column.cardinality()];
-        decoded[d] = id -> {
-          if (cache[id] == null) {
-            cache[id] = column.value(id);
-          }
-          return cache[id];
-        };
+    // hits are counted under (dimension, value string) keys, which outlive the scan's scratch
+    try (SegmentScan scan = new SegmentScan(segment, query.virtualColumns(), query.filter(), settings.vectorSize(),
+        settings.maxBitmapUnion(), settings.kernels())) {
+      if (scan.matchesNothing()) {
+        return new SearchPartial(buckets);
       }
-    }
-    final TimeBuckets granularity = new TimeBuckets(query.granularity());
-    for (Interval interval : query.intervals().intervals()) {
-      scan.reset(segment.lowerBoundRow(interval.startMs()), segment.lowerBoundRow(interval.endMs()));
-      for (Batch batch = scan.next(); batch != null; batch = scan.next()) {
-        for (int i = 0; i < batch.size(); i++) {
-          final int position = batch.position(i);
-          final long bucket = granularity.isAll() ? segment.info().intervalStartMs()
-              : granularity.floor(scan.timeAt(batch.blockStartRow() + position));
-          for (int d = 0; d < values.length; d++) {
-            if (acceptedIds[d] != null) {
-              // dictionary column: each value was tested once; rows only look up their ids
-              final StringBlocks blocks = scan.columns().strings(dimensions.get(d).dimension());
-              final int[] starts = blocks.rowStarts(batch.block());
-              final int[] ids = blocks.values(batch.block());
-              for (int v = starts[position]; v < starts[position + 1]; v++) {
-                if (acceptedIds[d][ids[v]]) {
-                  buckets.computeIfAbsent(bucket, b -> new LinkedHashMap<>()).merge(
-                      List.of(dimensions.get(d).outputName(), decoded[d].apply(ids[v])), 1L, Long::sum);
-                }
-              }
-              continue;
+      final Predicate<String> accepts = SearchSpecs.predicate(query.query());
+      final List<DimensionSpec> dimensions = dimensions(query, segment);
+      final ValueBlocks[] values = new ValueBlocks[dimensions.size()];
+      final Extractor[] extractors = new Extractor[dimensions.size()];
+      final boolean[][] acceptedIds = new boolean[dimensions.size()][];
+      @SuppressWarnings("unchecked")
+      final java.util.function.IntFunction<String>[] decoded = new java.util.function.IntFunction[dimensions.size()];
+      for (int d = 0; d < values.length; d++) {
+        final DimensionSpec dimension = dimensions.get(d);
+        values[d] = scan.columns().values(dimension.dimension());
+        extractors[d] = dimension instanceof ExtractionDimensionSpec extraction
+            ? Extractor.of(extraction.extractionFn()) : null;
+        final StringColumn column = scan.columns().stringColumn(dimension.dimension());
+        if (column != null && extractors[d] == null) {
+          acceptedIds[d] = new boolean[column.cardinality()];
+          for (int id = 0; id < column.cardinality(); id++) {
+            final String value = column.value(id);
+            acceptedIds[d][id] = value != null && accepts.test(value);
+          }
+          final String[] cache = new String[column.cardinality()];
+          decoded[d] = id -> {
+            if (cache[id] == null) {
+              cache[id] = column.value(id);
             }
-            final Object raw = values[d].value(batch.block(), position);
-            if (raw instanceof List<?> list) {
-              for (Object element : list) {
-                hit(buckets, bucket, dimensions.get(d), extractors[d], accepts, element);
+            return cache[id];
+          };
+        }
+      }
+      final TimeBuckets granularity = new TimeBuckets(query.granularity());
+      for (Interval interval : query.intervals().intervals()) {
+        scan.reset(segment.lowerBoundRow(interval.startMs()), segment.lowerBoundRow(interval.endMs()));
+        for (Batch batch = scan.next(); batch != null; batch = scan.next()) {
+          for (int i = 0; i < batch.size(); i++) {
+            final int position = batch.position(i);
+            final long bucket = granularity.isAll() ? segment.info().intervalStartMs()
+                : granularity.floor(scan.timeAt(batch.blockStartRow() + position));
+            for (int d = 0; d < values.length; d++) {
+              if (acceptedIds[d] != null) {
+                // dictionary column: each value was tested once; rows only look up their ids
+                final StringBlocks blocks = scan.columns().strings(dimensions.get(d).dimension());
+                final int[] starts = blocks.rowStarts(batch.block());
+                final int[] ids = blocks.values(batch.block());
+                for (int v = starts[position]; v < starts[position + 1]; v++) {
+                  if (acceptedIds[d][ids[v]]) {
+                    buckets.computeIfAbsent(bucket, b -> new LinkedHashMap<>()).merge(
+                        List.of(dimensions.get(d).outputName(), decoded[d].apply(ids[v])), 1L, Long::sum);
+                  }
+                }
+                continue;
               }
-            } else {
-              hit(buckets, bucket, dimensions.get(d), extractors[d], accepts, raw);
+              final Object raw = values[d].value(batch.block(), position);
+              if (raw instanceof List<?> list) {
+                for (Object element : list) {
+                  hit(buckets, bucket, dimensions.get(d), extractors[d], accepts, element);
+                }
+              } else {
+                hit(buckets, bucket, dimensions.get(d), extractors[d], accepts, raw);
+              }
             }
           }
         }

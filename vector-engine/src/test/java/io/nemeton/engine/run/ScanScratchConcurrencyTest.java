@@ -14,6 +14,7 @@ import io.nemeton.engine.storage.QueryableSegment;
 import io.nemeton.engine.storage.ScanScratch;
 import io.nemeton.engine.testing.TestColumn;
 import io.nemeton.engine.testing.TestSegments;
+import io.nemeton.engine.testing.TestThreads;
 import io.nemeton.memory.testing.LeakCheckExtension;
 import io.nemeton.segment.ColumnarSegment;
 import io.nemeton.segment.SegmentInfo;
@@ -23,8 +24,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -64,39 +63,21 @@ class ScanScratchConcurrencyTest {
       for (int q = 0; q < queries.length; q++) {
         expected[q] = ResultJson.write(engine.run(queries[q], segments));
       }
-      final AtomicReference<Throwable> failure = new AtomicReference<>();
-      final CountDownLatch start = new CountDownLatch(1);
-      final List<Thread> threads = new ArrayList<>();
-      for (int q = 0; q < queries.length; q++) {
-        final int which = q;
-        threads.add(Thread.ofPlatform().start(() -> {
-          try {
-            start.await();
-            for (int round = 0; round < ROUNDS && failure.get() == null; round++) {
-              // on this thread, segment by segment, as a historical runs a sub-query
-              final List<PartialResult> partials = new ArrayList<>();
-              for (QueryableSegment segment : segments) {
-                partials.add(engine.runSegment(queries[which], segment));
-              }
-              final Query query = queries[which];
-              assertEquals(expected[which], ResultJson.write(engine.finish(query, engine.merge(query, partials))),
-                  "query " + which + " on its own thread, round " + round + " (seed " + SEED + ")");
-              // and on the engine's pool, interleaved with the other query's scans
-              assertEquals(expected[which], ResultJson.write(engine.run(query, segments)),
-                  "query " + which + " on the pool, round " + round + " (seed " + SEED + ")");
-            }
-          } catch (Throwable e) {
-            failure.compareAndSet(null, e);
+      TestThreads.atOnce(queries.length, (which, failed) -> {
+        for (int round = 0; round < ROUNDS && !failed.getAsBoolean(); round++) {
+          // on this thread, segment by segment, as a historical runs a sub-query
+          final List<PartialResult> partials = new ArrayList<>();
+          for (QueryableSegment segment : segments) {
+            partials.add(engine.runSegment(queries[which], segment));
           }
-        }));
-      }
-      start.countDown();
-      for (Thread thread : threads) {
-        thread.join();
-      }
-      if (failure.get() != null) {
-        throw new AssertionError(failure.get());
-      }
+          final Query query = queries[which];
+          assertEquals(expected[which], ResultJson.write(engine.finish(query, engine.merge(query, partials))),
+              "query " + which + " on its own thread, round " + round + " (seed " + SEED + ")");
+          // and on the engine's pool, interleaved with the other query's scans
+          assertEquals(expected[which], ResultJson.write(engine.run(query, segments)),
+              "query " + which + " on the pool, round " + round + " (seed " + SEED + ")");
+        }
+      });
     } finally {
       TestSegments.closeAll(segments);
     }
@@ -143,17 +124,22 @@ class ScanScratchConcurrencyTest {
     for (int i = 0; i < ScanScratch.KEEP + 4; i++) {
       scratch.giveInts(new int[QueryableSegment.ROWS_PER_BLOCK]);
     }
+    // drain every kind: this thread's earlier tests may have left arrays of any kind (with only
+    // ints and longs taken, kept() never reaches 0 then)
     int taken = 0;
     while (scratch.kept() > 0) {
       scratch.takeInts();
       scratch.takeLongs();
+      scratch.takeDoubles();
+      scratch.takeFloats();
+      scratch.takeFlags();
       taken++;
     }
     assertEquals(true, taken <= ScanScratch.KEEP, "kept at most KEEP ints, took " + taken);
   }
 
   /** 4 day segments of ~2,500 rows (3 blocks each), some nulls in {@code added}. */
-  private static List<ColumnarSegment> segments() {
+  static List<ColumnarSegment> segments() {
     final SplittableRandom random = new SplittableRandom(SEED);
     final List<ColumnarSegment> out = new ArrayList<>();
     for (int day = 0; day < 4; day++) {
