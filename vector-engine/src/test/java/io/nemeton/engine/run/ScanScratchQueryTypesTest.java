@@ -117,46 +117,51 @@ class ScanScratchQueryTypesTest {
 
   @Test
   void queryThenAnotherThenTheFirstAgainOnOneThread(@TempDir Path directory) throws Exception {
-    for (TestSegments.Storage storage : TestSegments.Storage.values()) {
-      final List<QueryableSegment> segments = TestSegments.open(ScanScratchConcurrencyTest.segments(), storage,
-          Files.createDirectories(directory.resolve(storage.name())));
-      try (BatchEngine engine = new BatchEngine(EngineConfig.defaults().withThreads(1), KernelMode.SCALAR)) {
-        final Query[] queries = parse();
-        final String[] expected = alone(engine, queries, segments);
-        for (int a = 0; a < queries.length; a++) {
-          for (int b = 0; b < queries.length; b++) {
-            final String pair = QUERIES[a][0] + ", then " + QUERIES[b][0] + " (" + storage + ")";
-            final List<PartialResult> first = partials(engine, queries[a], segments);
-            final String between = finish(engine, queries[b], partials(engine, queries[b], segments));
-            final List<PartialResult> again = partials(engine, queries[a], segments);
-            assertEquals(expected[b], between, pair + ": the second query");
-            assertEquals(expected[a], finish(engine, queries[a], first), pair + ": the first query's partials");
-            assertEquals(expected[a], finish(engine, queries[a], again), pair + ": the first query again");
-          }
+    onEachStorage(directory, (engine, queries, segments, storage) -> {
+      final String[] expected = alone(engine, queries, segments);
+      for (int a = 0; a < queries.length; a++) {
+        for (int b = 0; b < queries.length; b++) {
+          final String pair = QUERIES[a][0] + ", then " + QUERIES[b][0] + " (" + storage + ")";
+          final List<PartialResult> first = partials(engine, queries[a], segments);
+          final String between = finish(engine, queries[b], partials(engine, queries[b], segments));
+          final List<PartialResult> again = partials(engine, queries[a], segments);
+          assertEquals(expected[b], between, pair + ": the second query");
+          assertEquals(expected[a], finish(engine, queries[a], first), pair + ": the first query's partials");
+          assertEquals(expected[a], finish(engine, queries[a], again), pair + ": the first query again");
         }
-      } finally {
-        TestSegments.closeAll(segments);
       }
-    }
+    });
   }
 
   @Test
   void everyQueryTypeGivesBackTheScratchItTakes(@TempDir Path directory) throws Exception {
+    onEachStorage(directory, (engine, queries, segments, storage) -> {
+      // on a thread of its own, so the full free lists do not stay with the test runner's thread
+      onOwnThread("giving back scratch (" + storage + ")", () -> {
+        final ScanScratch scratch = ScanScratch.forThread();
+        for (int q = 0; q < queries.length; q++) {
+          // a full free list: an array taken and not given back shows as one fewer kept
+          fill(scratch);
+          finish(engine, queries[q], partials(engine, queries[q], segments));
+          assertEquals(5 * ScanScratch.KEEP, scratch.kept(), QUERIES[q][0] + " (" + storage + ")");
+        }
+      });
+    });
+  }
+
+  /** What a test does with one storage's segments, a one-thread engine and the parsed queries. */
+  private interface StorageCheck {
+    void run(BatchEngine engine, Query[] queries, List<QueryableSegment> segments, TestSegments.Storage storage)
+        throws Exception;
+  }
+
+  /** Runs {@code check} over the test segments held on heap, then mapped from files. */
+  private static void onEachStorage(Path directory, StorageCheck check) throws Exception {
     for (TestSegments.Storage storage : TestSegments.Storage.values()) {
       final List<QueryableSegment> segments = TestSegments.open(ScanScratchConcurrencyTest.segments(), storage,
           Files.createDirectories(directory.resolve(storage.name())));
       try (BatchEngine engine = new BatchEngine(EngineConfig.defaults().withThreads(1), KernelMode.SCALAR)) {
-        final Query[] queries = parse();
-        // on a thread of its own, so the full free lists do not stay with the test runner's thread
-        onOwnThread("giving back scratch (" + storage + ")", () -> {
-          final ScanScratch scratch = ScanScratch.forThread();
-          for (int q = 0; q < queries.length; q++) {
-            // a full free list: an array taken and not given back shows as one fewer kept
-            fill(scratch);
-            finish(engine, queries[q], partials(engine, queries[q], segments));
-            assertEquals(5 * ScanScratch.KEEP, scratch.kept(), QUERIES[q][0] + " (" + storage + ")");
-          }
-        });
+        check.run(engine, parse(), segments, storage);
       } finally {
         TestSegments.closeAll(segments);
       }
