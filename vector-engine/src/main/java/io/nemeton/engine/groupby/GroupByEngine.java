@@ -15,6 +15,7 @@ import io.nemeton.engine.run.PartialResult;
 import io.nemeton.engine.run.ScanSettings;
 import io.nemeton.engine.run.SegmentScan;
 import io.nemeton.engine.storage.QueryableSegment;
+import io.nemeton.engine.storage.ScanScratch;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -137,6 +138,17 @@ public final class GroupByEngine {
     final GroupCells cells = new GroupCells(scan, grouping.aggregations(), direct ? (int) codec.keyBound() : 16,
         maxBytes, late ? grouping.rankingAggregation() : -1);
     final BucketScan bucketScan = new BucketScan(scan, dimensions, codec, table, cells, grouping.aggregations());
+    try {
+      return scanRanges(grouping, segment, scan, bucketScan, settings, late);
+    } finally {
+      // its block-sized arrays are working space only: the partial holds none of them
+      bucketScan.release();
+    }
+  }
+
+  /** Runs {@code bucketScan} over the query's intervals, bucket by bucket, and finishes the partial. */
+  private static GroupByEnginePartial scanRanges(Grouping grouping, QueryableSegment segment, SegmentScan scan,
+      BucketScan bucketScan, ScanSettings settings, boolean late) {
     final int[] ranges = new int[2 * grouping.intervals().size()];
     int rangeCount = 0;
     final TimeBuckets buckets = new TimeBuckets(grouping.granularity());
@@ -277,9 +289,10 @@ public final class GroupByEngine {
     private final int[] oneGroup = new int[1];
     private final GroupCells cells;
     private final List<Aggregation> aggregations;
-    private final Batch expanded = new Batch();
-    private final int[] groupIds = new int[ROWS];
-    private final long[] keys = new long[ROWS];
+    /** Block-sized working arrays lent by the thread's {@link ScanScratch}; {@link #release} gives them back. */
+    private final Batch expanded;
+    private final int[] groupIds;
+    private final long[] keys;
     private final int[] codes;
     private final int[] counts;
     private final int[] choice;
@@ -302,6 +315,10 @@ public final class GroupByEngine {
       this.aggregations = aggregations;
       this.direct = table == null;
       this.keyBound = direct ? (int) Math.max(1, codec.keyBound()) : -1;
+      final ScanScratch scratch = ScanScratch.forThread();
+      this.expanded = new Batch(scratch.takeInts());
+      this.groupIds = scratch.takeInts();
+      this.keys = scratch.takeLongs();
       this.codes = new int[dimensions.length];
       this.counts = new int[dimensions.length];
       this.choice = new int[dimensions.length];
@@ -339,6 +356,14 @@ public final class GroupByEngine {
      * The partial: the dictionary groups as they are when every dimension is a plain string
      * column, keys index the cells and every aggregator lives in cells; else a map of groups.
      */
+    /** Gives the working arrays back to this thread's scratch; the scan must not run again. */
+    void release() {
+      final ScanScratch scratch = ScanScratch.forThread();
+      scratch.giveInts(expanded.selection());
+      scratch.giveInts(groupIds);
+      scratch.giveLongs(keys);
+    }
+
     GroupByEnginePartial finish(LateAggregation late) {
       if (!sawRows) {
         // no row matched (e.g. a time filter outside the buckets): no groups and no bucket stamp
