@@ -352,10 +352,6 @@ public final class GroupByEngine {
       }
     }
 
-    /**
-     * The partial: the dictionary groups as they are when every dimension is a plain string
-     * column, keys index the cells and every aggregator lives in cells; else a map of groups.
-     */
     /** Gives the working arrays back to this thread's scratch; the scan must not run again. */
     void release() {
       final ScanScratch scratch = ScanScratch.forThread();
@@ -364,6 +360,10 @@ public final class GroupByEngine {
       scratch.giveLongs(keys);
     }
 
+    /**
+     * The partial: the dictionary groups as they are when every dimension is a plain string
+     * column, keys index the cells and every aggregator lives in cells; else a map of groups.
+     */
     GroupByEnginePartial finish(LateAggregation late) {
       if (!sawRows) {
         // no row matched (e.g. a time filter outside the buckets): no groups and no bucket stamp
