@@ -17,14 +17,7 @@ final class Seeds {
   }
 
   static void trials(int count, Trial trial) {
-    final String fixed = System.getProperty("nemeton.seed");
-    final long base = fixed != null ? Long.parseLong(fixed) : new SplittableRandom().nextLong();
-    final int multiplier = Integer.getInteger("nemeton.trialsMultiplier", 1);
-    final int trials = fixed != null ? 1 : count * multiplier;
-    for (int t = 0; t < trials; t++) {
-      final long seed = base + t;
-      runWithSeed(seed, trial);
-    }
+    trialsUntil(count, count, () -> true, trial);
   }
 
   /**

@@ -2,7 +2,7 @@ package io.nemeton.node.broker;
 
 import io.nemeton.engine.query.Query;
 import io.nemeton.engine.query.QueryParser;
-import java.util.concurrent.ConcurrentHashMap;
+import io.nemeton.node.cache.StartOverCache;
 
 /**
  * Native queries parsed once per distinct text: a dashboard sends the same few query bodies again
@@ -18,7 +18,7 @@ public final class ParsedQueryTexts {
   public static final int CAPACITY = 256;
   public static final int MAX_TEXT_CHARS = 16 * 1024;
 
-  private final ConcurrentHashMap<String, Query> parsed = new ConcurrentHashMap<>();
+  private final StartOverCache<String, Query> parsed = new StartOverCache<>(CAPACITY);
 
   /**
    * The query in {@code text}.
@@ -29,16 +29,7 @@ public final class ParsedQueryTexts {
     if (text.length() > MAX_TEXT_CHARS) {
       return QueryParser.parse(text);
     }
-    final Query known = parsed.get(text);
-    if (known != null) {
-      return known;
-    }
-    final Query fresh = QueryParser.parse(text);
-    if (parsed.size() >= CAPACITY) {
-      parsed.clear();
-    }
-    parsed.put(text, fresh);
-    return fresh;
+    return parsed.get(text, QueryParser::parse);
   }
 
   public int size() {

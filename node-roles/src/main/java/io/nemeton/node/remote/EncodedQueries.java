@@ -1,7 +1,8 @@
 package io.nemeton.node.remote;
 
 import io.nemeton.engine.query.Query;
-import java.util.concurrent.ConcurrentHashMap;
+import io.nemeton.node.cache.StartOverCache;
+import java.util.function.Function;
 
 /**
  * The broker's sub-query bytes ({@link RemoteLayout#query}) by query value: writing a query's JSON
@@ -17,23 +18,17 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class EncodedQueries {
   static final int CAPACITY = 256;
 
-  private final ConcurrentHashMap<Query, byte[]> perSegment = new ConcurrentHashMap<>();
-  private final ConcurrentHashMap<Query, byte[]> merged = new ConcurrentHashMap<>();
+  // non-capturing, so a lookup allocates no function object
+  private static final Function<Query, byte[]> PER_SEGMENT = key -> RemoteLayout.query(key.toJson(), true);
+  private static final Function<Query, byte[]> MERGED = key -> RemoteLayout.query(key.toJson(), false);
+
+  private final StartOverCache<Query, byte[]> perSegment = new StartOverCache<>(CAPACITY);
+  private final StartOverCache<Query, byte[]> merged = new StartOverCache<>(CAPACITY);
 
   /** {@code RemoteLayout.query(RemoteLayout.withoutIds(query).toJson(), perSegment)}, cached. */
   public byte[] bytes(Query query, boolean perSegmentResults) {
     final Query key = RemoteLayout.withoutIds(query);
-    final ConcurrentHashMap<Query, byte[]> cache = perSegmentResults ? perSegment : merged;
-    final byte[] known = cache.get(key);
-    if (known != null) {
-      return known;
-    }
-    final byte[] fresh = RemoteLayout.query(key.toJson(), perSegmentResults);
-    if (cache.size() >= CAPACITY) {
-      cache.clear();
-    }
-    cache.put(key, fresh);
-    return fresh;
+    return perSegmentResults ? perSegment.get(key, PER_SEGMENT) : merged.get(key, MERGED);
   }
 
   public int size() {
