@@ -189,15 +189,7 @@ public final class AnnouncedSegments implements SegmentView, AutoCloseable {
 
   @Override
   public SegmentLease acquire(Collection<String> segmentIds) {
-    return new SegmentLease() {
-      @Override
-      public List<io.nemeton.engine.storage.QueryableSegment> segments() {
-        return List.of();
-      }
-
-      @Override
-      public void close() {}
-    };
+    return SegmentLease.of(List.of());
   }
 
   @Override

@@ -15,4 +15,20 @@ public interface SegmentLease extends AutoCloseable {
 
   @Override
   void close();
+
+  /**
+   * A lease over {@code segments}, which the caller keeps open for as long as the lease is used;
+   * closing it does nothing.
+   */
+  static SegmentLease of(List<QueryableSegment> segments) {
+    return new SegmentLease() {
+      @Override
+      public List<QueryableSegment> segments() {
+        return segments;
+      }
+
+      @Override
+      public void close() {}
+    };
+  }
 }

@@ -158,15 +158,7 @@ class HistoricalQueryHandlerTest {
             }
           }
         }
-        return new SegmentLease() {
-          @Override
-          public List<QueryableSegment> segments() {
-            return held;
-          }
-
-          @Override
-          public void close() {}
-        };
+        return SegmentLease.of(held);
       }
     };
   }

@@ -64,15 +64,7 @@ class ParsedQueriesTest {
 
       @Override
       public SegmentLease acquire(java.util.Collection<String> segmentIds) {
-        return new SegmentLease() {
-          @Override
-          public List<io.nemeton.engine.storage.QueryableSegment> segments() {
-            return List.of();
-          }
-
-          @Override
-          public void close() {}
-        };
+        return SegmentLease.of(List.of());
       }
     };
     try (BatchEngine engine = new BatchEngine(EngineConfig.defaults())) {

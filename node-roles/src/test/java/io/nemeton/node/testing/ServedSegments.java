@@ -79,15 +79,7 @@ public final class ServedSegments implements SegmentView, AutoCloseable {
       }
     }
     final List<QueryableSegment> pinned = List.copyOf(segments);
-    return new SegmentLease() {
-      @Override
-      public List<QueryableSegment> segments() {
-        return pinned;
-      }
-
-      @Override
-      public void close() {}
-    };
+    return SegmentLease.of(pinned);
   }
 
   @Override

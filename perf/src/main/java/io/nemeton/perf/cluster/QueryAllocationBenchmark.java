@@ -255,15 +255,7 @@ public final class QueryAllocationBenchmark {
 
     FixedView(List<QueryableSegment> segments) {
       final List<QueryableSegment> all = List.copyOf(segments);
-      this.lease = new SegmentLease() {
-        @Override
-        public List<QueryableSegment> segments() {
-          return all;
-        }
-
-        @Override
-        public void close() {}
-      };
+      this.lease = SegmentLease.of(all);
     }
 
     @Override
