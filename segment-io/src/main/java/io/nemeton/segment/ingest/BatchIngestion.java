@@ -61,7 +61,8 @@ public final class BatchIngestion {
     final SegmentCutter cutter = new SegmentCutter(schema, aggregation, spec.granularitySpec().segmentGranularity(),
         tuning.maxRowsPerSegment(), spec.dataSource(), options.version(), metadata, sink);
     try (RowBuffer buffer = new RowBuffer(schema, aggregation, spec.granularitySpec().queryGranularity(), intervals,
-        spec.granularitySpec().rollup(), tuning.maxRowsInMemory(), log, spillDirectory)) {
+        spec.granularitySpec().rollup(), tuning.maxRowsInMemory(), log, spillDirectory,
+        options.spillMemoryBytes())) {
       final InputBatch batch = new InputBatch(schema);
       final List<InputFile> files = InputFiles.resolve(spec.inputSource(), options.workingDirectory());
       for (InputFile file : files) {
@@ -82,7 +83,8 @@ public final class BatchIngestion {
       }
       buffer.finish(cutter);
       cutter.finish();
-      return log.report(cutter.segments, cutter.rowsWritten, buffer.spilledRuns(), buffer.peakRows());
+      return log.report(cutter.segments, cutter.rowsWritten, buffer.spilledRuns(), buffer.spilledRunsInMemory(),
+          buffer.peakRows());
     } finally {
       Files.deleteIfExists(spillDirectory);
     }

@@ -9,13 +9,15 @@ import java.util.Map;
  * processedWithError} rows ingested with some field unparseable (that field became null), {@code
  * thrownAway} rows outside the spec's intervals, {@code unparseable} rows dropped (bad syntax or
  * timestamp). {@code parseExceptionMessages} holds the first messages, each naming file and line.
- * Also: segments and rows handed to the sink, sorted runs spilled to disk, and the most rows held
- * in memory at once (never above {@code maxRowsInMemory}).
+ * Also: segments and rows handed to the sink, runs spilled (merge passes included), how many of
+ * them stayed in spill memory instead of a file ({@link IngestOptions#spillMemoryBytes()}), and
+ * the most rows held in the buffer at once (never above {@code maxRowsInMemory}).
  *
  * <p>Immutable and thread-safe.
  */
 public record IngestReport(long processed, long processedWithError, long thrownAway, long unparseable,
-    List<String> parseExceptionMessages, int segments, long rowsWritten, int spilledRuns, long peakRowsInMemory) {
+    List<String> parseExceptionMessages, int segments, long rowsWritten, int spilledRuns, int spilledRunsInMemory,
+    long peakRowsInMemory) {
 
   public IngestReport {
     parseExceptionMessages = List.copyOf(parseExceptionMessages);
@@ -34,6 +36,7 @@ public record IngestReport(long processed, long processedWithError, long thrownA
     json.put("segments", segments);
     json.put("rowsWritten", rowsWritten);
     json.put("spilledRuns", spilledRuns);
+    json.put("spilledRunsInMemory", spilledRunsInMemory);
     json.put("peakRowsInMemory", peakRowsInMemory);
     return json;
   }

@@ -45,13 +45,13 @@ final class ParseErrorLog {
     }
     if (unparseable + processedWithError > maxParseExceptions) {
       throw new IngestFailedException("Max parse exceptions=" + maxParseExceptions + " exceeded: unparseable="
-          + unparseable + " processedWithError=" + processedWithError + "; last: " + located, report(0, 0, 0, 0));
+          + unparseable + " processedWithError=" + processedWithError + "; last: " + located, report(0, 0, 0, 0, 0));
     }
   }
 
-  IngestReport report(int segments, long rowsWritten, int spilledRuns, long peakRowsInMemory) {
+  IngestReport report(int segments, long rowsWritten, int spilledRuns, int spilledRunsInMemory, long peakRowsInMemory) {
     return new IngestReport(processed, processedWithError, thrownAway, unparseable, messages, segments, rowsWritten,
-        spilledRuns, peakRowsInMemory);
+        spilledRuns, spilledRunsInMemory, peakRowsInMemory);
   }
 
   /** A value for a message: quoted, shortened, control characters escaped. */

@@ -60,7 +60,7 @@ final class RowBuffer implements AutoCloseable {
   private long peakRows;
 
   RowBuffer(InputSchema schema, Aggregation aggregation, Granularity queryGranularity, IntervalFilter intervals,
-      boolean rollup, int maxRows, ParseErrorLog log, Path spillDirectory) {
+      boolean rollup, int maxRows, ParseErrorLog log, Path spillDirectory, long spillMemoryBytes) {
     this.schema = schema;
     this.aggregation = aggregation;
     this.keys = new RowKeys();
@@ -72,7 +72,7 @@ final class RowBuffer implements AutoCloseable {
     this.log = log;
     this.spillDirectory = spillDirectory;
     this.rows = RowStore.forSchema(schema, Math.min(INITIAL_ROWS, maxRows));
-    this.bucketRuns = rollup || schema.objectColumns() > 0 ? null : new TimeBucketRuns();
+    this.bucketRuns = rollup || schema.objectColumns() > 0 ? null : new TimeBucketRuns(spillMemoryBytes);
     this.times = bucketRuns == null ? null : new long[rows.capacity];
   }
 
@@ -361,9 +361,14 @@ final class RowBuffer implements AutoCloseable {
     }
   }
 
-  /** Runs written to disk, merge passes included. */
+  /** Runs spilled, to files or spill memory, merge passes included. */
   int spilledRuns() {
     return runsWritten;
+  }
+
+  /** Runs of {@link #spilledRuns()} kept in spill memory instead of a file. */
+  int spilledRunsInMemory() {
+    return bucketRuns == null ? 0 : bucketRuns.memoryRuns();
   }
 
   /** The most rows held at once; never above {@code maxRowsInMemory}. */
@@ -379,6 +384,13 @@ final class RowBuffer implements AutoCloseable {
     }
     if (bucketRuns != null) {
       bucketRuns.close();
+    }
+    // the buffers' bytes wait in ByteArrayPool for the next ingestion
+    if (rows != null) {
+      rows.release();
+    }
+    if (spare != null && spare != rows) {
+      spare.release();
     }
     rows = null;
     spare = null;

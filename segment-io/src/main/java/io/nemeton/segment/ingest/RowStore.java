@@ -17,7 +17,9 @@ import java.util.Arrays;
  * Codes come last so a string dimension discovered later only extends the row. Sketch states
  * live beside the bytes in {@code objects}. {@link InputSchema} says which column holds what.
  *
- * <p>Not thread-safe. The byte array is replaced when the store grows or its layout changes.
+ * <p>Not thread-safe. The byte array is replaced when the store grows or its layout changes. It
+ * comes from {@link ByteArrayPool}, may be longer than the rows need, and goes back there on
+ * growth and on {@link #release()}.
  */
 final class RowStore {
   private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
@@ -48,7 +50,7 @@ final class RowStore {
     this.intBase = nullBase + nullColumns;
     this.rowBytes = rowBytes(intBase, intColumns);
     this.capacity = capacity;
-    this.bytes = new byte[Math.multiplyExact(capacity, rowBytes)];
+    this.bytes = zeroed(Math.multiplyExact(capacity, rowBytes));
     this.objects = new Object[objectColumns][capacity];
   }
 
@@ -121,11 +123,34 @@ final class RowStore {
     if (newCapacity <= capacity) {
       return;
     }
-    bytes = Arrays.copyOf(bytes, Math.multiplyExact(newCapacity, rowBytes));
+    final int used = capacity * rowBytes;
+    final byte[] grown = ByteArrayPool.take(Math.multiplyExact(newCapacity, rowBytes), Long.MAX_VALUE);
+    System.arraycopy(bytes, 0, grown, 0, used);
+    Arrays.fill(grown, used, newCapacity * rowBytes, (byte) 0);
+    ByteArrayPool.give(bytes);
+    bytes = grown;
     for (int c = 0; c < objects.length; c++) {
       objects[c] = Arrays.copyOf(objects[c], newCapacity);
     }
     capacity = newCapacity;
+  }
+
+  /**
+   * Gives the row bytes back to {@link ByteArrayPool} for the next ingestion; the store is not
+   * used afterwards.
+   */
+  void release() {
+    if (bytes != null) {
+      ByteArrayPool.give(bytes);
+      bytes = null;
+    }
+  }
+
+  /** {@code length} zero bytes, in an array from {@link ByteArrayPool} (it may be longer). */
+  private static byte[] zeroed(int length) {
+    final byte[] array = ByteArrayPool.take(length, Long.MAX_VALUE);
+    Arrays.fill(array, 0, length, (byte) 0);
+    return array;
   }
 
   /** Widens rows to {@code count} codes (string dimensions discovered since; their codes are null). */

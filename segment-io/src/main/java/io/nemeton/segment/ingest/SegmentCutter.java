@@ -14,7 +14,7 @@ import java.util.Map;
  *
  * <p>Not thread-safe. Holds at most one segment's rows. A full segment's arrays go to the sink; when
  * the sink {@linkplain SegmentSink#releasesSegments() releases} segments they are filled again for
- * the next one.
+ * the next one, and after the last one they wait in {@link RowColumnsPool} for the next ingestion.
  */
 final class SegmentCutter implements RowSink {
   private static final int INITIAL_ROWS = 1 << 14;
@@ -54,7 +54,7 @@ final class SegmentCutter implements RowSink {
     final int end = from + count;
     while (next < end) {
       if (rows == null) {
-        rows = RowColumns.forSchema(schema, Math.min(nextCapacity, maxRowsPerSegment));
+        rows = RowColumnsPool.take(schema, Math.min(nextCapacity, maxRowsPerSegment));
       }
       rows.ensureIntColumns(schema.stringFieldCount());
       final long time = source.time(order == null ? next : order[next]);
@@ -93,7 +93,7 @@ final class SegmentCutter implements RowSink {
     if (this.rows == null) {
       // allocated here, once, so the per-slice accept has no first-call branch (the JIT compiles
       // a branch it never saw taken as a trap, and every new ingestion would take it once)
-      this.rows = RowColumns.forSchema(schema, Math.min(nextCapacity, maxRowsPerSegment));
+      this.rows = RowColumnsPool.take(schema, Math.min(nextCapacity, maxRowsPerSegment));
     }
   }
 
@@ -110,12 +110,15 @@ final class SegmentCutter implements RowSink {
     }
   }
 
-  /** Hands over the last segment. */
+  /** Hands over the last segment and keeps the columns no segment holds for the next ingestion. */
   void finish() throws IOException {
     if (rowCount > 0) {
       emit();
     }
-    rows = null;
+    if (rows != null) {
+      RowColumnsPool.give(rows);
+      rows = null;
+    }
   }
 
   private void emit() throws IOException {

@@ -24,9 +24,12 @@ import java.util.List;
  * sorted piece by piece into sorted runs that are merged ({@link OversizedBucket}). Rows carry no
  * sketch states here and are not rolled up: {@link RowBuffer} uses this only without either.
  *
- * <p>The spill file is the {@link RowStore} row bytes of the buckets one after the other; the
- * bucket ids and row counts stay in memory. Not thread-safe. Holds one grouped copy of a buffer
- * while spilling, and per run the ids and counts of its buckets.
+ * <p>A run is the {@link RowStore} row bytes of the buckets one after the other; the bucket ids and
+ * row counts stay in memory. While the ingestion's spill memory ({@link
+ * IngestOptions#spillMemoryBytes()}) has room, a run is kept in an array from {@link ByteArrayPool}
+ * instead of a file: the same bytes, read back by copying, without the kernel's page cache.
+ * Not thread-safe. Holds one grouped copy of a buffer while spilling, per run the ids and counts
+ * of its buckets, and the runs kept in memory.
  */
 final class TimeBucketRuns implements AutoCloseable {
   /**
@@ -56,7 +59,10 @@ final class TimeBucketRuns implements AutoCloseable {
   }
 
   private static final class Run {
+    /** The run's file; null when it is kept in {@link #memory}. */
     final Path path;
+    /** The run's bytes when kept in memory, until it is read to the end; null for a file. */
+    byte[] memory;
     final int shift;
     final int intColumns;
     final int rowBytes;
@@ -78,12 +84,26 @@ final class TimeBucketRuns implements AutoCloseable {
   }
 
   private final List<Run> runs = new ArrayList<>();
+  /** Bytes of spill memory this ingestion may still take for runs. */
+  private long memoryLeft;
   private int shift = -1;
   private int[] counters = new int[0];
   private long[] groupIds = new long[0];
   private int[] groupRows = new int[0];
   private int groups;
   private byte[] narrow = new byte[0];
+
+  /** @param spillMemoryBytes how many bytes of runs may be kept in memory instead of files */
+  TimeBucketRuns(long spillMemoryBytes) {
+    this.memoryLeft = spillMemoryBytes;
+  }
+
+  /** Runs kept in memory instead of a file so far (read or not). */
+  int memoryRuns() {
+    return memoryRuns;
+  }
+
+  private int memoryRuns;
 
   boolean isEmpty() {
     return runs.isEmpty();
@@ -107,14 +127,26 @@ final class TimeBucketRuns implements AutoCloseable {
   /**
    * Groups rows {@code [0, count)} of {@code rows}, whose times ({@code times[row]}, beside the
    * rows so the counting pass reads 8 bytes a row, not a cache line) lie in {@code [minTime,
-   * maxTime]}, into {@code grouped} (same layout, room for {@code count}) and writes them to a new
-   * run file.
+   * maxTime]}, into {@code grouped} (same layout, room for {@code count}) and keeps them as a new
+   * run: in spill memory while it has room, else in the file {@code path}.
    */
   void spill(RowStore rows, long[] times, int count, long minTime, long maxTime, RowStore grouped, Path path)
       throws IOException {
     group(rows, times, count, minTime, maxTime, grouped);
+    final long bytes = (long) count * grouped.rowBytes;
+    final long rounded = ByteArrayPool.rounded(bytes);
+    if (rounded <= memoryLeft && rounded <= Integer.MAX_VALUE - ByteArrayPool.GRAIN) {
+      final byte[] memory = ByteArrayPool.take((int) bytes, memoryLeft);
+      memoryLeft -= memory.length;
+      System.arraycopy(grouped.bytes, 0, memory, 0, (int) bytes);
+      final Run run = new Run(null, shift, grouped.intColumns, grouped.rowBytes, Arrays.copyOf(groupIds, groups),
+          Arrays.copyOf(groupRows, groups));
+      run.memory = memory;
+      runs.add(run);
+      memoryRuns++;
+      return;
+    }
     try (FileChannel channel = FileChannel.open(path, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-      final long bytes = (long) count * grouped.rowBytes;
       // slices bound the direct buffer the channel copies a heap array through
       for (long done = 0; done < bytes; ) {
         final int n = (int) Math.min(WRITE_BYTES, bytes - done);
@@ -350,7 +382,10 @@ final class TimeBucketRuns implements AutoCloseable {
     }
     final byte[] into = sameWidth ? target.bytes : narrow;
     int offset = sameWidth ? row * target.rowBytes : 0;
-    if (runs.size() > MAX_OPEN_RUNS) {
+    if (run.memory != null) {
+      System.arraycopy(run.memory, (int) run.position, into, offset, bytes);
+      run.position += bytes;
+    } else if (runs.size() > MAX_OPEN_RUNS) {
       // many runs: no buffer and no open file each (memory and file handles would grow with
       // them); each piece is read where it lies, with the file opened for it
       readDirectly(run, into, offset, bytes);
@@ -374,8 +409,12 @@ final class TimeBucketRuns implements AutoCloseable {
       }
     }
     if (run.next == run.ids.length) {
-      // the run is done: give back its buffer and file handle now
+      // the run is done: give back its buffer, memory and file handle now
       run.buffer = null;
+      if (run.memory != null) {
+        ByteArrayPool.give(run.memory);
+        run.memory = null;
+      }
       if (run.channel != null) {
         run.channel.close();
         run.channel = null;
@@ -433,11 +472,18 @@ final class TimeBucketRuns implements AutoCloseable {
     return path;
   }
 
-  /** Closes and deletes the run files. */
+  /** Closes and deletes the run files and gives back the runs' memory. */
   @Override
   public void close() throws IOException {
     IOException failure = null;
     for (Run run : runs) {
+      if (run.memory != null) {
+        ByteArrayPool.give(run.memory);
+        run.memory = null;
+      }
+      if (run.path == null) {
+        continue;
+      }
       try {
         if (run.channel != null) {
           run.channel.close();

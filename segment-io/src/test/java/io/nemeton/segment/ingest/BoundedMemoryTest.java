@@ -19,6 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Two million rows through a 50,000-row buffer: the rows held in memory never pass the bound,
  * sorted runs are spilled and merged, every row comes out, and the run files are gone afterwards.
+ * Once with every run in a file, once with spill memory for about a third of the runs (the rest
+ * go to files), and once with the default spill memory.
  */
 class BoundedMemoryTest {
   private static final int ROWS = 2_000_000;
@@ -29,6 +31,20 @@ class BoundedMemoryTest {
 
   @Test
   void twoMillionRowsSpillInsteadOfFillingTheHeap() throws Exception {
+    // rows of 32 bytes: a run of 50,000 rows takes 1.6 MB, rounded to 2 MiB of spill memory
+    for (long spillMemory : new long[] {0, 13L << 20, IngestOptions.defaultSpillMemoryBytes()}) {
+      final IngestReport report = ingest(spillMemory);
+      final int inMemory = report.spilledRunsInMemory();
+      if (spillMemory == 0) {
+        assertEquals(0, inMemory, "no spill memory: every run is a file");
+      } else if (spillMemory < 1L << 30) {
+        assertTrue(inMemory > 0 && inMemory <= spillMemory / (2 << 20), "runs in memory=" + inMemory);
+      }
+      assertTrue(inMemory <= report.spilledRuns());
+    }
+  }
+
+  private IngestReport ingest(long spillMemory) throws Exception {
     final Path csv = temp.resolve("rows.csv");
     final long seed = 20240601L;
     final SplittableRandom random = new SplittableRandom(seed);
@@ -59,7 +75,8 @@ class BoundedMemoryTest {
     final long[] seen = new long[3];
     final long[] previousEnd = {Long.MIN_VALUE};
     final Path spillDirectory = temp.resolve("spill");
-    final IngestReport report = BatchIngestion.run(IngestionSpec.parse(spec), IngestOptions.defaults(spillDirectory),
+    final IngestReport report = BatchIngestion.run(IngestionSpec.parse(spec),
+        IngestOptions.defaults(spillDirectory).withSpillMemoryBytes(spillMemory),
         segment -> {
           // the sink keeps nothing: what ingestion holds is all that is held
           seen[0] += segment.rowCount();
@@ -83,5 +100,6 @@ class BoundedMemoryTest {
     try (Stream<Path> left = Files.exists(spillDirectory) ? Files.list(spillDirectory) : Stream.empty()) {
       assertEquals(0, left.count(), "run files are deleted");
     }
+    return report;
   }
 }

@@ -22,6 +22,8 @@ final class IngestFixture {
   /** The segments' infos of {@link #runReleasing}. */
   final List<SegmentInfo> infos = new ArrayList<>();
   IngestReport report;
+  /** Bytes of spilled runs kept in memory ({@link IngestOptions#spillMemoryBytes()}); the default unless set. */
+  long spillMemoryBytes = IngestOptions.defaultSpillMemoryBytes();
   private String data = "";
 
   IngestFixture(String format, List<Object> dimensions) {
@@ -55,9 +57,13 @@ final class IngestFixture {
         "tuningConfig", tuning)));
   }
 
+  private IngestOptions options(Path temp) {
+    return IngestOptions.defaults(temp).withSpillMemoryBytes(spillMemoryBytes);
+  }
+
   List<Map<String, Object>> run(Path temp) throws Exception {
     segments.clear();
-    report = BatchIngestion.run(IngestionSpec.parse(specJson()), IngestOptions.defaults(temp), segments::add);
+    report = BatchIngestion.run(IngestionSpec.parse(specJson()), options(temp), segments::add);
     for (ColumnarSegment segment : segments) {
       SegmentRows.checkWellFormed(segment);
     }
@@ -86,7 +92,7 @@ final class IngestFixture {
         return true;
       }
     };
-    report = BatchIngestion.run(IngestionSpec.parse(specJson()), IngestOptions.defaults(temp), sink);
+    report = BatchIngestion.run(IngestionSpec.parse(specJson()), options(temp), sink);
     return rows;
   }
 }

@@ -20,7 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
  * exactly as when every row is held in memory and sorted at once: same segments, same rows in the
  * same order. Times are drawn uniform, heavily skewed, all equal, ascending or descending over
  * years, and spread from before 1970 to far ahead (the grid coarsens); buffers are tiny to huge,
- * and fields are discovered after rows were spilled. A sink that releases its segments (so their
+ * and fields are discovered after rows were spilled. Runs go to files, stay in spill memory, or
+ * fill a small spill memory and go to files after it. A sink that releases its segments (so their
  * arrays are refilled for the next one) sees the same rows.
  */
 class TimeBucketSpillTest {
@@ -60,8 +61,10 @@ class TimeBucketSpillTest {
     final int maxRowsPerSegment = new int[] {37, 500, 5_000_000}[random.nextInt(3)];
     final List<List<Map<String, Object>>> results = new ArrayList<>();
     final List<List<SegmentInfo>> segments = new ArrayList<>();
-    // the last pass hands segments to a sink that releases them, so their arrays are refilled
-    final int[] limits = {1_000_000, maxRows, maxRows};
+    // pass 2 hands segments to a sink that releases them, so their arrays are refilled
+    final int[] limits = {1_000_000, maxRows, maxRows, maxRows};
+    // spill memory per pass: none (every run a file), a few small runs' worth, then the default
+    final long[] spillMemory = {0, 0, 4096L * (1 + random.nextInt(4)), IngestOptions.defaultSpillMemoryBytes()};
     for (int pass = 0; pass < limits.length; pass++) {
       final int limit = limits[pass];
       final boolean releasing = pass == 2;
@@ -76,6 +79,7 @@ class TimeBucketSpillTest {
       }
       final Path directory = temp.resolve("trial" + trial + "-" + pass);
       fixture.data(data);
+      fixture.spillMemoryBytes = spillMemory[pass];
       if (releasing) {
         results.add(fixture.runReleasing(directory));
         segments.add(List.copyOf(fixture.infos));
@@ -90,7 +94,20 @@ class TimeBucketSpillTest {
       assertEquals(rows, fixture.report.rowsWritten());
       assertTrue(fixture.report.peakRowsInMemory() <= limit, "peak=" + fixture.report.peakRowsInMemory());
       if (limit < rows) {
-        assertTrue(fixture.report.spilledRuns() > 0, "rows=" + rows + " limit=" + limit);
+        final int spilled = fixture.report.spilledRuns();
+        final int inMemory = fixture.report.spilledRunsInMemory();
+        assertTrue(spilled > 0, "rows=" + rows + " limit=" + limit);
+        switch (pass) {
+          case 1 -> assertEquals(0, inMemory, "no spill memory: every run is a file");
+          // a run takes 4 KiB at least: the first runs stay in memory while the budget holds them
+          case 2 -> {
+            assertTrue(inMemory <= spillMemory[pass] / 4096, inMemory + " runs in " + spillMemory[pass] + " bytes");
+            if (maxRows <= 50) {
+              assertTrue(inMemory >= 1, "a run of " + maxRows + " rows fits " + spillMemory[pass] + " bytes");
+            }
+          }
+          default -> assertTrue(inMemory > 0, "runs in memory=" + inMemory + " of " + spilled);
+        }
       }
       try (Stream<Path> left = Files.list(directory)) {
         for (Path spill : left.toList()) {
