@@ -37,6 +37,13 @@ import java.util.stream.Stream;
  * which a running server has done long before (on this project's test machine they took up to twice the
  * CPU of the loads after them).
  *
+ * <p>Nemeton ingests with the default {@link IngestOptions}: spilled runs stay in memory up to an
+ * eighth of the heap (1 GiB with {@code -Xmx12g}, more than this file's 9 runs of 64 MB), and a
+ * finished load's big arrays wait, softly referenced, for the next one, as in a running indexer;
+ * each load prints its spilled runs and how many stayed in memory. DuckDB loads into an in-memory
+ * database. The heap is not touched in advance: with {@code -Xmx12g} the loads keep reaching heap
+ * pages they have not touched before, whose first touch (zeroing by the kernel) is counted.
+ *
  * <p>Runs alternate Nemeton, DuckDB, Nemeton, ... and the medians are reported, both by wall time and
  * by process CPU time (rows per CPU second: what one core sustains, which on a shared machine is the
  * figure to trust; wall time there mostly measures the scheduler). bytes/row is the total size of
@@ -202,7 +209,8 @@ public final class IngestBenchmark {
     long startThreadCpu = threads.getCurrentThreadCpuTime();
     long startCpu = ProcessCpuClock.nanos();
     long start = System.nanoTime();
-    IngestReport report = BatchIngestion.run(spec, IngestOptions.defaults(output.resolve("tmp")), writer);
+    final IngestOptions options = IngestOptions.defaults(output.resolve("tmp"));
+    IngestReport report = BatchIngestion.run(spec, options, writer);
     double seconds = (System.nanoTime() - start) / 1e9;
     double cpuSeconds = (ProcessCpuClock.nanos() - startCpu) / 1e9;
     double threadCpuSeconds = (threads.getCurrentThreadCpuTime() - startThreadCpu) / 1e9;
@@ -232,6 +240,9 @@ public final class IngestBenchmark {
     for (var entry : columnBytes.entrySet()) {
       perColumn.append(String.format(" %s=%.2f", entry.getKey(), entry.getValue() * perRow));
     }
+    perColumn.append(System.lineSeparator()).append(String.format(
+        "  spilled runs=%d, of which in spill memory=%d (spillMemoryBytes=%d)", report.spilledRuns(),
+        report.spilledRunsInMemory(), options.spillMemoryBytes()));
     perColumn.append(System.lineSeparator()).append("  string columns, ids/dictionary/bitmaps:");
     for (var entry : stringParts.entrySet()) {
       long[] parts = entry.getValue();
