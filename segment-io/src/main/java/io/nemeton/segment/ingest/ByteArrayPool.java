@@ -6,8 +6,8 @@ import java.util.Iterator;
 import java.util.List;
 
 /**
- * The arrays that spilled runs kept in memory ({@link TimeBucketRuns}) lie in, shared by the
- * ingestions of this process. A finished ingestion gives its arrays back and the next one takes
+ * Byte arrays for the row buffers ({@link RowStore}) and the spilled runs kept in memory ({@link
+ * TimeBucketRuns}), shared by the ingestions of this process. A finished ingestion gives its arrays back and the next one takes
  * them: memory the process has touched already, so the JVM need not zero it again nor the kernel
  * fault its pages in (on a VM that hands freed pages back to its host, fresh memory cost a warm
  * ten-million-row load more CPU than the spill files' own copies, perf/RESULTS.md, Ingest, session 9).
@@ -25,6 +25,8 @@ final class ByteArrayPool {
   static final long MAX_KEPT_BYTES = 1L << 30;
 
   private static final List<SoftReference<byte[]>> idle = new ArrayList<>();
+  /** {@link #MAX_KEPT_BYTES}, lowered by tests. */
+  private static long maxKept = MAX_KEPT_BYTES;
 
   private ByteArrayPool() {}
 
@@ -82,7 +84,7 @@ final class ByteArrayPool {
           kept += held.length;
         }
       }
-      if (kept + array.length <= MAX_KEPT_BYTES) {
+      if (kept + array.length <= maxKept) {
         idle.add(new SoftReference<>(array));
       }
     }
@@ -98,8 +100,14 @@ final class ByteArrayPool {
     return kept;
   }
 
-  /** Forgets every kept array (tests). */
+  /** Forgets every kept array and restores {@link #MAX_KEPT_BYTES} (tests). */
   static synchronized void clear() {
     idle.clear();
+    maxKept = MAX_KEPT_BYTES;
+  }
+
+  /** Keeps at most {@code bytes} until {@link #clear()} (tests). */
+  static synchronized void keepAtMost(long bytes) {
+    maxKept = bytes;
   }
 }
