@@ -25,7 +25,7 @@ import org.apache.curator.framework.CuratorFramework;
  * indexer ({@link ClusterDirectory}), so one address serves a client. Wired top to bottom.
  */
 public final class BrokerNode implements RoleNode {
-  /** How often the broker reads the cluster's announcements. */
+  /** How often the broker retries reading the cluster's announcements while ZooKeeper cannot be read (changes are read when their watches fire). */
   static final long POLL_MS = 200;
 
   private final StartedParts parts = new StartedParts();

@@ -16,12 +16,21 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.curator.framework.CuratorFramework;
+import org.apache.curator.framework.state.ConnectionState;
+import org.apache.curator.framework.state.ConnectionStateListener;
 import org.apache.curator.utils.ZKPaths;
 import org.apache.zookeeper.KeeperException;
+import org.apache.zookeeper.WatchedEvent;
+import org.apache.zookeeper.Watcher;
 
 /**
  * The cluster as the broker sees it: every historical announced in ZooKeeper and the segments each
- * serves, read again every {@code pollMs} by a daemon thread. {@link #served()} (one record per
+ * serves, read again by a daemon thread whenever ZooKeeper reports a change. Each read leaves
+ * watches on what it read: the list of historicals, each announcement and each list of served
+ * segments (an exists-watch where such a node is missing). Without a change the view is read
+ * only every {@link #SAFETY_READ_MS} (a watch lost with a session is then caught up); on any change
+ * of the connection at once, and while reads fail, every {@code pollMs}. So an idle cluster puts no steady load on
+ * ZooKeeper or on the broker's cores, which the query path shares. {@link #served()} (one record per
  * segment, whatever its replicas) feeds the broker's timeline; {@link #replicas} says who serves a
  * segment. When ZooKeeper cannot be read the last known view is kept and the failure logged once,
  * so queries go on answering from it. Segment records are read once per id and remembered (a
@@ -32,6 +41,8 @@ import org.apache.zookeeper.KeeperException;
  */
 public final class AnnouncedSegments implements SegmentView, AutoCloseable {
   private static final System.Logger LOG = System.getLogger(AnnouncedSegments.class.getName());
+  /** How often the view is read when no watch fired. */
+  static final long SAFETY_READ_MS = 5_000;
 
   /** One historical: its announcement and the ids it serves. */
   public record Node(NodeAnnouncement announcement, List<String> segmentIds) {}
@@ -46,6 +57,10 @@ public final class AnnouncedSegments implements SegmentView, AutoCloseable {
   private volatile boolean closed;
   private volatile boolean failing;
   private volatile long polls;
+  /** Set by a watch or a reconnection: the poller reads again at once. */
+  private boolean dirty;
+  private final Watcher watcher = this::watched;
+  private final ConnectionStateListener reconnected = this::stateChanged;
 
   public AnnouncedSegments(CuratorFramework zk, long pollMs) {
     if (pollMs < 1) {
@@ -59,6 +74,7 @@ public final class AnnouncedSegments implements SegmentView, AutoCloseable {
 
   /** Reads the cluster once (so the first query sees it), then keeps reading in the background. */
   public AnnouncedSegments start() {
+    zk.getConnectionStateListenable().addListener(reconnected);
     refresh();
     poller.start();
     return this;
@@ -67,12 +83,39 @@ public final class AnnouncedSegments implements SegmentView, AutoCloseable {
   private void pollLoop() {
     while (!closed) {
       try {
-        Thread.sleep(pollMs);
+        awaitReason();
       } catch (InterruptedException e) {
         return;
       }
       refresh();
     }
+  }
+
+  /** Waits for a watch, a reconnection, a failed read's retry ({@code pollMs}) or the safety read. */
+  private synchronized void awaitReason() throws InterruptedException {
+    final long deadline = System.currentTimeMillis() + (failing ? pollMs : Math.max(pollMs, SAFETY_READ_MS));
+    long left;
+    while (!dirty && !closed && (left = deadline - System.currentTimeMillis()) > 0) {
+      wait(left);
+    }
+    dirty = false;
+  }
+
+  private synchronized void markDirty() {
+    dirty = true;
+    notifyAll();
+  }
+
+  private void watched(WatchedEvent event) {
+    // connection events (type None) come through the state listener
+    if (event.getType() != Watcher.Event.EventType.None) {
+      markDirty();
+    }
+  }
+
+  /** Any change of the connection: read now (a lost connection then shows as a failing read, retried every {@code pollMs}). */
+  private void stateChanged(CuratorFramework client, ConnectionState state) {
+    markDirty();
   }
 
   /** Reads ZooKeeper now; keeps the last view when it cannot. Returns whether the read worked. */
@@ -106,7 +149,7 @@ public final class AnnouncedSegments implements SegmentView, AutoCloseable {
       final String path = ZKPaths.makePath(ZooKeeperPaths.HISTORICALS, child);
       final NodeAnnouncement node;
       try {
-        node = NodeAnnouncement.parse(zk.getData().forPath(path), path);
+        node = NodeAnnouncement.parse(zk.getData().usingWatcher(watcher).forPath(path), path);
       } catch (KeeperException.NoNodeException gone) {
         continue;
       } catch (IllegalArgumentException bad) {
@@ -144,10 +187,14 @@ public final class AnnouncedSegments implements SegmentView, AutoCloseable {
     return new Snapshot(Map.copyOf(nodes), frozen, List.copyOf(served.values()));
   }
 
+  /** The children of {@code path}, watched; none (and an exists-watch) when it does not exist. */
   private List<String> children(String path) throws Exception {
     try {
-      return zk.getChildren().forPath(path);
+      return zk.getChildren().usingWatcher(watcher).forPath(path);
     } catch (KeeperException.NoNodeException e) {
+      if (zk.checkExists().usingWatcher(watcher).forPath(path) != null) {
+        markDirty(); // created meanwhile: read again
+      }
       return List.of();
     }
   }
@@ -182,7 +229,7 @@ public final class AnnouncedSegments implements SegmentView, AutoCloseable {
     return failing;
   }
 
-  /** Successful reads so far; tests wait on it to know a change was seen. */
+  /** Successful reads so far. */
   public long polls() {
     return polls;
   }
@@ -195,6 +242,7 @@ public final class AnnouncedSegments implements SegmentView, AutoCloseable {
   @Override
   public void close() {
     closed = true;
+    zk.getConnectionStateListenable().removeListener(reconnected);
     poller.interrupt();
   }
 }

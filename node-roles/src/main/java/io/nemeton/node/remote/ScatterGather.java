@@ -44,6 +44,8 @@ public final class ScatterGather implements PartialSource {
   static final long NO_TIMEOUT_WAIT_MS = 3_600_000;
   /** How many times a query waits for a fresher view when every known replica of a segment failed. */
   static final int MAX_VIEW_WAITS = 2;
+  /** How long a query waits for announcements in flight before it reads the view again. */
+  static final long VIEW_WAIT_MS = 300;
 
   private final AnnouncedSegments view;
   private final HistoricalConnections connections;
@@ -153,22 +155,34 @@ public final class ScatterGather implements PartialSource {
     return -1;
   }
 
-  /** Waits until the view has read ZooKeeper twice more (within a second and the deadline); false if it did not. */
+  /**
+   * Gives announcements in flight time to arrive, then reads ZooKeeper into the view: waits until a
+   * watch made the view read again or {@link #VIEW_WAIT_MS} passed, then reads once more, retrying
+   * within a second and the deadline; false if no read worked.
+   */
   private boolean awaitFreshView(long deadlineMs) {
-    final long target = view.polls() + 2;
     final long giveUpMs = Math.min(deadlineMs, System.currentTimeMillis() + 1_000);
-    while (view.polls() < target) {
+    final long readsBefore = view.polls();
+    final long waitUntilMs = Math.min(giveUpMs, System.currentTimeMillis() + VIEW_WAIT_MS);
+    while (view.polls() == readsBefore && System.currentTimeMillis() < waitUntilMs) {
+      sleepBriefly();
+    }
+    while (!view.refresh()) {
       if (System.currentTimeMillis() >= giveUpMs) {
         return false;
       }
-      try {
-        Thread.sleep(5);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new io.nemeton.engine.query.QueryException(QueryErrorCode.QUERY_INTERRUPTED, "broker interrupted", e);
-      }
+      sleepBriefly();
     }
     return true;
+  }
+
+  private static void sleepBriefly() {
+    try {
+      Thread.sleep(5);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new io.nemeton.engine.query.QueryException(QueryErrorCode.QUERY_INTERRUPTED, "broker interrupted", e);
+    }
   }
 
   /** The replica not yet tried with the fewest requests in flight, healthy ones first; null if none. */
