@@ -25,7 +25,7 @@ import org.apache.zookeeper.Watcher;
 
 /**
  * The cluster as the broker sees it: every historical announced in ZooKeeper and the segments each
- * serves, read again by a daemon thread whenever ZooKeeper reports a change. Each read leaves
+ * serves, read again by a daemon thread 200 ms after ZooKeeper reports a change. Each read leaves
  * watches on what it read: the list of historicals, each announcement and each list of served
  * segments (an exists-watch where such a node is missing). Without a change the view is read
  * only every {@link #SAFETY_READ_MS} (a watch lost with a session is then caught up); on any change
@@ -43,6 +43,8 @@ public final class AnnouncedSegments implements SegmentView, AutoCloseable {
   private static final System.Logger LOG = System.getLogger(AnnouncedSegments.class.getName());
   /** How often the view is read when no watch fired. */
   static final long SAFETY_READ_MS = 5_000;
+  /** How long after a watch or a connection event the view waits before it reads. */
+  static final long SETTLE_MS = 200;
 
   /** One historical: its announcement and the ids it serves. */
   public record Node(NodeAnnouncement announcement, List<String> segmentIds) {}
@@ -91,12 +93,24 @@ public final class AnnouncedSegments implements SegmentView, AutoCloseable {
     }
   }
 
-  /** Waits for a watch, a reconnection, a failed read's retry ({@code pollMs}) or the safety read. */
+  /**
+   * Waits for a watch, a connection event, a failed read's retry ({@code pollMs}) or the safety
+   * read. After a watch or a connection event it waits {@link #SETTLE_MS} more, so that a burst of
+   * changes is read once it is over: a historical whose session expired loses its announcements
+   * and makes them again moments later, and reading in between would drop its segments from the
+   * view for no reason.
+   */
   private synchronized void awaitReason() throws InterruptedException {
     final long deadline = System.currentTimeMillis() + (failing ? pollMs : Math.max(pollMs, SAFETY_READ_MS));
     long left;
     while (!dirty && !closed && (left = deadline - System.currentTimeMillis()) > 0) {
       wait(left);
+    }
+    if (dirty) {
+      final long settled = System.currentTimeMillis() + SETTLE_MS;
+      while (!closed && (left = settled - System.currentTimeMillis()) > 0) {
+        wait(left);
+      }
     }
     dirty = false;
   }
