@@ -29,7 +29,7 @@ import org.apache.zookeeper.Watcher;
  * watches on what it read: the list of historicals, each announcement and each list of served
  * segments (an exists-watch where such a node is missing). Without a change the view is read
  * only every {@link #SAFETY_READ_MS} (a watch lost with a session is then caught up); on any change
- * of the connection at once, and while reads fail, every {@code pollMs}. So an idle cluster puts no steady load on
+ * of the connection, 200 ms later as after a watch; while reads fail, every {@code pollMs}. So an idle cluster puts no steady load on
  * ZooKeeper or on the broker's cores, which the query path shares. {@link #served()} (one record per
  * segment, whatever its replicas) feeds the broker's timeline; {@link #replicas} says who serves a
  * segment. When ZooKeeper cannot be read the last known view is kept and the failure logged once,
@@ -59,7 +59,7 @@ public final class AnnouncedSegments implements SegmentView, AutoCloseable {
   private volatile boolean closed;
   private volatile boolean failing;
   private volatile long polls;
-  /** Set by a watch or a reconnection: the poller reads again at once. */
+  /** Set by a watch or a connection event: the poller reads again {@link #SETTLE_MS} later. */
   private boolean dirty;
   private final Watcher watcher = this::watched;
   private final ConnectionStateListener reconnected = this::stateChanged;
@@ -127,7 +127,7 @@ public final class AnnouncedSegments implements SegmentView, AutoCloseable {
     }
   }
 
-  /** Any change of the connection: read now (a lost connection then shows as a failing read, retried every {@code pollMs}). */
+  /** Any change of the connection: read again (a lost connection then shows as a failing read, retried every {@code pollMs}). */
   private void stateChanged(CuratorFramework client, ConnectionState state) {
     markDirty();
   }

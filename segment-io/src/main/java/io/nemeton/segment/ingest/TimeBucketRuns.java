@@ -100,10 +100,12 @@ final class TimeBucketRuns implements AutoCloseable {
 
   /** Runs kept in memory instead of a file so far (read or not). */
   int memoryRuns() {
-    return memoryRuns;
+    int count = 0;
+    for (Run run : runs) {
+      count += run.path == null ? 1 : 0;
+    }
+    return count;
   }
-
-  private int memoryRuns;
 
   boolean isEmpty() {
     return runs.isEmpty();
@@ -134,16 +136,16 @@ final class TimeBucketRuns implements AutoCloseable {
       throws IOException {
     group(rows, times, count, minTime, maxTime, grouped);
     final long bytes = (long) count * grouped.rowBytes;
-    final long rounded = ByteArrayPool.rounded(bytes);
-    if (rounded <= memoryLeft && rounded <= Integer.MAX_VALUE - ByteArrayPool.GRAIN) {
-      final byte[] memory = ByteArrayPool.take((int) bytes, memoryLeft);
+    final long storeBytes = (long) grouped.capacity * grouped.rowBytes;
+    if (grouped.bytes.length <= memoryLeft && storeBytes <= Integer.MAX_VALUE - ByteArrayPool.GRAIN) {
+      // the grouped rows become the run as they are; the store takes another array for the next spill
+      final byte[] memory = grouped.bytes;
       memoryLeft -= memory.length;
-      System.arraycopy(grouped.bytes, 0, memory, 0, (int) bytes);
+      grouped.bytes = ByteArrayPool.take((int) storeBytes, Long.MAX_VALUE);
       final Run run = new Run(null, shift, grouped.intColumns, grouped.rowBytes, Arrays.copyOf(groupIds, groups),
           Arrays.copyOf(groupRows, groups));
       run.memory = memory;
       runs.add(run);
-      memoryRuns++;
       return;
     }
     try (FileChannel channel = FileChannel.open(path, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
