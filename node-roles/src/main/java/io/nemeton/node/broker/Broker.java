@@ -19,6 +19,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 
 /**
  * The broker role: answers a native query over the segments a {@link SegmentView} serves. Per
@@ -86,7 +89,63 @@ public final class Broker implements AutoCloseable {
     final Engine engine = engines.choose(query);
     final long timeoutMs = query.context().timeoutMs(defaultTimeoutMs);
     final long deadlineNs = timeoutMs > 0 ? System.nanoTime() + timeoutMs * 1_000_000L : Long.MAX_VALUE;
-    for (int attempt = 1; ; attempt++) {
+    return runPlans(query, engine, timeoutMs, deadlineNs, planNs, 1);
+  }
+
+  /**
+   * {@link #run} without holding the calling thread while a cluster broker's historicals answer:
+   * the future completes with the same rows or fails with the same exceptions. For a small query
+   * answered in full it completes on the transport's thread that received the last answer (see
+   * {@link PartialSource#partialsAsync}); retries, waits and large answers run on {@code slowPath}.
+   * Queries that are not scattered (a broker reading its own segments, subqueries, inline data)
+   * run on the calling thread and come back completed.
+   *
+   * @throws QueryException when the query fails before anything was sent
+   */
+  public CompletableFuture<List<Object>> runAsync(Query query, Executor slowPath) {
+    if (remote == null || !(query.dataSource() instanceof TableDataSource || isUnionOfTables(query))) {
+      return CompletableFuture.completedFuture(run(query));
+    }
+    final long planNs = LatencyStages.now();
+    final Engine engine = engines.choose(query);
+    final long timeoutMs = query.context().timeoutMs(defaultTimeoutMs);
+    final long deadlineNs = timeoutMs > 0 ? System.nanoTime() + timeoutMs * 1_000_000L : Long.MAX_VALUE;
+    final List<Planned> planned = plan(query);
+    if (planned.isEmpty()) {
+      return CompletableFuture.completedFuture(engine.finish(query, engine.merge(query, List.of())));
+    }
+    final List<SegmentQuery> work = work(planned);
+    final long gatherNs = LatencyStages.since("broker.4-plan", planNs);
+    LatencyTrace.mark(3);
+    final CompletableFuture<List<PartialResult>> partials;
+    try {
+      partials = remote.partialsAsync(engine, query, work, deadlineNs, timeoutMs, slowPath);
+    } catch (SegmentsGoneException gone) {
+      return CompletableFuture.completedFuture(runPlans(query, engine, timeoutMs, deadlineNs, planNs, 2));
+    }
+    return partials.handle((gathered, error) -> {
+      if (error == null) {
+        try {
+          final long mergeNs = LatencyStages.since("broker.5-scatter/gather", gatherNs);
+          final List<Object> rows = engine.finish(query, engine.merge(query, gathered));
+          LatencyStages.since("broker.7-merge+finish", mergeNs);
+          LatencyTrace.mark(6);
+          return CompletableFuture.completedFuture(rows);
+        } catch (RuntimeException | Error e) {
+          return CompletableFuture.<List<Object>>failedFuture(e);
+        }
+      }
+      final Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+      if (cause instanceof SegmentsGoneException && MAX_PLANS > 1 && System.nanoTime() < deadlineNs) {
+        return CompletableFuture.supplyAsync(() -> runPlans(query, engine, timeoutMs, deadlineNs, planNs, 2), slowPath);
+      }
+      return CompletableFuture.<List<Object>>failedFuture(cause);
+    }).thenCompose(f -> f);
+  }
+
+  /** Runs the query's plan, planning again from attempt {@code first} on when segments disappear. */
+  private List<Object> runPlans(Query query, Engine engine, long timeoutMs, long deadlineNs, long planNs, int first) {
+    for (int attempt = first; ; attempt++) {
       try {
         return run(query, engine, timeoutMs, deadlineNs, planNs);
       } catch (SegmentsGoneException gone) {
@@ -99,15 +158,8 @@ public final class Broker implements AutoCloseable {
     }
   }
 
-  private List<Object> run(Query query, Engine engine, long timeoutMs, long deadlineNs, long planNs) {
-    if (!(query.dataSource() instanceof TableDataSource) && !isUnionOfTables(query)) {
-      if (remote != null) {
-        throw new QueryException(QueryErrorCode.UNSUPPORTED_OPERATION, "dataSource type "
-            + query.dataSource().getClass().getSimpleName() + " is not supported by a cluster broker yet;"
-            + " query tables or unions of tables");
-      }
-      return runWhole(engine, query);
-    }
+  /** The visible segments of the query's tables overlapping its intervals, each with its narrowed query. */
+  private List<Planned> plan(Query query) {
     final Map<String, DataSourceTimeline> current = timelines.current();
     final List<Planned> planned = new ArrayList<>();
     for (String table : query.dataSource().tableNames()) {
@@ -121,14 +173,32 @@ public final class Broker implements AutoCloseable {
             : VisibleQueries.narrow(query, VisibleQueries.intersect(query.intervals().intervals(), pieces))));
       }
     }
+    return planned;
+  }
+
+  private static List<SegmentQuery> work(List<Planned> planned) {
+    final List<SegmentQuery> work = new ArrayList<>(planned.size());
+    for (Planned p : planned) {
+      work.add(new SegmentQuery(p.segmentId(), p.query()));
+    }
+    return work;
+  }
+
+  private List<Object> run(Query query, Engine engine, long timeoutMs, long deadlineNs, long planNs) {
+    if (!(query.dataSource() instanceof TableDataSource) && !isUnionOfTables(query)) {
+      if (remote != null) {
+        throw new QueryException(QueryErrorCode.UNSUPPORTED_OPERATION, "dataSource type "
+            + query.dataSource().getClass().getSimpleName() + " is not supported by a cluster broker yet;"
+            + " query tables or unions of tables");
+      }
+      return runWhole(engine, query);
+    }
+    final List<Planned> planned = plan(query);
     if (planned.isEmpty()) {
       return engine.finish(query, engine.merge(query, List.of()));
     }
     if (remote != null) {
-      final List<SegmentQuery> work = new ArrayList<>(planned.size());
-      for (Planned p : planned) {
-        work.add(new SegmentQuery(p.segmentId(), p.query()));
-      }
+      final List<SegmentQuery> work = work(planned);
       final long gatherNs = LatencyStages.since("broker.4-plan", planNs);
       LatencyTrace.mark(3);
       final List<PartialResult> partials = remote.partials(engine, query, work, deadlineNs, timeoutMs);

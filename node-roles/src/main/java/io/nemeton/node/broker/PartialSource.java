@@ -4,6 +4,8 @@ import io.nemeton.engine.query.Query;
 import io.nemeton.engine.run.Engine;
 import io.nemeton.engine.run.PartialResult;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 
 /**
  * Where a broker gets the partial results of a query's segments when they are not read in this
@@ -23,4 +25,20 @@ public interface PartialSource {
    */
   List<PartialResult> partials(Engine engine, Query query, List<SegmentQuery> segments, long deadlineNs,
       long timeoutMs);
+
+  /**
+   * {@link #partials} without holding the calling thread while the answers travel: the future
+   * completes with the same partials or fails with the same exceptions. It may complete on a
+   * thread of the source's own (so whatever is chained to it should be short) and runs any
+   * long or blocking remainder on {@code slowPath}. By default it runs {@link #partials} on the
+   * calling thread.
+   */
+  default CompletableFuture<List<PartialResult>> partialsAsync(Engine engine, Query query, List<SegmentQuery> segments,
+      long deadlineNs, long timeoutMs, Executor slowPath) {
+    try {
+      return CompletableFuture.completedFuture(partials(engine, query, segments, deadlineNs, timeoutMs));
+    } catch (RuntimeException | Error e) {
+      return CompletableFuture.failedFuture(e);
+    }
+  }
 }

@@ -11,11 +11,17 @@ import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.Headers;
 import io.undertow.util.HttpString;
+import io.undertow.util.SameThreadExecutor;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
 import java.net.InetSocketAddress;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import org.xnio.channels.Channels;
+import org.xnio.channels.StreamSinkChannel;
 
 /**
  * The HTTP gateway: an Undertow server with Druid's paths and JSON shapes ({@link StatusEndpoints},
@@ -88,7 +94,12 @@ public final class Gateway implements AutoCloseable {
     server.stop();
   }
 
-  /** Dispatches to a worker thread, answers, and turns every failure into Druid's error JSON. */
+  /**
+   * Dispatches to a worker thread, answers, and turns every failure into Druid's error JSON. An
+   * answer that comes later ({@link Endpoint#handleAsync}) frees the worker: the exchange stays
+   * open and is answered by the thread that completes it, without blocking it: a worker writes
+   * what the socket does not take at once.
+   */
   private final class Root implements HttpHandler {
     @Override
     public void handleRequest(HttpServerExchange exchange) throws Exception {
@@ -112,27 +123,117 @@ public final class Gateway implements AutoCloseable {
           return;
         }
         final Router.Match match = router.match(method, path);
-        answer = match.endpoint().handle(new HttpRequest(exchange, match.parameters(), config.maxBodyBytes()));
-      } catch (Throwable failure) {
-        answer = ErrorAnswers.of(failure);
-        if (ErrorAnswers.isFault(answer)) {
-          LOG.log(System.Logger.Level.ERROR, method + " " + path + " failed", failure);
+        final CompletableFuture<HttpAnswer> later = match.endpoint()
+            .handleAsync(new HttpRequest(exchange, match.parameters(), config.maxBodyBytes()), exchange.getConnection().getWorker());
+        if (!later.isDone()) {
+          final Object trace = LatencyTrace.detach();
+          exchange.dispatch(SameThreadExecutor.INSTANCE,
+              () -> later.whenComplete((done, failure) -> answerLater(exchange, done, failure, startNs, trace)));
+          return;
         }
+        answer = later.join();
+      } catch (Throwable failure) {
+        answer = failed(exchange, failure);
       }
-      if (exchange.getQueryParameters().containsKey("pretty") && HttpAnswer.JSON.equals(answer.contentType())) {
-        answer = pretty(answer);
+      respond(exchange, answer, startNs);
+    }
+  }
+
+  /**
+   * Answers an exchange whose answer came later, on the thread that completed it; never throws and
+   * never blocks: what the socket does not take at once is written by a worker.
+   */
+  private static void answerLater(HttpServerExchange exchange, HttpAnswer answer, Throwable failure, long startNs,
+      Object trace) {
+    LatencyTrace.attach(trace);
+    final ByteBuffer body;
+    final StreamSinkChannel channel;
+    boolean shut = false;
+    try {
+      HttpAnswer done = failure == null ? answer : failed(exchange, failure);
+      if (exchange.getQueryParameters().containsKey("pretty") && HttpAnswer.JSON.equals(done.contentType())) {
+        done = pretty(done);
       }
       final long writeNs = LatencyStages.now();
-      write(exchange, answer);
-      if (startNs > 0) {
-        LatencyStages.since("http.9-write", writeNs);
-        LatencyStages.since("http.total", startNs);
-        LatencyTrace.end();
+      body = ByteBuffer.wrap(done.body());
+      headers(exchange, done);
+      channel = exchange.getResponseChannel();
+      while (body.hasRemaining() && channel.write(body) > 0) {
+        // the socket takes it at once as a rule: answers that come later are small
       }
+      if (!body.hasRemaining()) {
+        channel.shutdownWrites();
+        shut = true;
+        if (channel.flush()) {
+          exchange.endExchange();
+          if (startNs > 0) {
+            LatencyStages.since("http.9-write", writeNs);
+            LatencyStages.since("http.total", startNs);
+            LatencyTrace.end();
+          }
+          return;
+        }
+      }
+    } catch (IOException | RuntimeException | Error e) {
+      LOG.log(System.Logger.Level.DEBUG, "answer to " + exchange.getRequestPath() + " not written: " + e);
+      exchange.endExchange();
+      return;
+    } finally {
+      LatencyTrace.attach(null);
+    }
+    final boolean alreadyShut = shut;
+    try {
+      exchange.getConnection().getWorker().execute(() -> {
+        try {
+          Channels.writeBlocking(channel, body);
+          if (!alreadyShut) {
+            channel.shutdownWrites();
+          }
+          Channels.flushBlocking(channel);
+        } catch (IOException | RuntimeException e) {
+          LOG.log(System.Logger.Level.DEBUG, "answer to " + exchange.getRequestPath() + " not written: " + e);
+        } finally {
+          exchange.endExchange();
+        }
+      });
+    } catch (RuntimeException e) { // the workers are shutting down
+      exchange.endExchange();
+    }
+  }
+
+  private static HttpAnswer failed(HttpServerExchange exchange, Throwable failure) {
+    if (failure instanceof CompletionException && failure.getCause() != null) {
+      failure = failure.getCause();
+    }
+    final HttpAnswer answer = ErrorAnswers.of(failure);
+    if (ErrorAnswers.isFault(answer)) {
+      LOG.log(System.Logger.Level.ERROR, exchange.getRequestMethod() + " " + exchange.getRequestPath() + " failed",
+          failure);
+    }
+    return answer;
+  }
+
+  private static void respond(HttpServerExchange exchange, HttpAnswer answer, long startNs) throws IOException {
+    if (exchange.getQueryParameters().containsKey("pretty") && HttpAnswer.JSON.equals(answer.contentType())) {
+      answer = pretty(answer);
+    }
+    final long writeNs = LatencyStages.now();
+    write(exchange, answer);
+    if (startNs > 0) {
+      LatencyStages.since("http.9-write", writeNs);
+      LatencyStages.since("http.total", startNs);
+      LatencyTrace.end();
     }
   }
 
   private static void write(HttpServerExchange exchange, HttpAnswer answer) throws IOException {
+    headers(exchange, answer);
+    try (OutputStream out = exchange.getOutputStream()) {
+      out.write(answer.body());
+    }
+  }
+
+  private static void headers(HttpServerExchange exchange, HttpAnswer answer) {
     exchange.setStatusCode(answer.status());
     for (Map.Entry<String, String> header : answer.headers().entrySet()) {
       if (header.getKey().equalsIgnoreCase("Connection") && header.getValue().equalsIgnoreCase("close")) {
@@ -144,9 +245,6 @@ public final class Gateway implements AutoCloseable {
       exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, answer.contentType());
     }
     exchange.getResponseHeaders().put(Headers.CONTENT_LENGTH, answer.body().length);
-    try (OutputStream out = exchange.getOutputStream()) {
-      out.write(answer.body());
-    }
   }
 
   /** Re-indents JSON text; numbers keep their printed form (doubles round-trip through Java's printing). */

@@ -11,6 +11,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 
 /**
  * The broker's paths: {@code POST /druid/v2} (native queries; the answer carries the query id in
@@ -27,7 +30,17 @@ final class QueryEndpoints {
   private QueryEndpoints() {}
 
   static void register(Router router, Broker broker) {
-    router.add("POST", "/druid/v2", request -> query(broker, request));
+    router.add("POST", "/druid/v2", new Endpoint() {
+      @Override
+      public HttpAnswer handle(HttpRequest request) throws Exception {
+        return query(broker, request, Runnable::run).join();
+      }
+
+      @Override
+      public CompletableFuture<HttpAnswer> handleAsync(HttpRequest request, Executor slowPath) throws Exception {
+        return query(broker, request, slowPath);
+      }
+    });
     router.add("GET", "/druid/v2/datasources", request -> HttpAnswer.json(200, broker.dataSources()));
     router.add("GET", "/druid/v2/datasources/{ds}", request -> {
       final String name = request.pathParameter("ds");
@@ -42,31 +55,52 @@ final class QueryEndpoints {
     });
   }
 
-  private static HttpAnswer query(Broker broker, HttpRequest request) throws Exception {
+  /**
+   * Parses and starts the query; a cluster broker's answer completes when its historicals answered
+   * ({@link Broker#runAsync}). A request that cannot be parsed fails here, before it has a query id.
+   */
+  private static CompletableFuture<HttpAnswer> query(Broker broker, HttpRequest request, Executor slowPath)
+      throws Exception {
     final long startNs = LatencyStages.now();
     final Query parsed = PARSED.parse(request.bodyText());
     final long parsedNs = LatencyStages.since("http.2-read+parse", startNs);
     LatencyTrace.mark(2);
-    String queryId = parsed.context().queryId();
+    final String queryId;
     final Query query;
-    if (queryId == null || queryId.isEmpty()) {
+    if (parsed.context().queryId() == null || parsed.context().queryId().isEmpty()) {
       queryId = UUID.randomUUID().toString();
       query = parsed.withContext(parsed.context().with("queryId", queryId));
     } else {
+      queryId = parsed.context().queryId();
       query = parsed;
     }
-    HttpAnswer answer;
+    final CompletableFuture<List<Object>> rows;
     try {
-      final List<Object> rows = broker.run(query);
-      final long ranNs = LatencyStages.since("http.3-broker.run", parsedNs);
-      answer = HttpAnswer.rawJson(200, ResultJson.write(rows));
-      LatencyStages.since("http.8-json", ranNs);
-      LatencyTrace.mark(7);
+      rows = broker.runAsync(query, slowPath);
     } catch (RuntimeException | Error failure) {
-      answer = ErrorAnswers.of(failure);
-      if (ErrorAnswers.isFault(answer)) {
-        LOG.log(System.Logger.Level.ERROR, "query " + queryId + " failed", failure);
+      return CompletableFuture.completedFuture(failed(failure, queryId));
+    }
+    return rows.handle((result, error) -> {
+      if (error != null) {
+        return failed(error instanceof CompletionException && error.getCause() != null ? error.getCause() : error,
+            queryId);
       }
+      try {
+        final long jsonNs = LatencyStages.since("http.3-broker.run", parsedNs);
+        final HttpAnswer answer = HttpAnswer.rawJson(200, ResultJson.write(result));
+        LatencyStages.since("http.8-json", jsonNs);
+        LatencyTrace.mark(7);
+        return answer.withHeader(QUERY_ID_HEADER, queryId);
+      } catch (RuntimeException | Error failure) {
+        return failed(failure, queryId);
+      }
+    });
+  }
+
+  private static HttpAnswer failed(Throwable failure, String queryId) {
+    final HttpAnswer answer = ErrorAnswers.of(failure);
+    if (ErrorAnswers.isFault(answer)) {
+      LOG.log(System.Logger.Level.ERROR, "query " + queryId + " failed", failure);
     }
     return answer.withHeader(QUERY_ID_HEADER, queryId);
   }

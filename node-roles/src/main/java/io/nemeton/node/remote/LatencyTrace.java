@@ -42,7 +42,7 @@ public final class LatencyTrace {
   /** The timestamps of one broker query, kept on the thread that answers it. */
   private static final class Request {
     final long[] marks = new long[9];
-    final long[] sched0;
+    long[] sched0;
     final StringBuilder calls = new StringBuilder();
 
     Request(long startNs) {
@@ -67,6 +67,38 @@ public final class LatencyTrace {
       if (request != null) {
         request.marks[index] = System.nanoTime();
       }
+    }
+  }
+
+  /** Broker: this thread's query, to {@link #attach} on a thread that goes on with it; null when none or off. */
+  public static Object current() {
+    return ENABLED ? CURRENT.get() : null;
+  }
+
+  /** Broker: takes this thread's query off it ({@link #current}), to attach on the thread that answers it. */
+  public static Object detach() {
+    final Object request = current();
+    if (request != null) {
+      CURRENT.remove();
+    }
+    return request;
+  }
+
+  /**
+   * Broker: later marks on this thread go to {@code query} (from {@link #current} or {@link
+   * #detach}; null takes it off). The line's run-queue figures then cover this thread from here on.
+   */
+  public static void attach(Object query) {
+    if (!ENABLED) {
+      return;
+    }
+    if (query instanceof Request request) {
+      if (CURRENT.get() != request) {
+        request.sched0 = schedstat();
+        CURRENT.set(request);
+      }
+    } else {
+      CURRENT.remove();
     }
   }
 

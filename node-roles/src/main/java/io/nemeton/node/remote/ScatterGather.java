@@ -23,9 +23,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The cluster broker's {@link PartialSource}: for each segment first the result cache (context
@@ -46,6 +49,12 @@ public final class ScatterGather implements PartialSource {
   static final int MAX_VIEW_WAITS = 2;
   /** How long a query waits for announcements in flight before it reads the view again. */
   static final long VIEW_WAIT_MS = 300;
+  /**
+   * The most answer bytes of one query that {@link #partialsAsync} decodes on the transport's agent
+   * thread; larger answers are decoded on the slow path's pool, so one big query cannot hold up the
+   * answers of the others.
+   */
+  static final long INLINE_MAX_BYTES = 64 * 1024;
 
   private final AnnouncedSegments view;
   private final HistoricalConnections connections;
@@ -65,74 +74,202 @@ public final class ScatterGather implements PartialSource {
   @Override
   public List<PartialResult> partials(Engine engine, Query query, List<SegmentQuery> segments, long deadlineNs,
       long timeoutMs) {
-    final int n = segments.size();
-    final long nowMs = System.currentTimeMillis();
-    final long deadlineMs = deadlineNs == Long.MAX_VALUE ? nowMs + NO_TIMEOUT_WAIT_MS
-        : nowMs + Math.max(0, TimeUnit.NANOSECONDS.toMillis(deadlineNs - System.nanoTime()));
-    final boolean useCache = cache != null && query.context().useCache();
-    final boolean populate = cache != null && query.context().populateCache();
-    final ResultCacheKey[] keys = new ResultCacheKey[n];
+    final Gathering g = new Gathering(query, segments, deadlineNs, timeoutMs);
+    while (g.send()) {
+      g.gather();
+    }
+    return g.result();
+  }
+
+  /**
+   * Sends the sub-queries and returns at once. When every historical answered without a failure
+   * or a missing segment and the answers are small (at most {@link #INLINE_MAX_BYTES} in all),
+   * the future completes on the thread that received the last answer (the transport client's
+   * agent), so no waiting thread has to be woken; otherwise the rest of the work (decoding, asking
+   * other replicas, waiting for a fresher view) runs on {@code slowPath}, as {@link #partials} would.
+   */
+  @Override
+  public CompletableFuture<List<PartialResult>> partialsAsync(Engine engine, Query query, List<SegmentQuery> segments,
+      long deadlineNs, long timeoutMs, Executor slowPath) {
+    final Gathering g = new Gathering(query, segments, deadlineNs, timeoutMs);
+    if (!g.send()) {
+      return CompletableFuture.completedFuture(g.result());
+    }
+    final CompletableFuture<List<PartialResult>> out = new CompletableFuture<>();
+    final List<Call> calls = g.calls;
+    final AtomicInteger left = new AtomicInteger(calls.size());
+    for (Call call : calls) {
+      if (call.call == null) { // not sent: its segments go to other replicas on the slow path
+        if (left.decrementAndGet() == 0) {
+          g.finishOn(slowPath, out);
+        }
+        continue;
+      }
+      call.call.completion().whenComplete((ignored, error) -> {
+        if (left.decrementAndGet() == 0) {
+          if (g.answeredInFull()) {
+            g.finish(out);
+          } else {
+            g.finishOn(slowPath, out);
+          }
+        }
+      });
+    }
+    return out;
+  }
+
+  /** One query's scatter and gather: the rounds of sub-queries until every segment has a partial. */
+  private final class Gathering {
+    final List<SegmentQuery> segments;
+    final int n;
+    final long deadlineMs;
+    final long timeoutMs;
+    final boolean populate;
+    final ResultCacheKey[] keys;
     final List<Gathered> gathered = new ArrayList<>();
-    List<Integer> pending = new ArrayList<>(n);
-    for (int i = 0; i < n; i++) {
-      final SegmentRecord record = useCache || populate ? view.record(segments.get(i).segmentId()) : null;
-      keys[i] = record == null ? null : ResultCacheKey.of(record, segments.get(i).query());
-      final byte[] cached = useCache && keys[i] != null ? cache.get(keys[i]) : null;
-      if (cached != null) {
-        gathered.add(new Gathered(i, codec.decode(segments.get(i).query(), cached, 0, cached.length)));
-      } else {
-        pending.add(i);
+    final Map<Integer, Set<String>> tried = new HashMap<>();
+    List<Integer> pending;
+    List<Call> calls = List.of();
+    int viewWaits;
+    /** The latency trace's line of this query, continued on the thread that finishes it. */
+    final Object trace = LatencyTrace.current();
+
+    Gathering(Query query, List<SegmentQuery> segments, long deadlineNs, long timeoutMs) {
+      this.segments = segments;
+      this.n = segments.size();
+      this.timeoutMs = timeoutMs;
+      final long nowMs = System.currentTimeMillis();
+      this.deadlineMs = deadlineNs == Long.MAX_VALUE ? nowMs + NO_TIMEOUT_WAIT_MS
+          : nowMs + Math.max(0, TimeUnit.NANOSECONDS.toMillis(deadlineNs - System.nanoTime()));
+      final boolean useCache = cache != null && query.context().useCache();
+      this.populate = cache != null && query.context().populateCache();
+      this.keys = new ResultCacheKey[n];
+      this.pending = new ArrayList<>(n);
+      for (int i = 0; i < n; i++) {
+        final SegmentRecord record = useCache || populate ? view.record(segments.get(i).segmentId()) : null;
+        keys[i] = record == null ? null : ResultCacheKey.of(record, segments.get(i).query());
+        final byte[] cached = useCache && keys[i] != null ? cache.get(keys[i]) : null;
+        if (cached != null) {
+          gathered.add(new Gathered(i, codec.decode(segments.get(i).query(), cached, 0, cached.length)));
+        } else {
+          pending.add(i);
+        }
       }
     }
-    final Map<Integer, Set<String>> tried = new HashMap<>();
-    int viewWaits = 0;
-    while (!pending.isEmpty()) {
-      if (System.currentTimeMillis() >= deadlineMs) {
-        throw timeout(timeoutMs, n);
-      }
-      final long sendNs = LatencyStages.now();
-      final Map<String, Map<Query, List<Integer>>> plan = new LinkedHashMap<>();
-      final int stranded = plan(segments, pending, tried, plan);
-      if (stranded >= 0) {
-        // Every replica this view knows was tried. The view lags ZooKeeper by up to a poll: a
-        // replica moved by balancing (loaded on one node, then dropped from another) may be
-        // announced already. Look again after fresh reads before giving up.
-        if (viewWaits < MAX_VIEW_WAITS && awaitFreshView(deadlineMs)) {
-          viewWaits++;
-          continue;
+
+    /**
+     * Sends a round of sub-queries for the pending segments; false when none is pending. May wait
+     * (for a fresher view) and throws when a segment has no replica left or the deadline passed.
+     */
+    boolean send() {
+      while (!pending.isEmpty()) {
+        if (System.currentTimeMillis() >= deadlineMs) {
+          throw timeout(timeoutMs, n);
         }
-        final String id = segments.get(stranded).segmentId();
-        final String message = "segment " + id + ": no historical left to ask (announced by " + view.replicas(id)
-            + ", failed: " + tried.getOrDefault(stranded, Set.of()) + ")";
-        if (view.replicas(id).isEmpty()) {
-          throw new SegmentsGoneException(message); // the broker plans again from a fresh timeline
+        final long sendNs = LatencyStages.now();
+        final Map<String, Map<Query, List<Integer>>> plan = new LinkedHashMap<>();
+        final int stranded = plan(segments, pending, tried, plan);
+        if (stranded >= 0) {
+          // Every replica this view knows was tried. The view lags ZooKeeper by up to a poll: a
+          // replica moved by balancing (loaded on one node, then dropped from another) may be
+          // announced already. Look again after fresh reads before giving up.
+          if (viewWaits < MAX_VIEW_WAITS && awaitFreshView(deadlineMs)) {
+            viewWaits++;
+            continue;
+          }
+          final String id = segments.get(stranded).segmentId();
+          final String message = "segment " + id + ": no historical left to ask (announced by " + view.replicas(id)
+              + ", failed: " + tried.getOrDefault(stranded, Set.of()) + ")";
+          if (view.replicas(id).isEmpty()) {
+            throw new SegmentsGoneException(message); // the broker plans again from a fresh timeline
+          }
+          throw new io.nemeton.engine.query.QueryException(QueryErrorCode.QUERY_INTERRUPTED, message);
         }
-        throw new io.nemeton.engine.query.QueryException(QueryErrorCode.QUERY_INTERRUPTED, message);
+        calls = ScatterGather.this.send(plan, segments, populate, deadlineMs, tried);
+        LatencyStages.since("broker.5a-plan+send", sendNs);
+        LatencyTrace.mark(4);
+        pending = new ArrayList<>();
+        return true;
       }
-      final List<Call> calls = send(plan, segments, populate, deadlineMs, tried);
-      LatencyStages.since("broker.5a-plan+send", sendNs);
-      LatencyTrace.mark(4);
-      pending = new ArrayList<>();
+      return false;
+    }
+
+    /** Waits for the round's calls and collects their partials; failed segments become pending again. */
+    void gather() {
       long lastCompletedNs = 0;
       for (Call call : calls) {
         if (call.pendingOnSend != null) {
           pending.addAll(call.pendingOnSend);
           continue;
         }
-        gather(call, segments, keys, populate, deadlineMs, timeoutMs, gathered, pending, tried);
+        ScatterGather.this.gather(call, segments, keys, populate, deadlineMs, timeoutMs, gathered, pending, tried);
         lastCompletedNs = Math.max(lastCompletedNs, call.completedNs);
       }
+      calls = List.of();
       if (lastCompletedNs > 0) {
         LatencyStages.since("broker.5c-wake+decode", lastCompletedNs);
       }
       LatencyTrace.mark(5);
     }
-    gathered.sort((a, b) -> Integer.compare(a.firstIndex(), b.firstIndex()));
-    final List<PartialResult> out = new ArrayList<>(gathered.size());
-    for (Gathered g : gathered) {
-      out.add(g.partial());
+
+    /** Whether every call of the round ended well, with every segment answered and small answers. */
+    boolean answeredInFull() {
+      long bytes = 0;
+      for (Call call : calls) {
+        if (call.call == null || call.call.completion().isCompletedExceptionally()) {
+          return false;
+        }
+        for (RemoteLayout.Result result : call.results) {
+          if (result.kind() == RemoteLayout.KIND_MISSING) {
+            return false;
+          }
+          bytes += result.partial().length;
+        }
+      }
+      return bytes <= INLINE_MAX_BYTES;
     }
-    return out;
+
+    /** Gathers the finished round on this thread and completes {@code out}; never throws. */
+    void finish(CompletableFuture<List<PartialResult>> out) {
+      LatencyTrace.attach(trace);
+      try {
+        final List<PartialResult> partials;
+        try {
+          gather();
+          while (send()) {
+            gather();
+          }
+          partials = result();
+        } catch (RuntimeException | Error e) {
+          out.completeExceptionally(e);
+          return;
+        }
+        out.complete(partials);
+      } finally {
+        LatencyTrace.attach(null);
+      }
+    }
+
+    void finishOn(Executor executor, CompletableFuture<List<PartialResult>> out) {
+      try {
+        executor.execute(() -> finish(out));
+      } catch (RuntimeException e) { // the pool is shut down or full: end the query rather than lose it
+        for (Call call : calls) {
+          call.release();
+        }
+        out.completeExceptionally(new io.nemeton.engine.query.QueryException(QueryErrorCode.QUERY_INTERRUPTED,
+            "broker cannot finish the query: " + e.getMessage(), e));
+      }
+    }
+
+    List<PartialResult> result() {
+      gathered.sort((a, b) -> Integer.compare(a.firstIndex(), b.firstIndex()));
+      final List<PartialResult> out = new ArrayList<>(gathered.size());
+      for (Gathered g : gathered) {
+        out.add(g.partial());
+      }
+      return out;
+    }
   }
 
   /**
