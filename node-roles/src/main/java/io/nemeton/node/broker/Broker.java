@@ -88,8 +88,7 @@ public final class Broker implements AutoCloseable {
     final long planNs = LatencyStages.now();
     final Engine engine = engines.choose(query);
     final long timeoutMs = query.context().timeoutMs(defaultTimeoutMs);
-    final long deadlineNs = timeoutMs > 0 ? System.nanoTime() + timeoutMs * 1_000_000L : Long.MAX_VALUE;
-    return runPlans(query, engine, timeoutMs, deadlineNs, planNs, 1);
+    return runPlans(query, engine, timeoutMs, deadlineNs(timeoutMs), planNs, 1);
   }
 
   /**
@@ -109,28 +108,23 @@ public final class Broker implements AutoCloseable {
     final long planNs = LatencyStages.now();
     final Engine engine = engines.choose(query);
     final long timeoutMs = query.context().timeoutMs(defaultTimeoutMs);
-    final long deadlineNs = timeoutMs > 0 ? System.nanoTime() + timeoutMs * 1_000_000L : Long.MAX_VALUE;
-    final List<Planned> planned = plan(query);
+    final long deadlineNs = deadlineNs(timeoutMs);
+    final List<SegmentQuery> planned = plan(query);
     if (planned.isEmpty()) {
       return CompletableFuture.completedFuture(engine.finish(query, engine.merge(query, List.of())));
     }
-    final List<SegmentQuery> work = work(planned);
-    final long gatherNs = LatencyStages.since("broker.4-plan", planNs);
+        final long gatherNs = LatencyStages.since("broker.4-plan", planNs);
     LatencyTrace.mark(3);
     final CompletableFuture<List<PartialResult>> partials;
     try {
-      partials = remote.partialsAsync(engine, query, work, deadlineNs, timeoutMs, slowPath);
+      partials = remote.partialsAsync(engine, query, planned, deadlineNs, timeoutMs, slowPath);
     } catch (SegmentsGoneException gone) {
       return CompletableFuture.completedFuture(runPlans(query, engine, timeoutMs, deadlineNs, planNs, 2));
     }
     return partials.handle((gathered, error) -> {
       if (error == null) {
         try {
-          final long mergeNs = LatencyStages.since("broker.5-scatter/gather", gatherNs);
-          final List<Object> rows = engine.finish(query, engine.merge(query, gathered));
-          LatencyStages.since("broker.7-merge+finish", mergeNs);
-          LatencyTrace.mark(6);
-          return CompletableFuture.completedFuture(rows);
+          return CompletableFuture.completedFuture(finish(engine, query, gathered, gatherNs));
         } catch (RuntimeException | Error e) {
           return CompletableFuture.<List<Object>>failedFuture(e);
         }
@@ -141,6 +135,19 @@ public final class Broker implements AutoCloseable {
       }
       return CompletableFuture.<List<Object>>failedFuture(cause);
     }).thenCompose(f -> f);
+  }
+
+  private static long deadlineNs(long timeoutMs) {
+    return timeoutMs > 0 ? System.nanoTime() + timeoutMs * 1_000_000L : Long.MAX_VALUE;
+  }
+
+  /** Merges and finishes a cluster query's gathered partials. */
+  private static List<Object> finish(Engine engine, Query query, List<PartialResult> partials, long gatherNs) {
+    final long mergeNs = LatencyStages.since("broker.5-scatter/gather", gatherNs);
+    final List<Object> rows = engine.finish(query, engine.merge(query, partials));
+    LatencyStages.since("broker.7-merge+finish", mergeNs);
+    LatencyTrace.mark(6);
+    return rows;
   }
 
   /** Runs the query's plan, planning again from attempt {@code first} on when segments disappear. */
@@ -159,9 +166,9 @@ public final class Broker implements AutoCloseable {
   }
 
   /** The visible segments of the query's tables overlapping its intervals, each with its narrowed query. */
-  private List<Planned> plan(Query query) {
+  private List<SegmentQuery> plan(Query query) {
     final Map<String, DataSourceTimeline> current = timelines.current();
-    final List<Planned> planned = new ArrayList<>();
+    final List<SegmentQuery> planned = new ArrayList<>();
     for (String table : query.dataSource().tableNames()) {
       final DataSourceTimeline timeline = current.get(table);
       if (timeline == null) {
@@ -169,19 +176,11 @@ public final class Broker implements AutoCloseable {
       }
       for (String id : timeline.segmentsFor(query.intervals().intervals())) {
         final List<Interval> pieces = timeline.visiblePieces(id);
-        planned.add(new Planned(id, pieces == null ? query
+        planned.add(new SegmentQuery(id, pieces == null ? query
             : VisibleQueries.narrow(query, VisibleQueries.intersect(query.intervals().intervals(), pieces))));
       }
     }
     return planned;
-  }
-
-  private static List<SegmentQuery> work(List<Planned> planned) {
-    final List<SegmentQuery> work = new ArrayList<>(planned.size());
-    for (Planned p : planned) {
-      work.add(new SegmentQuery(p.segmentId(), p.query()));
-    }
-    return work;
   }
 
   private List<Object> run(Query query, Engine engine, long timeoutMs, long deadlineNs, long planNs) {
@@ -193,23 +192,17 @@ public final class Broker implements AutoCloseable {
       }
       return runWhole(engine, query);
     }
-    final List<Planned> planned = plan(query);
+    final List<SegmentQuery> planned = plan(query);
     if (planned.isEmpty()) {
       return engine.finish(query, engine.merge(query, List.of()));
     }
     if (remote != null) {
-      final List<SegmentQuery> work = work(planned);
-      final long gatherNs = LatencyStages.since("broker.4-plan", planNs);
+            final long gatherNs = LatencyStages.since("broker.4-plan", planNs);
       LatencyTrace.mark(3);
-      final List<PartialResult> partials = remote.partials(engine, query, work, deadlineNs, timeoutMs);
-      final long mergeNs = LatencyStages.since("broker.5-scatter/gather", gatherNs);
-      final List<Object> rows = engine.finish(query, engine.merge(query, partials));
-      LatencyStages.since("broker.7-merge+finish", mergeNs);
-      LatencyTrace.mark(6);
-      return rows;
+      return finish(engine, query, remote.partials(engine, query, planned, deadlineNs, timeoutMs), gatherNs);
     }
     final List<String> ids = new ArrayList<>(planned.size());
-    for (Planned p : planned) {
+    for (SegmentQuery p : planned) {
       ids.add(p.segmentId());
     }
     try (SegmentLease lease = view.acquire(ids)) {
@@ -274,8 +267,6 @@ public final class Broker implements AutoCloseable {
   public void close() {
     scans.close();
   }
-
-  private record Planned(String segmentId, Query query) {}
 
   static QueryException timeout(long timeoutMs, int segments) {
     return new QueryException(QueryErrorCode.QUERY_TIMEOUT,

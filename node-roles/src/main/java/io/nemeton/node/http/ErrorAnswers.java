@@ -1,5 +1,7 @@
 package io.nemeton.node.http;
 
+import java.util.concurrent.CompletionException;
+
 import io.nemeton.engine.query.QueryException;
 import io.nemeton.metadata.MetadataStoreException;
 import io.nemeton.node.indexing.TaskRejectedException;
@@ -19,6 +21,7 @@ final class ErrorAnswers {
 
   static HttpAnswer of(Throwable failure) {
     return switch (failure) {
+      case CompletionException e when e.getCause() != null -> of(e.getCause()); // a failure that came later
       case HttpError e -> withHeaders(answer(e.status(), e.error(), e.getMessage(), null), e.headers());
       case QueryException e -> answer(e.code().httpStatus(), e.code().legacyCode(), e.getMessage(),
           e.getClass().getName());

@@ -19,7 +19,6 @@ import java.nio.ByteBuffer;
 import java.net.InetSocketAddress;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import org.xnio.channels.Channels;
 import org.xnio.channels.StreamSinkChannel;
 
@@ -150,10 +149,7 @@ public final class Gateway implements AutoCloseable {
     final StreamSinkChannel channel;
     boolean shut = false;
     try {
-      HttpAnswer done = failure == null ? answer : failed(exchange, failure);
-      if (exchange.getQueryParameters().containsKey("pretty") && HttpAnswer.JSON.equals(done.contentType())) {
-        done = pretty(done);
-      }
+      final HttpAnswer done = shaped(exchange, failure == null ? answer : failed(exchange, failure));
       final long writeNs = LatencyStages.now();
       body = ByteBuffer.wrap(done.body());
       headers(exchange, done);
@@ -166,11 +162,7 @@ public final class Gateway implements AutoCloseable {
         shut = true;
         if (channel.flush()) {
           exchange.endExchange();
-          if (startNs > 0) {
-            LatencyStages.since("http.9-write", writeNs);
-            LatencyStages.since("http.total", startNs);
-            LatencyTrace.end();
-          }
+          written(startNs, writeNs);
           return;
         }
       }
@@ -202,9 +194,6 @@ public final class Gateway implements AutoCloseable {
   }
 
   private static HttpAnswer failed(HttpServerExchange exchange, Throwable failure) {
-    if (failure instanceof CompletionException && failure.getCause() != null) {
-      failure = failure.getCause();
-    }
     final HttpAnswer answer = ErrorAnswers.of(failure);
     if (ErrorAnswers.isFault(answer)) {
       LOG.log(System.Logger.Level.ERROR, exchange.getRequestMethod() + " " + exchange.getRequestPath() + " failed",
@@ -214,11 +203,20 @@ public final class Gateway implements AutoCloseable {
   }
 
   private static void respond(HttpServerExchange exchange, HttpAnswer answer, long startNs) throws IOException {
-    if (exchange.getQueryParameters().containsKey("pretty") && HttpAnswer.JSON.equals(answer.contentType())) {
-      answer = pretty(answer);
-    }
+    final HttpAnswer shaped = shaped(exchange, answer);
     final long writeNs = LatencyStages.now();
-    write(exchange, answer);
+    write(exchange, shaped);
+    written(startNs, writeNs);
+  }
+
+  /** The answer as the request asked for it: indented with {@code ?pretty}. */
+  private static HttpAnswer shaped(HttpServerExchange exchange, HttpAnswer answer) {
+    return exchange.getQueryParameters().containsKey("pretty") && HttpAnswer.JSON.equals(answer.contentType())
+        ? pretty(answer) : answer;
+  }
+
+  /** The latency switches' last stages of a request that started at {@code startNs} (0: not recorded). */
+  private static void written(long startNs, long writeNs) {
     if (startNs > 0) {
       LatencyStages.since("http.9-write", writeNs);
       LatencyStages.since("http.total", startNs);

@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 
 /**
@@ -65,15 +64,9 @@ final class QueryEndpoints {
     final Query parsed = PARSED.parse(request.bodyText());
     final long parsedNs = LatencyStages.since("http.2-read+parse", startNs);
     LatencyTrace.mark(2);
-    final String queryId;
-    final Query query;
-    if (parsed.context().queryId() == null || parsed.context().queryId().isEmpty()) {
-      queryId = UUID.randomUUID().toString();
-      query = parsed.withContext(parsed.context().with("queryId", queryId));
-    } else {
-      queryId = parsed.context().queryId();
-      query = parsed;
-    }
+    final String given = parsed.context().queryId();
+    final String queryId = given == null || given.isEmpty() ? UUID.randomUUID().toString() : given;
+    final Query query = queryId == given ? parsed : parsed.withContext(parsed.context().with("queryId", queryId));
     final CompletableFuture<List<Object>> rows;
     try {
       rows = broker.runAsync(query, slowPath);
@@ -82,8 +75,7 @@ final class QueryEndpoints {
     }
     return rows.handle((result, error) -> {
       if (error != null) {
-        return failed(error instanceof CompletionException && error.getCause() != null ? error.getCause() : error,
-            queryId);
+        return failed(error, queryId);
       }
       try {
         final long jsonNs = LatencyStages.since("http.3-broker.run", parsedNs);

@@ -121,7 +121,6 @@ public final class ScatterGather implements PartialSource {
   /** One query's scatter and gather: the rounds of sub-queries until every segment has a partial. */
   private final class Gathering {
     final List<SegmentQuery> segments;
-    final int n;
     final long deadlineMs;
     final long timeoutMs;
     final boolean populate;
@@ -136,7 +135,7 @@ public final class ScatterGather implements PartialSource {
 
     Gathering(Query query, List<SegmentQuery> segments, long deadlineNs, long timeoutMs) {
       this.segments = segments;
-      this.n = segments.size();
+      final int n = segments.size();
       this.timeoutMs = timeoutMs;
       final long nowMs = System.currentTimeMillis();
       this.deadlineMs = deadlineNs == Long.MAX_VALUE ? nowMs + NO_TIMEOUT_WAIT_MS
@@ -164,7 +163,7 @@ public final class ScatterGather implements PartialSource {
     boolean send() {
       while (!pending.isEmpty()) {
         if (System.currentTimeMillis() >= deadlineMs) {
-          throw timeout(timeoutMs, n);
+          throw timeout(timeoutMs, segments.size());
         }
         final long sendNs = LatencyStages.now();
         final Map<String, Map<Query, List<Integer>>> plan = new LinkedHashMap<>();
